@@ -1,0 +1,117 @@
+//! `rectify check`: validate files and folders, report like a compiler.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::storage::{self, Diagnostic, FileLoad, Severity};
+
+pub struct CheckReport {
+    pub loads: Vec<FileLoad>,
+    /// Folders that could not be listed.
+    pub unreadable: Vec<Diagnostic>,
+}
+
+impl CheckReport {
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.unreadable
+            .iter()
+            .chain(self.loads.iter().flat_map(|l| &l.diagnostics))
+    }
+
+    pub fn count(&self, s: Severity) -> usize {
+        self.diagnostics().filter(|d| d.severity == s).count()
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        i32::from(self.count(Severity::Error) > 0)
+    }
+
+    pub fn summary(&self) -> String {
+        let programs = self.loads.iter().filter(|l| l.program.is_some()).count();
+        let measures: usize = self
+            .loads
+            .iter()
+            .filter_map(|l| l.program.as_ref())
+            .map(|p| p.measures.len())
+            .sum();
+        let (e, w) = (self.count(Severity::Error), self.count(Severity::Warning));
+        format!(
+            "checked {} {}: {programs} {} with {measures} {}; {e} {}, {w} {}",
+            self.loads.len(),
+            plural(self.loads.len(), "file", "files"),
+            plural(programs, "program", "programs"),
+            plural(measures, "measure", "measures"),
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings"),
+        )
+    }
+
+    pub fn render(&self, color: bool) -> String {
+        let mut out = String::new();
+        for d in self.diagnostics() {
+            out.push_str(&paint_headline(d, color));
+            out.push('\n');
+            if let Some(s) = d.snippet() {
+                out.push_str(&s);
+                out.push('\n');
+            }
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+fn paint_headline(d: &Diagnostic, color: bool) -> String {
+    let plain = d.headline();
+    if !color {
+        return plain;
+    }
+    let word = d.severity.word();
+    let code = match d.severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+    };
+    let loc = format!("{}:{}:{}", d.path.display(), d.line, d.col);
+    format!(
+        "\x1b[1m{loc}\x1b[0m: \x1b[{code}m{word}\x1b[0m: {}",
+        crate::text::sanitize(&d.message)
+    )
+}
+
+pub fn check(paths: &[PathBuf]) -> CheckReport {
+    let mut report = CheckReport {
+        loads: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    for path in paths {
+        if path.is_dir() {
+            match storage::load_dir(path) {
+                Ok(loads) => report.loads.extend(loads),
+                Err(d) => report.unreadable.push(d),
+            }
+        } else {
+            report.loads.push(storage::load_file(path));
+        }
+    }
+    storage::mark_duplicate_programs(&mut report.loads);
+    report
+}
+
+/// Runs the command and returns the process exit code.
+pub fn run(paths: &[PathBuf]) -> i32 {
+    let default = [PathBuf::from("boards")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let report = check(paths);
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    print!("{}", report.render(color));
+    report.exit_code()
+}

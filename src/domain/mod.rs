@@ -1,0 +1,9 @@
+//! The rectification domain: programs, measures, milestones and the schedule rules that judge
+//! them. Pure data and pure functions of `today`; nothing here touches a terminal or a disk.
+
+mod date;
+mod model;
+pub mod schedule;
+
+pub use date::Date;
+pub use model::{Measure, Milestone, Program, Status, StatusKind};

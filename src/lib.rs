@@ -1,0 +1,11 @@
+//! rectify: a terminal progress board for rectification programs (整改整治).
+//!
+//! Data flows one way: board files are loaded into the [`domain`], held in the app state and
+//! drawn by the views; key presses become actions whose effects (saving an edit) go back
+//! through [`storage`].
+
+pub mod check;
+pub mod cli;
+pub mod domain;
+pub mod storage;
+pub mod text;

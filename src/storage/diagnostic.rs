@@ -1,0 +1,126 @@
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One problem in one file, positioned for a human: 1-based line and column, the column
+/// counted in characters as an editor's status bar counts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    pub message: String,
+    /// The offending line as it is in the file (empty when the problem is the whole file).
+    pub source_line: String,
+}
+
+impl Diagnostic {
+    /// A problem with the file as a whole (unreadable, too large): no line to point at.
+    pub fn file(path: &Path, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            severity,
+            message: message.into(),
+            source_line: String::new(),
+        }
+    }
+
+    /// A problem at a byte offset into `text`.
+    pub fn at_offset(
+        path: &Path,
+        text: &str,
+        offset: usize,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..offset].matches('\n').count() + 1;
+        let col = text[line_start..offset].chars().count() + 1;
+        Diagnostic::at_line_col(path, text, line, col, severity, message)
+    }
+
+    pub fn at_line_col(
+        path: &Path,
+        text: &str,
+        line: usize,
+        col: usize,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let source_line = text
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .trim_end_matches('\r')
+            .to_owned();
+        Diagnostic {
+            path: path.to_owned(),
+            line,
+            col,
+            severity,
+            message: message.into(),
+            source_line,
+        }
+    }
+
+    /// `path:line:col: severity: message`, the form editors and CI logs link from.
+    pub fn headline(&self) -> String {
+        format!(
+            "{}:{}:{}: {}: {}",
+            self.path.display(),
+            self.line,
+            self.col,
+            self.severity.word(),
+            self.message
+        )
+    }
+
+    /// The source line and a caret under the column, each prefixed by a gutter.
+    pub fn snippet(&self) -> Option<String> {
+        if self.source_line.is_empty() {
+            return None;
+        }
+        let shown = crate::text::sanitize(&self.source_line);
+        // The caret sits under the column's character, which may be double width.
+        let lead: String = shown.chars().take(self.col.saturating_sub(1)).collect();
+        let pad = " ".repeat(crate::text::width(&lead));
+        let num = self.line.to_string();
+        let gutter = " ".repeat(num.len());
+        Some(format!("{num} | {shown}\n{gutter} | {pad}^"))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline())?;
+        if let Some(s) = self.snippet() {
+            write!(f, "\n{s}")?;
+        }
+        Ok(())
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,194 @@
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use sha2::{Digest, Sha256};
+
+use super::validate::validate;
+use super::{Diagnostic, Severity, messages};
+use crate::domain::Program;
+
+/// Larger than any real board by two orders of magnitude; a file past it is refused before it
+/// is read, so a stray 100 MB file on the share cannot stall the board.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The hash of a file's bytes as read: the version an edit was based on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ContentHash(pub [u8; 32]);
+
+impl ContentHash {
+    pub fn of(bytes: &[u8]) -> ContentHash {
+        ContentHash(Sha256::digest(bytes).into())
+    }
+}
+
+/// The outcome of reading one board file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileLoad {
+    pub path: PathBuf,
+    /// Present when the file has no errors (warnings allowed).
+    pub program: Option<Program>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Hash of the bytes read; `None` when the file could not be read at all.
+    pub hash: Option<ContentHash>,
+}
+
+impl FileLoad {
+    fn failed(path: &Path, message: String) -> FileLoad {
+        FileLoad {
+            path: path.to_owned(),
+            program: None,
+            diagnostics: vec![Diagnostic::file(path, Severity::Error, message)],
+            hash: None,
+        }
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn first_error(&self) -> Option<&Diagnostic> {
+        self.errors().next()
+    }
+}
+
+/// A board is any `*.ron` file that is not hidden: editors' lock and swap files (`.#x.ron`,
+/// `.x.ron.swp`) and our own temp files start with a dot.
+pub fn is_board_path(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !name.starts_with('.') && path.extension().is_some_and(|e| e == "ron")
+}
+
+pub fn load_file(path: &Path) -> FileLoad {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return FileLoad::failed(path, format!("cannot read the file: {e}")),
+    };
+    if meta.is_dir() {
+        return FileLoad::failed(path, "is a directory, not a board file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return FileLoad::failed(path, too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let read = fs::File::open(path)
+        // The file may grow between stat and read: never take more than the limit.
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return FileLoad::failed(path, format!("cannot read the file: {e}"));
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return FileLoad::failed(path, too_large(bytes.len() as u64));
+    }
+    load_bytes(path, &bytes)
+}
+
+fn too_large(size: u64) -> String {
+    format!(
+        "file is {size} bytes ({:.1} MiB), over the {} MiB limit for a board file; not read",
+        size as f64 / (1024.0 * 1024.0),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> FileLoad {
+    let hash = ContentHash::of(bytes);
+    let mut load = match std::str::from_utf8(bytes) {
+        Ok(text) => load_text(path, text),
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            let bad = bytes[e.valid_up_to()];
+            let d = Diagnostic::at_offset(
+                path,
+                &valid,
+                valid.len(),
+                Severity::Error,
+                format!("not valid UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8"),
+            );
+            FileLoad {
+                path: path.to_owned(),
+                program: None,
+                diagnostics: vec![d],
+                hash: None,
+            }
+        }
+    };
+    load.hash = Some(hash);
+    load
+}
+
+pub fn load_text(path: &Path, text: &str) -> FileLoad {
+    // Windows editors like to start UTF-8 files with a byte order mark; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let opts = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let (program, diagnostics) = match opts.from_str::<Program>(text) {
+        Err(e) => {
+            let d = Diagnostic::at_line_col(
+                path,
+                text,
+                e.span.start.line,
+                e.span.start.col,
+                Severity::Error,
+                messages::describe(&e.code),
+            );
+            (None, vec![d])
+        }
+        Ok(p) => {
+            let diags = validate(path, text, &p);
+            let ok = diags.iter().all(|d| d.severity != Severity::Error);
+            (ok.then_some(p), diags)
+        }
+    };
+    FileLoad {
+        path: path.to_owned(),
+        program,
+        diagnostics,
+        hash: Some(ContentHash::of(text.as_bytes())),
+    }
+}
+
+/// Every board in `dir`, sorted by file name, each read on its own: a broken file costs only
+/// itself. Fails only when the directory itself cannot be listed.
+pub fn load_dir(dir: &Path) -> Result<Vec<FileLoad>, Diagnostic> {
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Diagnostic::file(
+            dir,
+            Severity::Error,
+            format!("cannot read the boards folder: {e}"),
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| is_board_path(p))
+        .collect();
+    paths.sort();
+    let mut loads: Vec<FileLoad> = paths.iter().map(|p| load_file(p)).collect();
+    mark_duplicate_programs(&mut loads);
+    Ok(loads)
+}
+
+/// Two files claiming one program id would make edits and history ambiguous: the later file
+/// (by name) is refused.
+pub fn mark_duplicate_programs(loads: &mut [FileLoad]) {
+    let mut seen: Vec<(String, PathBuf)> = Vec::new();
+    for load in loads.iter_mut() {
+        let Some(p) = &load.program else { continue };
+        if let Some((_, first)) = seen.iter().find(|(id, _)| *id == p.id) {
+            load.diagnostics.push(Diagnostic::file(
+                &load.path,
+                Severity::Error,
+                format!(
+                    "program id `{}` is already used by {}",
+                    p.id,
+                    first.display()
+                ),
+            ));
+            load.program = None;
+        } else {
+            seen.push((p.id.clone(), load.path.clone()));
+        }
+    }
+}

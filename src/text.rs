@@ -1,0 +1,114 @@
+//! Text from board files on its way to the terminal: made safe, then measured and cut by
+//! display width, so CJK (double-width) text aligns.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+const TAB_WIDTH: usize = 4;
+
+/// Characters that must never reach the terminal: C0/C1 controls (ESC starts escape
+/// sequences) and the bidi and zero-width format characters that reorder or hide text.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}')
+}
+
+pub fn has_unsafe_chars(s: &str) -> bool {
+    s.chars().any(|c| c != '\t' && is_unsafe(c))
+}
+
+/// A one-line, terminal-safe copy: tabs become spaces, line breaks a space, and every other
+/// control or format character is dropped.
+pub fn sanitize(s: &str) -> String {
+    if !s.chars().any(|c| c == '\t' || is_unsafe(c)) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                let w = width(&out);
+                out.extend(std::iter::repeat_n(' ', TAB_WIDTH - w % TAB_WIDTH));
+            }
+            '\n' | '\r' => out.push(' '),
+            c if is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to at most `max` cells, ending in `…` when anything was cut. Never splits a
+/// character, and never leaves half of a double-width one.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `w` cells.
+pub fn fit(s: &str, w: usize) -> String {
+    let mut t = truncate(s, w);
+    let tw = width(&t);
+    t.extend(std::iter::repeat_n(' ', w.saturating_sub(tw)));
+    t
+}
+
+/// Right-aligned in exactly `w` cells.
+pub fn fit_right(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let pad = w.saturating_sub(width(&t));
+    format!("{}{t}", " ".repeat(pad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_bidi_never_survive() {
+        let hostile = "标题\x1b]0;owned\x07\x1b[2J\u{202E}evil\u{200B}";
+        let safe = sanitize(hostile);
+        assert!(!safe.chars().any(is_unsafe), "{safe:?}");
+        assert_eq!(safe, "标题]0;owned[2Jevil");
+    }
+
+    #[test]
+    fn cuts_cjk_by_cells_with_an_ellipsis() {
+        assert_eq!(truncate("打击治理电信网络诈骗犯罪", 9), "打击治理…");
+        assert_eq!(width(&truncate("打击治理电信网络诈骗犯罪", 9)), 9);
+        // An odd width cannot hold half a character: one cell is left empty instead.
+        assert_eq!(fit("电信网络", 6), "电信… ");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit_right("12", 4), "  12");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops() {
+        assert_eq!(sanitize("a\tb"), "a   b");
+    }
+}

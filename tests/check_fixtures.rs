@@ -1,0 +1,166 @@
+//! Every invalid fixture produces exactly the message recorded beside it, through the loader
+//! and through `rectify check` (exit code and output).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rectify::storage::{self, Severity};
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir("tests/fixtures/invalid")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    v.sort();
+    assert!(v.len() >= 10, "fixtures missing: {v:?}");
+    v
+}
+
+fn expected(p: &Path) -> String {
+    fs::read_to_string(p.with_extension("expected")).unwrap()
+}
+
+fn rectify(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn loader_gives_the_recorded_message_for_each_fixture() {
+    for p in fixtures() {
+        let load = storage::load_file(&p);
+        let got: String = load.diagnostics.iter().map(|d| format!("{d}\n")).collect();
+        assert_eq!(got, expected(&p), "{}", p.display());
+        let has_error = load
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        assert_eq!(load.program.is_none(), has_error, "{}", p.display());
+    }
+}
+
+#[test]
+fn binary_prints_the_message_and_exits_1_on_errors() {
+    for p in fixtures() {
+        let path = p.to_str().unwrap();
+        let (code, out) = rectify(&["check", path]);
+        let want = expected(&p);
+        assert!(out.starts_with(&want), "{path}:\n{out}");
+        let errors = want.lines().filter(|l| l.contains(": error: ")).count();
+        assert_eq!(code, i32::from(errors > 0), "{path}");
+        let summary = out.lines().last().unwrap();
+        assert!(
+            summary.starts_with("checked 1 file: ")
+                && summary.contains(&format!("; {errors} error")),
+            "{summary}"
+        );
+    }
+}
+
+#[test]
+fn shipped_boards_pass_with_a_summary() {
+    let (code, out) = rectify(&["check", "boards"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("checked 9 files: 9 programs with "),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("0 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let load = storage::load_file(Path::new("tests/fixtures/bom_ok.ron"));
+    assert!(load.diagnostics.is_empty(), "{:?}", load.diagnostics);
+    let p = load.program.unwrap();
+    assert_eq!(p.measures.len(), 2);
+    assert_eq!(
+        p.measures[0].status,
+        rectify::domain::Status::Blocked("等待数据接口".into())
+    );
+}
+
+#[test]
+fn invalid_utf8_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.ron");
+    fs::write(&p, b"Program(\n    title: \"\xe6\x89\x93\xff\",\n").unwrap();
+    let load = storage::load_file(&p);
+    let d = &load.diagnostics[0];
+    assert_eq!((d.line, d.col), (2, 14));
+    assert_eq!(
+        d.message,
+        "not valid UTF-8 text (byte 0xFF); save the file as UTF-8"
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_with_its_size_and_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.ron");
+    let f = fs::File::create(&p).unwrap();
+    f.set_len(100 * 1024 * 1024).unwrap();
+    let load = storage::load_file(&p);
+    assert_eq!(
+        load.diagnostics[0].message,
+        "file is 104857600 bytes (100.0 MiB), over the 8 MiB limit for a board file; not read"
+    );
+}
+
+#[test]
+fn one_broken_file_hides_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["01-fraud.ron", "02-railway.ron"] {
+        fs::copy(Path::new("boards").join(f), dir.path().join(f)).unwrap();
+    }
+    fs::copy(
+        "tests/fixtures/invalid/unknown_status.ron",
+        dir.path().join("03-broken.ron"),
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("04-dir.ron")).unwrap();
+    let loads = storage::load_dir(dir.path()).unwrap();
+    let ok: Vec<_> = loads.iter().filter_map(|l| l.program.as_ref()).collect();
+    assert_eq!(ok.len(), 2);
+    assert_eq!(
+        loads[3].diagnostics[0].message,
+        "is a directory, not a board file"
+    );
+    let (code, out) = rectify(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("03-broken.ron:14:21: error: unknown status `Doingg`"),
+        "{out}"
+    );
+    assert!(out.contains("checked 4 files: 2 programs"), "{out}");
+}
+
+#[test]
+fn the_same_program_id_in_two_files_refuses_the_second() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy("boards/01-fraud.ron", dir.path().join("a.ron")).unwrap();
+    fs::copy("boards/01-fraud.ron", dir.path().join("b.ron")).unwrap();
+    let loads = storage::load_dir(dir.path()).unwrap();
+    assert!(loads[0].program.is_some());
+    assert!(loads[1].program.is_none());
+    assert!(
+        loads[1].diagnostics[0]
+            .message
+            .starts_with("program id `fraud` is already used by")
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let (code, _) = rectify(&["check", "--no-such-flag"]);
+    assert_eq!(code, 2);
+}

@@ -4,8 +4,14 @@
 //! drawn by the views; key presses become actions whose effects (saving an edit) go back
 //! through [`storage`].
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod domain;
+pub mod i18n;
+pub mod layout;
 pub mod storage;
 pub mod text;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -12,3 +12,4 @@ pub use load::{
     ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, load_bytes, load_dir, load_file,
     load_text, mark_duplicate_programs,
 };
+pub use messages::describe as describe_parse_error;

@@ -1,0 +1,188 @@
+//! Application state and its one entry point, [`update`]: an action in, state changed, effects
+//! out. No terminal, no disk, no clock: the event loop supplies all three.
+
+mod action;
+mod board;
+pub mod keymap;
+mod rows;
+mod update;
+
+pub use action::{Action, Effect};
+pub use board::Board;
+pub use rows::{Bucket, DeadlineRow, SortKey};
+pub use update::update;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use crate::domain::{Date, StatusKind};
+use crate::i18n::{Lang, Texts};
+use crate::storage::{Diagnostic, FileLoad};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Overview,
+    Program,
+    Deadlines,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::Program, Screen::Deadlines];
+
+    pub fn title(self, t: &Texts) -> &'static str {
+        match self {
+            Screen::Overview => t.tab_overview,
+            Screen::Program => t.tab_program,
+            Screen::Deadlines => t.tab_deadlines,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub text: String,
+    pub status: Option<StatusKind>,
+    /// The text is being typed in the status line.
+    pub editing: bool,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.text.is_empty() || self.status.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub due_soon_days: i64,
+    pub lang: Lang,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
+            lang: Lang::Zh,
+        }
+    }
+}
+
+/// A scrolled list: the first visible row. The selection itself is kept by key elsewhere so
+/// it survives sorting, filtering and reloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scroll {
+    pub offset: usize,
+}
+
+impl Scroll {
+    /// Moves the window just enough to show row `selected` among `visible` rows.
+    pub fn follow(&mut self, selected: usize, visible: usize, total: usize) {
+        let visible = visible.max(1);
+        if selected < self.offset {
+            self.offset = selected;
+        } else if selected >= self.offset + visible {
+            self.offset = selected + 1 - visible;
+        }
+        self.offset = self.offset.min(total.saturating_sub(visible));
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    pub dir: PathBuf,
+    pub boards: Vec<Board>,
+    /// The boards folder itself could not be read.
+    pub dir_error: Option<Diagnostic>,
+    pub today: Date,
+    /// When the data on screen was last read from disk.
+    pub data_as_of: NaiveDateTime,
+    pub settings: Settings,
+    pub screen: Screen,
+    pub help: bool,
+    pub filter: Filter,
+    pub sort: SortKey,
+    pub overview_sel: Option<PathBuf>,
+    pub overview_scroll: Scroll,
+    /// The program shown on the program screen, by file.
+    pub program_path: Option<PathBuf>,
+    pub measure_sel: Option<String>,
+    pub measure_scroll: Scroll,
+    pub deadline_sel: Option<(PathBuf, String)>,
+    pub deadline_scroll: Scroll,
+    /// Terminal size in cells, as last reported.
+    pub size: (u16, u16),
+    /// A one-line message for the status bar (theme fallback, file notices).
+    pub notice: Option<String>,
+}
+
+impl App {
+    pub fn new(
+        dir: &Path,
+        loads: Result<Vec<FileLoad>, Diagnostic>,
+        today: Date,
+        now: NaiveDateTime,
+        settings: Settings,
+    ) -> App {
+        let (boards, dir_error) = match loads {
+            Ok(loads) => (
+                loads
+                    .into_iter()
+                    .map(|l| Board::from_load(l, today, settings.due_soon_days))
+                    .collect(),
+                None,
+            ),
+            Err(d) => (Vec::new(), Some(d)),
+        };
+        let mut app = App {
+            dir: dir.to_owned(),
+            boards,
+            dir_error,
+            today,
+            data_as_of: now,
+            settings,
+            screen: Screen::Overview,
+            help: false,
+            filter: Filter::default(),
+            sort: SortKey::File,
+            overview_sel: None,
+            overview_scroll: Scroll::default(),
+            program_path: None,
+            measure_sel: None,
+            measure_scroll: Scroll::default(),
+            deadline_sel: None,
+            deadline_scroll: Scroll::default(),
+            size: (80, 24),
+            notice: None,
+        };
+        app.overview_sel = app
+            .overview_rows()
+            .first()
+            .map(|&i| app.boards[i].path.clone());
+        app
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        self.settings.lang.texts()
+    }
+
+    pub fn board_index(&self, path: &Path) -> Option<usize> {
+        self.boards.iter().position(|b| b.path == path)
+    }
+
+    /// The board open on the program screen.
+    pub fn current_board(&self) -> Option<&Board> {
+        self.program_path
+            .as_deref()
+            .and_then(|p| self.board_index(p))
+            .map(|i| &self.boards[i])
+    }
+
+    /// Files that currently fail to load, with their first error.
+    pub fn errors(&self) -> Vec<&Diagnostic> {
+        self.dir_error
+            .iter()
+            .chain(self.boards.iter().filter_map(|b| b.error.as_ref()))
+            .collect()
+    }
+}

@@ -1,0 +1,274 @@
+use super::{Action, App, Effect, Screen};
+use crate::domain::StatusKind;
+use crate::layout;
+
+/// Applies one action. Everything the app does goes through here, so every behaviour can be
+/// tested with no terminal and no disk.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match action {
+        Action::Quit => effects.push(Effect::Quit),
+        Action::Up => move_by(app, -1),
+        Action::Down => move_by(app, 1),
+        Action::PageUp => move_by(app, -page(app)),
+        Action::PageDown => move_by(app, page(app)),
+        Action::Top => move_by(app, isize::MIN / 2),
+        Action::Bottom => move_by(app, isize::MAX / 2),
+        Action::ScrollUp => move_by(app, -3),
+        Action::ScrollDown => move_by(app, 3),
+        Action::PrevProgram => step_program(app, -1),
+        Action::NextProgram => step_program(app, 1),
+        Action::NextScreen => switch_screen(app, 1),
+        Action::PrevScreen => switch_screen(app, -1),
+        Action::Open => open(app),
+        Action::Back => back(app),
+        Action::StartFilter => app.filter.editing = true,
+        Action::FilterChar(c) if !c.is_control() => app.filter.text.push(c),
+        Action::FilterChar(_) => {}
+        Action::FilterBackspace => {
+            app.filter.text.pop();
+        }
+        Action::FilterAccept => app.filter.editing = false,
+        Action::FilterCancel => {
+            app.filter.editing = false;
+            app.filter.text.clear();
+        }
+        Action::CycleStatusFilter => {
+            app.filter.status = match app.filter.status {
+                None => Some(StatusKind::ALL[0]),
+                Some(k) => StatusKind::ALL
+                    .iter()
+                    .skip_while(|&&s| s != k)
+                    .nth(1)
+                    .copied(),
+            }
+        }
+        Action::ClearFilters => {
+            app.filter.text.clear();
+            app.filter.status = None;
+        }
+        Action::CycleSort => app.sort = app.sort.next(),
+        Action::ToggleHelp => app.help = !app.help,
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::Click(x, y) => click(app, x, y),
+        Action::Today(d) => {
+            app.today = d;
+            let days = app.settings.due_soon_days;
+            for b in &mut app.boards {
+                b.reassess(d, days);
+            }
+        }
+    }
+    settle(app);
+    effects
+}
+
+/// Rows of the current list that fit on screen.
+fn page(app: &App) -> isize {
+    (layout::list_rows(app, app.screen).height.max(1)) as isize
+}
+
+fn clamp_step(index: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (index as isize)
+        .saturating_add(delta)
+        .clamp(0, len as isize - 1) as usize
+}
+
+fn move_by(app: &mut App, delta: isize) {
+    match app.screen {
+        Screen::Overview => {
+            let rows = app.overview_rows();
+            let i = clamp_step(app.overview_index(&rows), delta, rows.len());
+            app.overview_sel = rows.get(i).map(|&b| app.boards[b].path.clone());
+        }
+        Screen::Program => {
+            let rows = app.measure_rows();
+            let i = clamp_step(app.measure_index(&rows), delta, rows.len());
+            select_measure(app, rows.get(i).copied());
+        }
+        Screen::Deadlines => {
+            let rows = app.deadline_rows();
+            let i = clamp_step(app.deadline_index(&rows), delta, rows.len());
+            app.deadline_sel = rows.get(i).map(|r| r.key(app));
+        }
+    }
+}
+
+fn select_measure(app: &mut App, measure: Option<usize>) {
+    let id = measure.and_then(|i| {
+        app.current_board()
+            .and_then(|b| b.program.as_ref())
+            .map(|p| p.measures[i].id.clone())
+    });
+    app.measure_sel = id;
+}
+
+fn open_program(app: &mut App, path: std::path::PathBuf, measure: Option<String>) {
+    if app.program_path.as_ref() != Some(&path) {
+        app.measure_scroll = Default::default();
+    }
+    app.overview_sel = Some(path.clone());
+    app.program_path = Some(path);
+    app.measure_sel = measure;
+    app.screen = Screen::Program;
+}
+
+fn open(app: &mut App) {
+    match app.screen {
+        Screen::Overview => {
+            if let Some(path) = app.overview_sel.clone() {
+                let keep = (app.program_path.as_ref() == Some(&path))
+                    .then(|| app.measure_sel.clone())
+                    .flatten();
+                open_program(app, path, keep);
+            }
+        }
+        Screen::Deadlines => {
+            if let Some((path, id)) = app.deadline_sel.clone() {
+                // The measure must be visible there, whatever the program screen's filter.
+                app.filter.status = None;
+                open_program(app, path, Some(id));
+            }
+        }
+        Screen::Program => {}
+    }
+}
+
+fn back(app: &mut App) {
+    if app.help {
+        app.help = false;
+    } else if app.screen != Screen::Overview {
+        app.screen = Screen::Overview;
+    } else if app.filter.is_active() {
+        app.filter.text.clear();
+        app.filter.status = None;
+    }
+}
+
+fn switch_screen(app: &mut App, dir: isize) {
+    let i = Screen::ALL
+        .iter()
+        .position(|&s| s == app.screen)
+        .unwrap_or(0);
+    let n = Screen::ALL.len() as isize;
+    go_to(app, Screen::ALL[(i as isize + dir).rem_euclid(n) as usize]);
+}
+
+/// Shows `screen`; the program screen, never opened yet, opens the program selected on the
+/// overview.
+fn go_to(app: &mut App, screen: Screen) {
+    if screen == Screen::Program
+        && app.program_path.is_none()
+        && let Some(path) = app.overview_sel.clone()
+    {
+        open_program(app, path, None);
+    }
+    if screen != Screen::Program || app.program_path.is_some() {
+        app.screen = screen;
+    }
+}
+
+fn step_program(app: &mut App, dir: isize) {
+    if app.screen != Screen::Program {
+        return;
+    }
+    let rows = app.overview_rows();
+    let Some(pos) = app
+        .program_path
+        .as_ref()
+        .and_then(|p| rows.iter().position(|&i| &app.boards[i].path == p))
+    else {
+        return;
+    };
+    let next = clamp_step(pos, dir, rows.len());
+    if next != pos {
+        let path = app.boards[rows[next]].path.clone();
+        open_program(app, path, None);
+    }
+}
+
+fn click(app: &mut App, x: u16, y: u16) {
+    let pos = ratatui::layout::Position { x, y };
+    if let Some((_, screen)) = layout::tabs(app).into_iter().find(|(r, _)| r.contains(pos)) {
+        go_to(app, screen);
+        return;
+    }
+    if app.help {
+        app.help = false;
+        return;
+    }
+    let rows = layout::list_rows(app, app.screen);
+    if !rows.contains(pos) {
+        return;
+    }
+    let target = offset_of(app) + (y - rows.y) as usize;
+    let (current, len) = match app.screen {
+        Screen::Overview => {
+            let r = app.overview_rows();
+            (app.overview_index(&r), r.len())
+        }
+        Screen::Program => {
+            let r = app.measure_rows();
+            (app.measure_index(&r), r.len())
+        }
+        Screen::Deadlines => {
+            let r = app.deadline_rows();
+            (app.deadline_index(&r), r.len())
+        }
+    };
+    if target >= len {
+        return;
+    }
+    // A click on the row already selected opens it, as a double click would.
+    if target == current {
+        open(app);
+    } else {
+        move_by(app, target as isize - current as isize);
+    }
+}
+
+fn offset_of(app: &App) -> usize {
+    match app.screen {
+        Screen::Overview => app.overview_scroll.offset,
+        Screen::Program => app.measure_scroll.offset,
+        Screen::Deadlines => app.deadline_scroll.offset,
+    }
+}
+
+/// After any change: every selection names a row that exists, and every list is scrolled so
+/// its selection is on screen.
+fn settle(app: &mut App) {
+    let overview = app.overview_rows();
+    let oi = app.overview_index(&overview);
+    app.overview_sel = overview.get(oi).map(|&b| app.boards[b].path.clone());
+    if app
+        .program_path
+        .as_deref()
+        .and_then(|p| app.board_index(p))
+        .is_none()
+    {
+        app.program_path = None;
+        if app.screen == Screen::Program {
+            app.screen = Screen::Overview;
+        }
+    }
+    let measures = app.measure_rows();
+    let mi = app.measure_index(&measures);
+    select_measure(app, measures.get(mi).copied());
+    let deadlines = app.deadline_rows();
+    let di = app.deadline_index(&deadlines);
+    app.deadline_sel = deadlines.get(di).map(|r| r.key(app));
+
+    let visible = |screen| layout::list_rows(app, screen).height as usize;
+    let (vo, vm, vd) = (
+        visible(Screen::Overview),
+        visible(Screen::Program),
+        visible(Screen::Deadlines),
+    );
+    app.overview_scroll.follow(oi, vo, overview.len());
+    app.measure_scroll.follow(mi, vm, measures.len());
+    app.deadline_scroll.follow(di, vd, deadlines.len());
+}

@@ -1,0 +1,154 @@
+//! Screen geometry as pure functions of the terminal size and the state. The views draw into
+//! these rectangles and `update` uses the same ones to scroll and to hit-test clicks, so the
+//! two can never disagree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::app::{App, Screen};
+use crate::text::width;
+
+/// Below this the layout cannot show a useful board.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+/// At least this wide, the program screen puts the detail pane beside the table.
+pub const SIDE_DETAIL_WIDTH: u16 = 120;
+const MAX_BANNER_LINES: usize = 3;
+
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub body: Rect,
+    pub banner: Rect,
+    pub status: Rect,
+}
+
+pub fn banner_lines(errors: usize) -> u16 {
+    errors.min(MAX_BANNER_LINES) as u16
+}
+
+pub fn areas(app: &App) -> Areas {
+    let full = Rect::new(0, 0, app.size.0, app.size.1);
+    let [header, body, banner, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(banner_lines(app.errors().len())),
+        Constraint::Length(1),
+    ])
+    .areas(full);
+    Areas {
+        header,
+        body,
+        banner,
+        status,
+    }
+}
+
+/// The tab labels' cells in the header, left to right.
+pub fn tabs(app: &App) -> Vec<(Rect, Screen)> {
+    let header = areas(app).header;
+    let mut x = header.x + 1;
+    Screen::ALL
+        .iter()
+        .map(|&s| {
+            let w = width(s.title(app.texts())) as u16 + 2;
+            let r = Rect::new(x, header.y, w, 1).intersection(header);
+            x += w + 1;
+            (r, s)
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverviewAreas {
+    pub totals: Rect,
+    pub table_header: Rect,
+    pub rows: Rect,
+    /// The "needs attention" list below the table, when there is room for it.
+    pub attention: Option<Rect>,
+}
+
+pub fn overview(body: Rect, n_rows: usize) -> OverviewAreas {
+    let line = |y: u16| Rect::new(body.x, y, body.width, 1).intersection(body);
+    let avail = body.height.saturating_sub(3);
+    let rows_h = (n_rows.max(1) as u16).min(avail);
+    let rest = avail - rows_h;
+    let attention = (rest >= 6)
+        .then(|| Rect::new(body.x, body.y + 4 + rows_h, body.width, rest - 1).intersection(body));
+    OverviewAreas {
+        totals: line(body.y),
+        table_header: line(body.y + 2),
+        rows: Rect::new(body.x, body.y + 3, body.width, rows_h).intersection(body),
+        attention,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgramAreas {
+    pub info: Rect,
+    pub strip: Rect,
+    pub table_header: Rect,
+    pub rows: Rect,
+    pub detail: Rect,
+}
+
+pub fn program(body: Rect) -> ProgramAreas {
+    let [info, strip, rest] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(4),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    let (table, detail) = if body.width >= SIDE_DETAIL_WIDTH {
+        let [t, d] = Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)])
+            .spacing(1)
+            .areas(rest);
+        (t, d)
+    } else {
+        let [t, d] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(rest);
+        (t, d)
+    };
+    let [table_header, rows] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(table);
+    ProgramAreas {
+        info,
+        strip,
+        table_header,
+        rows,
+        detail,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListAreas {
+    pub summary: Rect,
+    pub table_header: Rect,
+    pub rows: Rect,
+}
+
+pub fn deadlines(body: Rect) -> ListAreas {
+    let [summary, _, table_header, rows] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    ListAreas {
+        summary,
+        table_header,
+        rows,
+    }
+}
+
+/// Where a screen's selectable rows are drawn.
+pub fn list_rows(app: &App, screen: Screen) -> Rect {
+    let body = areas(app).body;
+    match screen {
+        Screen::Overview => overview(body, app.overview_rows().len()).rows,
+        Screen::Program => program(body).rows,
+        Screen::Deadlines => deadlines(body).rows,
+    }
+}

@@ -1,0 +1,106 @@
+//! The ledger of what is due across all programs: overdue first, then this week, then this
+//! month.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+use super::short_date;
+use super::table::{self, Col, text};
+use crate::app::{App, Bucket};
+use crate::layout;
+use crate::text::{fit, sanitize};
+use crate::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let t = app.texts();
+    let areas = layout::deadlines(body);
+    let rows = app.deadline_rows();
+    let count = |b| rows.iter().filter(|r| r.bucket == b).count();
+    let summary = format!(
+        " {} {}  ·  {} {}  ·  {} {}",
+        t.bucket_overdue,
+        count(Bucket::Overdue),
+        t.bucket_week,
+        count(Bucket::Week),
+        t.bucket_month,
+        count(Bucket::Month)
+    );
+    frame.render_widget(
+        Span::styled(fit(&summary, body.width as usize), theme.title),
+        areas.summary,
+    );
+    let cols = [
+        Col::fixed("", 11, 9),
+        Col::flex(t.col_program, 12, 6),
+        Col::fixed(t.col_id, 6, 8),
+        Col::flex(t.col_measure, 16, 10),
+        Col::fixed(t.col_owner, 12, 5),
+        Col::fixed(t.col_due, 5, 7),
+        Col::fixed(t.col_days, 8, 9).right(),
+        Col::fixed(t.col_status, 6, 8),
+    ];
+    let fitted = table::fit_columns(&cols, body.width);
+    frame.render_widget(
+        table::header(&cols, &fitted, theme.header),
+        areas.table_header,
+    );
+    if rows.is_empty() {
+        let msg = if app.filter.is_active() {
+            t.no_match
+        } else {
+            t.no_deadlines
+        };
+        frame.render_widget(Span::styled(format!(" {msg}"), theme.muted), areas.rows);
+        return;
+    }
+    let selected = app.deadline_index(&rows);
+    let offset = app.deadline_scroll.offset;
+    for (y, (n, r)) in rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(areas.rows.height as usize)
+        .enumerate()
+    {
+        let b = &app.boards[r.board];
+        let Some(p) = &b.program else { continue };
+        let m = &p.measures[r.measure];
+        // The group's name on its first row only, like a section heading.
+        let first = n == offset || rows[n - 1].bucket != r.bucket;
+        let (label, style) = match r.bucket {
+            Bucket::Overdue => (t.bucket_overdue, theme.overdue),
+            Bucket::Week => (t.bucket_week, theme.due_soon),
+            Bucket::Month => (t.bucket_month, theme.due_later),
+        };
+        let kind = m.status.kind();
+        let cells = vec![
+            text(
+                if first {
+                    format!(" {label}")
+                } else {
+                    String::new()
+                },
+                style,
+            ),
+            text(sanitize(&p.title), theme.muted),
+            text(sanitize(&m.id), theme.key),
+            text(sanitize(&m.title), theme.text),
+            text(sanitize(&m.owner), theme.muted),
+            text(short_date(m.effective_due()), theme.text),
+            text(
+                (t.days_short)(r.days_left),
+                theme.deadline(r.days_left, false, app.settings.due_soon_days),
+            ),
+            text((t.status)(kind), theme.status(kind)),
+        ];
+        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
+        if n == selected {
+            line = line.patch_style(theme.selection);
+        }
+        frame.render_widget(
+            line,
+            Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1),
+        );
+    }
+}

@@ -1,0 +1,54 @@
+//! The help overlay: every key of the current screen, from the keymap's own table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::App;
+use crate::app::keymap::BINDINGS;
+use crate::text::{fit, width};
+use crate::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let t = app.texts();
+    let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.applies(app.screen)).collect();
+    let key_w = bindings.iter().map(|b| width(b.keys)).max().unwrap_or(0) + 2;
+    let text_w = bindings
+        .iter()
+        .map(|b| width(b.text(app.settings.lang)))
+        .max()
+        .unwrap_or(0);
+    let area = frame.area();
+    let w = ((key_w + text_w + 4) as u16).min(area.width.saturating_sub(2));
+    let h = (bindings.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.key)
+        .title(Span::styled(
+            format!(" {} · {} ", t.help_title, app.screen.title(t)),
+            theme.title,
+        ))
+        .title_bottom(Span::styled(format!(" {} ", t.help_close), theme.muted));
+    let inner_w = w.saturating_sub(2) as usize;
+    let lines: Vec<Line> = bindings
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!(" {}", fit(b.keys, key_w - 1)), theme.key),
+                Span::styled(
+                    fit(b.text(app.settings.lang), inner_w.saturating_sub(key_w)),
+                    theme.text,
+                ),
+            ])
+        })
+        .collect();
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(lines).block(block).style(theme.text), r);
+}

@@ -1,0 +1,42 @@
+//! Views: pure functions from the app state to a frame. They read the state and never change
+//! it; scrolling and selection were settled by `update`.
+
+mod chrome;
+mod deadlines;
+mod help;
+mod milestones;
+mod overview;
+mod program;
+mod table;
+
+use ratatui::Frame;
+
+use crate::app::{App, Screen};
+use crate::layout;
+use crate::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    frame.buffer_mut().set_style(area, theme.text);
+    if layout::too_small((area.width, area.height)) {
+        chrome::too_small(app, theme, frame);
+        return;
+    }
+    let areas = layout::areas(app);
+    chrome::header(app, theme, frame, areas.header);
+    match app.screen {
+        Screen::Overview => overview::render(app, theme, frame, areas.body),
+        Screen::Program => program::render(app, theme, frame, areas.body),
+        Screen::Deadlines => deadlines::render(app, theme, frame, areas.body),
+    }
+    chrome::banner(app, theme, frame, areas.banner);
+    chrome::status_line(app, theme, frame, areas.status);
+    if app.help {
+        help::render(app, theme, frame);
+    }
+}
+
+/// `07-19`: compact enough for a table column, the same in both languages.
+pub(crate) fn short_date(d: crate::domain::Date) -> String {
+    d.0.format("%m-%d").to_string()
+}

@@ -1,0 +1,242 @@
+//! All programs at a glance, the totals a meeting asks for first, and what needs attention.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::short_date;
+use super::table::{self, Cell, Col, text};
+use crate::app::{App, Bucket};
+use crate::domain::schedule::NextKind;
+use crate::domain::{Date, Status, StatusKind};
+use crate::layout;
+use crate::text::{fit, sanitize};
+use crate::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let t = app.texts();
+    let rows = app.overview_rows();
+    let areas = layout::overview(body, rows.len());
+    frame.render_widget(
+        Span::styled(
+            fit(
+                &format!(" {}", (t.totals)(&app.totals())),
+                body.width as usize,
+            ),
+            theme.title,
+        ),
+        areas.totals,
+    );
+    let mut cols = vec![
+        Col::fixed(&format!(" {}", t.col_health), 9, 10),
+        Col::flex(t.col_program, 16, 10),
+        Col::fixed(t.col_lead, 12, 5),
+        Col::fixed(t.col_progress, 16, 6),
+        Col::fixed(t.col_progress, 4, 9).right(),
+    ];
+    for k in StatusKind::ALL {
+        cols.push(Col::fixed((t.status)(k), 6, 3).right());
+    }
+    cols.push(Col::fixed(t.col_overdue, 4, 9).right());
+    cols.push(Col::flex(t.col_next, 20, 7));
+    let fitted = table::fit_columns(&cols, body.width);
+    // One progress column is enough: show the bare percentage only when the bar is gone.
+    let fitted: Vec<(usize, u16)> = if fitted.iter().any(|&(i, _)| i == 3) {
+        let spare: u16 = fitted
+            .iter()
+            .filter(|&&(i, _)| i == 4)
+            .map(|&(_, w)| w + 1)
+            .sum();
+        let mut f: Vec<_> = fitted.into_iter().filter(|&(i, _)| i != 4).collect();
+        if let Some(c) = f.iter_mut().find(|(i, _)| *i == 1) {
+            c.1 += spare;
+        }
+        f
+    } else {
+        fitted
+    };
+    frame.render_widget(
+        table::header(&cols, &fitted, theme.header),
+        areas.table_header,
+    );
+
+    if rows.is_empty() {
+        let msg = if app.boards.is_empty() {
+            t.no_boards
+        } else {
+            t.no_match
+        };
+        frame.render_widget(Span::styled(format!(" {msg}"), theme.muted), areas.rows);
+    }
+    let selected = app.overview_index(&rows);
+    let visible = rows
+        .iter()
+        .enumerate()
+        .skip(app.overview_scroll.offset)
+        .take(areas.rows.height as usize);
+    for (y, (n, &bi)) in visible.enumerate() {
+        let b = &app.boards[bi];
+        let mut cells = Vec::new();
+        match (&b.program, &b.assessment) {
+            (Some(p), Some(a)) => {
+                let broken = if b.error.is_some() { "✗" } else { " " };
+                cells.push(text(
+                    format!("{broken}{} {}", a.health.symbol(), (t.health)(a.health)),
+                    theme.health(a.health),
+                ));
+                cells.push(text(sanitize(&p.title), theme.text));
+                cells.push(text(sanitize(&p.lead), theme.muted));
+                cells.push(Cell::Gauge(a.completion()));
+                cells.push(text(
+                    a.completion().map_or("—".into(), |c| format!("{c}%")),
+                    theme.text,
+                ));
+                for k in StatusKind::ALL {
+                    let c = a.count(k);
+                    let st = if c == 0 { theme.muted } else { theme.status(k) };
+                    cells.push(text(c.to_string(), st));
+                }
+                let od = if a.overdue > 0 {
+                    theme.overdue
+                } else {
+                    theme.muted
+                };
+                cells.push(text(a.overdue.to_string(), od));
+                cells.push(match &a.next {
+                    Some(nx) => {
+                        let mark = match nx.what {
+                            NextKind::Milestone(_) => "◆",
+                            NextKind::Measure(_) => "",
+                        };
+                        text(
+                            format!(
+                                "{} {} {mark}{}",
+                                super::short_date(nx.date),
+                                (t.days_short)(nx.days_left),
+                                sanitize(&nx.title)
+                            ),
+                            theme.deadline(nx.days_left, false, app.settings.due_soon_days),
+                        )
+                    }
+                    None => text("—", theme.muted),
+                });
+            }
+            _ => {
+                cells.push(text(" ✗", theme.overdue));
+                cells.push(text(
+                    format!("{} — {}", b.file_name(), t.file_broken),
+                    theme.overdue,
+                ));
+            }
+        }
+        let base = if n == selected {
+            theme.selection
+        } else {
+            theme.text
+        };
+        let mut line = table::row(&cols, &fitted, cells, base, theme);
+        if n == selected {
+            line = line.patch_style(theme.selection);
+        }
+        let r = Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1);
+        frame.render_widget(line, r);
+    }
+    if let Some(att) = areas.attention {
+        attention(app, theme, frame, att);
+    }
+}
+
+/// One line of the attention list: what kind of trouble, and where.
+enum Trouble {
+    Blocked(String),
+    Late(i64),
+    DueSoon(i64),
+    MilestoneMissed(Date),
+}
+
+/// Blocked, overdue and due-this-week measures and missed milestones across all programs: the
+/// first things a meeting asks about, most serious first.
+fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let t = app.texts();
+    let mut items: Vec<(usize, usize, Trouble)> = Vec::new();
+    for (bi, b) in app.boards.iter().enumerate() {
+        let Some(p) = &b.program else { continue };
+        for (mi, m) in p.measures.iter().enumerate() {
+            if let Status::Blocked(r) = &m.status {
+                items.push((bi, mi, Trouble::Blocked(r.clone())));
+            }
+        }
+    }
+    for r in app.deadline_rows() {
+        match r.bucket {
+            Bucket::Overdue => items.push((r.board, r.measure, Trouble::Late(r.days_left))),
+            Bucket::Week => items.push((r.board, r.measure, Trouble::DueSoon(r.days_left))),
+            Bucket::Month => {}
+        }
+    }
+    for (bi, b) in app.boards.iter().enumerate() {
+        let Some(p) = &b.program else { continue };
+        for (ki, ms) in p.milestones.iter().enumerate() {
+            if ms.done.is_none() && ms.due < app.today {
+                items.push((bi, ki, Trouble::MilestoneMissed(ms.due)));
+            }
+        }
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        format!(" {}", t.attention),
+        theme.header,
+    ))];
+    for (bi, idx, trouble) in items
+        .into_iter()
+        .take(area.height.saturating_sub(1) as usize)
+    {
+        let Some(p) = &app.boards[bi].program else {
+            continue;
+        };
+        let measure = |i: usize| &p.measures[i];
+        let (tag, style, id, title, extra) = match &trouble {
+            Trouble::MilestoneMissed(due) => (
+                format!("{} {}", t.milestone_missed, short_date(*due)),
+                theme.milestone_missed,
+                "◆".to_owned(),
+                p.milestones[idx].title.clone(),
+                String::new(),
+            ),
+            Trouble::Blocked(reason) => (
+                (t.status)(StatusKind::Blocked).to_owned(),
+                theme.status(StatusKind::Blocked),
+                measure(idx).id.clone(),
+                measure(idx).title.clone(),
+                format!(
+                    " · {} · {}: {}",
+                    sanitize(&measure(idx).owner),
+                    t.detail_blocked,
+                    sanitize(reason)
+                ),
+            ),
+            Trouble::Late(d) | Trouble::DueSoon(d) => (
+                (t.days_left)(*d),
+                if *d < 0 {
+                    theme.overdue
+                } else {
+                    theme.due_soon
+                },
+                measure(idx).id.clone(),
+                measure(idx).title.clone(),
+                format!(" · {}", sanitize(&measure(idx).owner)),
+            ),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", fit(&tag, 17)), style),
+            Span::styled(format!("{} ", fit(&sanitize(&p.title), 16)), theme.muted),
+            Span::styled(format!("{} ", sanitize(&id)), theme.key),
+            Span::styled(sanitize(&title), theme.text),
+            Span::styled(extra, theme.muted),
+        ]));
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| table::clip(l, area.width as usize))
+        .collect();
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+}

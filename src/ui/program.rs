@@ -1,0 +1,227 @@
+//! One program: its figures, the milestone strip, the measures table and the selected measure.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::table::{self, Cell, Col, text};
+use super::{milestones, short_date};
+use crate::app::{App, SortKey};
+use crate::domain::schedule::{self, Assessment};
+use crate::domain::{Measure, Program, Status};
+use crate::layout;
+use crate::text::sanitize;
+use crate::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let t = app.texts();
+    let Some(board) = app.current_board() else {
+        return;
+    };
+    let areas = layout::program(body);
+    let (Some(p), Some(a)) = (&board.program, &board.assessment) else {
+        frame.render_widget(
+            Span::styled(
+                format!(" {} — {}", board.file_name(), t.file_broken),
+                theme.overdue,
+            ),
+            areas.info,
+        );
+        return;
+    };
+    info(app, theme, frame, areas.info, p, a);
+    milestones::render(app, theme, frame, areas.strip, p);
+    measures(app, theme, frame, areas.table_header, areas.rows, p);
+    let rows = app.measure_rows();
+    let sel = rows.get(app.measure_index(&rows)).map(|&i| &p.measures[i]);
+    detail(app, theme, frame, areas.detail, sel);
+}
+
+fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a: &Assessment) {
+    let t = app.texts();
+    let pct = |v: Option<i64>| v.map_or("—".to_owned(), |v| format!("{v}%"));
+    let line1 = Line::from(vec![
+        Span::styled(format!(" {} ", sanitize(&p.title)), theme.title),
+        Span::styled(
+            format!(" {} {} ", a.health.symbol(), (t.health)(a.health)),
+            theme.health(a.health),
+        ),
+        Span::styled(
+            format!(
+                "  {} {} ({}/{})  ·  {} {}  ·  {} {}  ·  {} {}  ·  {} {} → {}",
+                t.col_progress,
+                pct(a.completion()),
+                a.finished(),
+                a.total,
+                t.actual,
+                pct(a.actual),
+                t.expected,
+                pct(Some(a.expected)),
+                t.lead,
+                sanitize(&p.lead),
+                t.span,
+                short_date(p.start),
+                short_date(p.due),
+            ),
+            theme.muted,
+        ),
+    ]);
+    let line2 = Line::from(Span::styled(
+        format!(" {}: {}", t.goal, sanitize(&p.goal)),
+        theme.muted,
+    ));
+    let w = area.width as usize;
+    frame.render_widget(
+        Paragraph::new(vec![table::clip(line1, w), table::clip(line2, w)]),
+        area,
+    );
+}
+
+fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rect, p: &Program) {
+    let t = app.texts();
+    let mark = |k: SortKey, s: &str| {
+        if app.sort == k {
+            format!("{s}▾")
+        } else {
+            s.to_owned()
+        }
+    };
+    let cols = [
+        Col::fixed(&format!(" {}", t.col_id), 7, 9),
+        Col::flex(t.col_measure, 14, 10),
+        Col::fixed(&mark(SortKey::Owner, t.col_owner), 12, 6),
+        Col::fixed(&mark(SortKey::Due, t.col_due), 6, 8),
+        Col::fixed(t.col_days, 8, 9).right(),
+        Col::fixed(&mark(SortKey::Status, t.col_status), 6, 10),
+        Col::fixed(t.detail_progress, 12, 5),
+    ];
+    let fitted = table::fit_columns(&cols, area.width);
+    frame.render_widget(table::header(&cols, &fitted, theme.header), header);
+    let rows = app.measure_rows();
+    if rows.is_empty() {
+        frame.render_widget(Span::styled(format!(" {}", t.no_match), theme.muted), area);
+        return;
+    }
+    let selected = app.measure_index(&rows);
+    let due_soon = app.settings.due_soon_days;
+    for (y, (n, &mi)) in rows
+        .iter()
+        .enumerate()
+        .skip(app.measure_scroll.offset)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let m = &p.measures[mi];
+        let days = schedule::days_left(m, app.today);
+        let finished = m.status.is_finished();
+        let kind = m.status.kind();
+        let slipped = if m.slips() > 0 { "*" } else { "" };
+        let cells = vec![
+            text(format!(" {}", sanitize(&m.id)), theme.key),
+            text(sanitize(&m.title), theme.text),
+            text(sanitize(&m.owner), theme.muted),
+            text(
+                format!("{}{slipped}", short_date(m.effective_due())),
+                theme.text,
+            ),
+            text(
+                if finished {
+                    "—".to_owned()
+                } else {
+                    (t.days_short)(days)
+                },
+                theme.deadline(days, finished, due_soon),
+            ),
+            text((t.status)(kind), theme.status(kind)),
+            Cell::Gauge(Some(schedule::effective_progress(m))),
+        ];
+        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
+        if n == selected {
+            line = line.patch_style(theme.selection);
+        }
+        frame.render_widget(line, Rect::new(area.x, area.y + y as u16, area.width, 1));
+    }
+}
+
+fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Measure>) {
+    let t = app.texts();
+    let Some(m) = m else { return };
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {} ", sanitize(&m.id)), theme.key));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label = |s: &str| Span::styled(format!("{s}: "), theme.muted);
+    let kind = m.status.kind();
+    let days = schedule::days_left(m, app.today);
+    let finished = m.status.is_finished();
+    let mut lines = vec![Line::from(Span::styled(sanitize(&m.title), theme.title))];
+    lines.push(Line::from(vec![
+        Span::styled((t.status)(kind), theme.status(kind)),
+        Span::styled(
+            format!(
+                "  ·  {} {}%",
+                t.detail_progress,
+                schedule::effective_progress(m)
+            ),
+            theme.text,
+        ),
+        Span::styled(
+            if finished {
+                String::new()
+            } else {
+                format!("  ·  {}", (t.days_left)(days))
+            },
+            theme.deadline(days, finished, app.settings.due_soon_days),
+        ),
+    ]));
+    lines.push(Line::from(vec![
+        label(t.detail_owner),
+        Span::styled(sanitize(&m.owner), theme.text),
+    ]));
+    let mut due = vec![
+        label(t.detail_due),
+        Span::styled((t.date)(m.due), theme.text),
+    ];
+    if let Some(r) = m.revised.last() {
+        due.push(Span::styled("  →  ", theme.muted));
+        due.push(label(t.detail_revised));
+        due.push(Span::styled((t.date)(*r), theme.due_soon));
+        due.push(Span::styled(
+            format!("  ({} {})", t.detail_slips, m.slips()),
+            theme.muted,
+        ));
+    }
+    lines.push(Line::from(due));
+    if let Status::Blocked(reason) = &m.status {
+        lines.push(Line::from(vec![
+            label(t.detail_blocked),
+            Span::styled(sanitize(reason), theme.status(kind)),
+        ]));
+    }
+    if m.signed_off.is_some() || m.signed_by.is_some() {
+        let when = m.signed_off.map(|d| (t.date)(d)).unwrap_or_default();
+        let who = m.signed_by.as_deref().map(sanitize).unwrap_or_default();
+        lines.push(Line::from(vec![
+            label(t.detail_signed_off),
+            Span::styled(
+                format!("{when}  {who}"),
+                theme.status(crate::domain::StatusKind::SignedOff),
+            ),
+        ]));
+    }
+    if !m.notes.is_empty() {
+        lines.push(Line::from(vec![
+            label(t.detail_notes),
+            Span::styled(sanitize(&m.notes), theme.text),
+        ]));
+    }
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

@@ -129,6 +129,7 @@ fn event_loop(
 }
 
 fn translate(app: &App, ev: TermEvent) -> Option<Action> {
+    debug_panic(&ev);
     match ev {
         TermEvent::Key(k) => app::keymap::key(app, k),
         TermEvent::Mouse(m) => app::keymap::mouse(m),
@@ -136,3 +137,18 @@ fn translate(app: &App, ev: TermEvent) -> Option<Action> {
         _ => None,
     }
 }
+
+/// Debug builds only: F12 panics when `RECTIFY_DEBUG_PANIC` is set, so the test suite can
+/// prove the terminal is restored after a panic.
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)]
+fn debug_panic(ev: &TermEvent) {
+    if matches!(ev, TermEvent::Key(k) if k.code == event::KeyCode::F(12))
+        && std::env::var_os("RECTIFY_DEBUG_PANIC").is_some()
+    {
+        panic!("debug panic requested");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn debug_panic(_: &TermEvent) {}

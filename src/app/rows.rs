@@ -64,6 +64,11 @@ impl App {
         self.filter.text.trim().to_lowercase()
     }
 
+    /// Whether a measure passes the current text and status filters.
+    pub fn matches(&self, m: &Measure) -> bool {
+        self.measure_matches(m, &self.text_filter())
+    }
+
     fn measure_matches(&self, m: &Measure, needle: &str) -> bool {
         let text_ok = needle.is_empty()
             || contains_ci(&m.title, needle)

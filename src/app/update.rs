@@ -6,6 +6,10 @@ use crate::layout;
 /// tested with no terminal and no disk.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    // A notice has been read once the user does something.
+    if !matches!(action, Action::Resize(..) | Action::Today(_)) {
+        app.notice = None;
+    }
     match action {
         Action::Quit => effects.push(Effect::Quit),
         Action::Up => move_by(app, -1),

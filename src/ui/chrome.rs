@@ -82,7 +82,7 @@ pub fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             left.push(Span::styled(format!(" {}: ", t.filter_status), theme.key));
             left.push(Span::styled((t.status)(s), theme.status(s)));
         }
-        left.push(Span::styled("   Esc / F ✕", theme.muted));
+        left.push(Span::styled(format!("   {}", t.filter_clear), theme.muted));
     } else {
         left.push(Span::styled(format!(" {}", t.hint_browse), theme.muted));
     }

@@ -158,11 +158,19 @@ enum Trouble {
 /// first things a meeting asks about, most serious first.
 fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = app.texts();
+    // The same programs and measures the filter leaves in the table above.
+    let shown = app.overview_rows();
+    let programs = || {
+        shown
+            .iter()
+            .filter_map(|&bi| app.boards[bi].program.as_ref().map(|p| (bi, p)))
+    };
     let mut items: Vec<(usize, usize, Trouble)> = Vec::new();
-    for (bi, b) in app.boards.iter().enumerate() {
-        let Some(p) = &b.program else { continue };
+    for (bi, p) in programs() {
         for (mi, m) in p.measures.iter().enumerate() {
-            if let Status::Blocked(r) = &m.status {
+            if let Status::Blocked(r) = &m.status
+                && app.matches(m)
+            {
                 items.push((bi, mi, Trouble::Blocked(r.clone())));
             }
         }
@@ -174,11 +182,12 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Bucket::Month => {}
         }
     }
-    for (bi, b) in app.boards.iter().enumerate() {
-        let Some(p) = &b.program else { continue };
-        for (ki, ms) in p.milestones.iter().enumerate() {
-            if ms.done.is_none() && ms.due < app.today {
-                items.push((bi, ki, Trouble::MilestoneMissed(ms.due)));
+    if !app.filter.is_active() {
+        for (bi, p) in programs() {
+            for (ki, ms) in p.milestones.iter().enumerate() {
+                if ms.done.is_none() && ms.due < app.today {
+                    items.push((bi, ki, Trouble::MilestoneMissed(ms.due)));
+                }
             }
         }
     }

@@ -1,0 +1,120 @@
+//! Shared by the integration tests: the shipped boards at a pinned date, keys through the real
+//! keymap, frames rendered to a test backend.
+#![allow(dead_code)]
+
+pub mod pty;
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use rectify::app::{self, Action, App, Effect, Settings};
+use rectify::domain::Date;
+use rectify::storage;
+use rectify::theme::Theme;
+
+pub const TODAY: &str = "2023-07-15";
+
+pub fn today() -> Date {
+    Date::parse(TODAY).unwrap()
+}
+
+pub fn now() -> NaiveDateTime {
+    today().0.and_hms_opt(9, 30, 0).unwrap()
+}
+
+pub fn app_from(dir: &Path, size: (u16, u16)) -> App {
+    let mut app = App::new(
+        dir,
+        storage::load_dir(dir),
+        today(),
+        now(),
+        Settings::default(),
+    );
+    app::update(&mut app, Action::Resize(size.0, size.1));
+    app
+}
+
+/// The shipped boards, as a user sees them on 15 July 2023.
+pub fn shipped(size: (u16, u16)) -> App {
+    app_from(Path::new("boards"), size)
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Types keys through the real keymap, the way the event loop does.
+pub fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for &k in keys {
+        if let Some(a) = app::keymap::key(app, key(k)) {
+            effects.extend(app::update(app, a));
+        }
+    }
+    effects
+}
+
+pub fn type_text(app: &mut App, s: &str) {
+    let keys: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
+    press(app, &keys);
+}
+
+pub fn dark() -> Theme {
+    Theme::built_in("dark").unwrap()
+}
+
+pub fn buffer(app: &App, theme: &Theme) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| rectify::ui::render(app, theme, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, wide characters once (their second cell skipped).
+pub fn screen(app: &App, theme: &Theme) -> String {
+    let b = buffer(app, theme);
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut skip = 0;
+        for x in 0..b.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = b[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Where `needle` starts on screen, as (x, y) in cells.
+pub fn find(b: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let first = needle.chars().next()?.to_string();
+    for y in 0..b.area.height {
+        for x in 0..b.area.width {
+            if b[(x, y)].symbol() != first {
+                continue;
+            }
+            let mut cx = x;
+            let mut ok = true;
+            for c in needle.chars() {
+                let s = c.to_string();
+                if cx >= b.area.width || b[(cx, y)].symbol() != s {
+                    ok = false;
+                    break;
+                }
+                cx += unicode_width::UnicodeWidthStr::width(s.as_str()).max(1) as u16;
+            }
+            if ok {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,91 @@
+//! The real binary in a pseudo-terminal: it shows the overview, opens a program, quits, and
+//! leaves the terminal as it found it.
+
+mod common;
+
+use common::pty::Session;
+use nix::sys::termios::LocalFlags;
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn opens_the_overview_then_a_program_then_quits_cleanly() {
+    let mut s = Session::start(&["--today", "2023-07-15"], (100, 30), &[]);
+    s.wait_for("9 个专项 · 99 条措施");
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    s.send("\r");
+    s.wait_for("目标:");
+    s.wait_for("ZP-01");
+    s.send("q");
+    assert!(s.wait_exit(), "exit status");
+
+    let raw = s.raw();
+    // Alternate screen entered and left, mouse capture switched off, cursor shown again.
+    assert!(contains(&raw, "\x1b[?1049h"));
+    assert!(contains(&raw, "\x1b[?1049l"));
+    assert!(contains(&raw, "\x1b[?1000l"));
+    assert!(contains(&raw, "\x1b[?25h"));
+    // Raw mode undone: the terminal echoes and reads lines again.
+    let t = s.master.get_termios().unwrap();
+    assert!(
+        t.local_flags
+            .contains(LocalFlags::ECHO | LocalFlags::ICANON)
+    );
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let mut s = Session::start(&["--today", "2023-07-15"], (100, 30), &[]);
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    s.send("\x03");
+    assert!(s.wait_exit());
+    assert!(contains(&s.raw(), "\x1b[?1049l"));
+}
+
+#[test]
+fn a_panic_still_restores_the_terminal() {
+    // Debug builds panic on F12 when asked to, so this path is tested for real.
+    let mut s = Session::start(
+        &["--today", "2023-07-15"],
+        (100, 30),
+        &[("RECTIFY_DEBUG_PANIC", "1")],
+    );
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    s.send("\x1b[24~");
+    assert!(!s.wait_exit(), "a panic is a failure exit");
+    let raw = s.raw();
+    assert!(contains(&raw, "\x1b[?1049l"));
+    assert!(contains(&raw, "\x1b[?1000l"));
+    assert!(contains(&raw, "debug panic requested"));
+    let t = s.master.get_termios().unwrap();
+    assert!(
+        t.local_flags
+            .contains(LocalFlags::ECHO | LocalFlags::ICANON)
+    );
+}
+
+#[test]
+fn a_resize_redraws_for_the_new_size() {
+    let mut s = Session::start(&["--today", "2023-07-15"], (100, 30), &[]);
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    s.resize((50, 12));
+    s.wait_for("窗口太小");
+    s.resize((100, 30));
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn a_missing_folder_fails_before_taking_the_terminal() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("no-such-folder")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no-such-folder does not exist"), "{err}");
+    assert!(!contains(&out.stdout, "\x1b[?1049h"));
+}

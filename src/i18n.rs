@@ -73,6 +73,8 @@ pub struct Texts {
     pub sort_status: &'static str,
     pub sort_owner: &'static str,
     pub data_as_of: &'static str,
+    pub change: fn(crate::app::ChangeKind) -> &'static str,
+    pub polling: &'static str,
     pub hint_browse: &'static str,
     pub hint_filter: &'static str,
     pub more_errors: &'static str,
@@ -152,6 +154,17 @@ pub static ZH: Texts = Texts {
     sort_status: "状态",
     sort_owner: "责任单位",
     data_as_of: "数据截至",
+    change: |k| {
+        use crate::app::ChangeKind::*;
+        match k {
+            Updated => "已更新",
+            Added => "新增",
+            Removed => "已移除",
+            Broken => "有错误",
+            Fixed => "已修复",
+        }
+    },
+    polling: "轮询",
     hint_browse: "↑↓ 选择 Enter 打开 Tab 切换 / 筛选 f 状态 ? 帮助 q 退出",
     hint_filter: "输入筛选文字  Enter 确定  Esc 清除",
     more_errors: "另有",
@@ -240,6 +253,17 @@ pub static EN: Texts = Texts {
     sort_status: "status",
     sort_owner: "owner",
     data_as_of: "data as of",
+    change: |k| {
+        use crate::app::ChangeKind::*;
+        match k {
+            Updated => "updated",
+            Added => "added",
+            Removed => "removed",
+            Broken => "broken",
+            Fixed => "fixed",
+        }
+    },
+    polling: "polling",
     hint_browse: "↑↓ select Enter open Tab screens / filter f status ? help q quit",
     hint_filter: "type to filter  Enter keep  Esc clear",
     more_errors: "more",

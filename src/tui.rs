@@ -1,32 +1,50 @@
 //! The event loop: the only place that reads the clock, touches the terminal and waits.
 
 use std::io::stdout;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use chrono::{Local, NaiveDateTime, TimeDelta};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
 use crossterm::execute;
 
-use crate::app::{self, Action, App, Effect, Settings};
+use crate::app::{self, Action, App, Effect, Reload, Settings};
 use crate::cli::BoardArgs;
 use crate::domain::Date;
 use crate::storage;
 use crate::theme::{self, Theme};
+use crate::watch::{self, WatchEvent, Watcher};
+
+/// Quiet time before a changed file is read: an editor's save is several writes.
+pub const SETTLE: Duration = Duration::from_millis(40);
+/// A file that reads broken is read once more after this before the error is shown.
+pub const RECHECK: Duration = Duration::from_millis(300);
 
 /// Everything the loop waits for arrives on one channel.
 pub enum Event {
     Input(TermEvent),
+    Watch(WatchEvent),
 }
 
 pub fn now() -> NaiveDateTime {
     Local::now().naive_local()
 }
 
+/// What the loop needs besides the app: how to draw it and where its inputs come from.
+pub struct Session {
+    pub app: App,
+    pub theme: Theme,
+    /// The theme file being watched, when `--theme` named a file.
+    pub theme_path: Option<PathBuf>,
+    pub theme_spec: Option<String>,
+    pub no_color: bool,
+}
+
 /// Loads the boards and the theme, and fails before the terminal is taken over when there is
 /// nothing that could be shown.
-pub fn prepare(args: &BoardArgs) -> Result<(App, Theme)> {
+pub fn prepare(args: &BoardArgs) -> Result<Session> {
     if !args.dir.is_dir() {
         bail!(
             "boards folder {} does not exist or is not a folder",
@@ -36,19 +54,36 @@ pub fn prepare(args: &BoardArgs) -> Result<(App, Theme)> {
     let now = now();
     let today = args.today.unwrap_or(Date(now.date()));
     let loads = storage::load_dir(&args.dir);
-    let (mut theme, theme_error) = theme::resolve(args.theme.as_deref());
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        theme = theme.monochrome();
-    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (theme, theme_error) = load_theme(args.theme.as_deref(), no_color);
     let mut app = App::new(&args.dir, loads, today, now, Settings::default());
     app.notice = theme_error;
-    Ok((app, theme))
+    let theme_path = args
+        .theme
+        .as_deref()
+        .map(Path::new)
+        .filter(|p| p.is_file())
+        .map(Path::to_path_buf);
+    Ok(Session {
+        app,
+        theme,
+        theme_path,
+        theme_spec: args.theme.clone(),
+        no_color,
+    })
+}
+
+fn load_theme(spec: Option<&str>, no_color: bool) -> (Theme, Option<String>) {
+    let (t, err) = theme::resolve(spec);
+    (if no_color { t.monochrome() } else { t }, err)
 }
 
 pub fn run(args: BoardArgs) -> Result<()> {
-    let (mut app, theme) = prepare(&args)?;
+    let mut s = prepare(&args)?;
     let (tx, rx) = mpsc::channel();
-    spawn_input(tx);
+    spawn_input(tx.clone());
+    let _watcher = start_watcher(&args, &mut s, tx);
+    let mut driver = Driver::new(s, args.today.is_some());
 
     // Mouse capture is ours to undo, on panic too; ratatui's hook then restores the rest.
     let prev = std::panic::take_hook();
@@ -60,12 +95,38 @@ pub fn run(args: BoardArgs) -> Result<()> {
     let result = (|| -> Result<()> {
         execute!(stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
-        app::update(&mut app, Action::Resize(size.width, size.height));
-        event_loop(&mut terminal, &mut app, &theme, &rx, args.today.is_some())
+        app::update(
+            &mut driver.session.app,
+            Action::Resize(size.width, size.height),
+        );
+        event_loop(&mut terminal, &mut driver, &rx)
     })();
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Option<Watcher> {
+    let mode = match args.poll {
+        Some(d) => watch::Mode::Poll(d),
+        None => watch::Mode::Native,
+    };
+    let extra: Vec<PathBuf> = s.theme_path.iter().cloned().collect();
+    match Watcher::start(&args.dir, &extra, mode, SETTLE, move |e| {
+        let _ = tx.send(Event::Watch(e));
+    }) {
+        Ok(w) => {
+            if let watch::Mode::Poll(d) = w.mode() {
+                let note = format!("{} {:.1}s", s.app.texts().polling, d.as_secs_f64());
+                s.app.watch_note = Some(note);
+            }
+            Some(w)
+        }
+        Err(e) => {
+            s.app.notice = Some(format!("{e:#}"));
+            None
+        }
+    }
 }
 
 fn spawn_input(tx: Sender<Event>) {
@@ -90,41 +151,174 @@ fn until_midnight(now: NaiveDateTime) -> Duration {
         .unwrap_or(Duration::from_secs(60))
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    theme: &Theme,
-    rx: &Receiver<Event>,
-    today_pinned: bool,
-) -> Result<()> {
-    terminal.draw(|f| crate::ui::render(app, theme, f))?;
-    loop {
-        // Idle costs nothing: block until input, or until midnight when the date is live.
-        let received = if today_pinned {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        } else {
-            rx.recv_timeout(until_midnight(now()))
-        };
-        let actions: Vec<Action> = match received {
-            Ok(Event::Input(ev)) => translate(app, ev).into_iter().collect(),
-            Err(RecvTimeoutError::Timeout) => {
-                let today = Date(now().date());
-                if today == app.today {
-                    continue;
+/// Reads each path again; a path that no longer exists is a removal.
+pub fn read_paths(paths: &[PathBuf], settled: bool) -> Vec<Reload> {
+    paths
+        .iter()
+        .map(|p| Reload {
+            path: p.clone(),
+            load: std::fs::symlink_metadata(p)
+                .is_ok()
+                .then(|| storage::load_file(p)),
+            settled,
+        })
+        .collect()
+}
+
+/// After the watcher lost track: every board file now in the folder, and every known one
+/// that is gone.
+pub fn read_all(app: &App) -> Vec<Reload> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&app.dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| storage::is_board_path(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    for b in &app.boards {
+        if !paths.contains(&b.path) {
+            paths.push(b.path.clone());
+        }
+    }
+    paths.sort();
+    read_paths(&paths, false)
+}
+
+/// Turns a watcher report into actions; theme changes are applied to the session directly.
+fn on_watch(s: &mut Session, ev: WatchEvent) -> Vec<Action> {
+    match ev {
+        WatchEvent::Changed(paths) => {
+            let mut boards = Vec::new();
+            for p in paths {
+                if s.theme_path.as_ref() == Some(&p) {
+                    let (t, err) = load_theme(s.theme_spec.as_deref(), s.no_color);
+                    // A broken edit of the theme keeps the colours on screen.
+                    match err {
+                        None => s.theme = t,
+                        Some(e) => s.app.notice = Some(e),
+                    }
+                } else if storage::is_board_path(&p) {
+                    boards.push(p);
                 }
-                vec![Action::Today(today)]
             }
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            vec![Action::Reloaded(read_paths(&boards, false), now())]
+        }
+        WatchEvent::Rescan => vec![Action::Reloaded(read_all(&s.app), now())],
+        WatchEvent::FellBackToPolling(why) => {
+            let note = format!("{} ({why})", s.app.texts().polling);
+            vec![Action::WatchNote(note)]
+        }
+    }
+}
+
+/// The event loop's logic without the terminal: events in, state changed, and whether the
+/// screen must be redrawn. Tests drive it headless with a real watcher.
+pub struct Driver {
+    pub session: Session,
+    today_pinned: bool,
+    rechecks: Vec<(Instant, PathBuf)>,
+    mark_expiry: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Quit,
+    Redraw,
+    Nothing,
+}
+
+impl Driver {
+    pub fn new(session: Session, today_pinned: bool) -> Driver {
+        Driver {
+            session,
+            today_pinned,
+            rechecks: Vec::new(),
+            mark_expiry: None,
+        }
+    }
+
+    /// How long the loop may sleep: until a pending re-read, a mark that must fade, or
+    /// midnight when the date is live; `None` means until the next event.
+    pub fn wait(&self) -> Option<Duration> {
+        let clock = now();
+        let mut wake: Option<Duration> = (!self.today_pinned).then(|| until_midnight(clock));
+        let mut consider = |d: Duration| wake = Some(wake.map_or(d, |w| w.min(d)));
+        if let Some(first) = self.rechecks.iter().map(|(t, _)| *t).min() {
+            consider(first.saturating_duration_since(Instant::now()));
+        }
+        if let Some(at) = self.mark_expiry {
+            consider((at - clock).to_std().unwrap_or(Duration::ZERO));
+        }
+        wake
+    }
+
+    /// Handles what the channel gave: an event, or a timeout when [`Driver::wait`] ran out.
+    pub fn step(&mut self, received: Result<Event, RecvTimeoutError>) -> Step {
+        let s = &mut self.session;
+        let actions: Vec<Action> = match received {
+            Ok(Event::Input(ev)) => translate(&s.app, ev).into_iter().collect(),
+            Ok(Event::Watch(ev)) => on_watch(s, ev),
+            Err(RecvTimeoutError::Timeout) => {
+                let due: Vec<PathBuf> = self
+                    .rechecks
+                    .iter()
+                    .filter(|(t, _)| *t <= Instant::now())
+                    .map(|(_, p)| p.clone())
+                    .collect();
+                self.rechecks.retain(|(t, _)| *t > Instant::now());
+                let now = now();
+                let mut actions = vec![Action::Tick(now)];
+                if !due.is_empty() {
+                    actions.push(Action::Reloaded(read_paths(&due, true), now));
+                }
+                let today = Date(now.date());
+                if !self.today_pinned && today != s.app.today {
+                    actions.push(Action::Today(today));
+                }
+                actions
+            }
+            Err(RecvTimeoutError::Disconnected) => return Step::Quit,
         };
         if actions.is_empty() {
-            continue;
+            return Step::Nothing;
         }
         for a in actions {
-            if app::update(app, a).contains(&Effect::Quit) {
-                return Ok(());
+            for effect in app::update(&mut s.app, a) {
+                match effect {
+                    Effect::Quit => return Step::Quit,
+                    Effect::Recheck(p) => {
+                        self.rechecks.retain(|(_, q)| *q != p);
+                        self.rechecks.push((Instant::now() + RECHECK, p));
+                    }
+                }
             }
         }
-        terminal.draw(|f| crate::ui::render(app, theme, f))?;
+        self.mark_expiry = app::reload::expire_marks(&mut s.app, now());
+        Step::Redraw
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    driver: &mut Driver,
+    rx: &Receiver<Event>,
+) -> Result<()> {
+    let draw = |t: &mut ratatui::DefaultTerminal, d: &Driver| {
+        t.draw(|f| crate::ui::render(&d.session.app, &d.session.theme, f))
+            .map(|_| ())
+    };
+    draw(terminal, driver)?;
+    loop {
+        // Idle costs nothing: block until something happens or a timer is due.
+        let received = match driver.wait() {
+            Some(d) => rx.recv_timeout(d),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match driver.step(received) {
+            Step::Quit => return Ok(()),
+            Step::Redraw => draw(terminal, driver)?,
+            Step::Nothing => {}
+        }
     }
 }
 

@@ -89,3 +89,26 @@ fn a_missing_folder_fails_before_taking_the_terminal() {
     assert!(err.contains("no-such-folder does not exist"), "{err}");
     assert!(!contains(&out.stdout, "\x1b[?1049h"));
 }
+
+#[test]
+fn an_edit_from_another_process_appears_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("01-fraud.ron");
+    std::fs::copy("boards/01-fraud.ron", &board).unwrap();
+    let mut s = Session::start(
+        &[dir.path().to_str().unwrap(), "--today", "2023-07-15"],
+        (120, 30),
+        &[],
+    );
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    let text = std::fs::read_to_string(&board).unwrap();
+    std::fs::write(
+        &board,
+        text.replacen("打击治理电信网络诈骗犯罪", "反诈专项（同事刚改）", 1),
+    )
+    .unwrap();
+    s.wait_for("反诈专项（同事刚改）");
+    s.wait_for("01-fraud.ron 已更新");
+    s.send("q");
+    assert!(s.wait_exit());
+}

@@ -1,3 +1,6 @@
+use chrono::NaiveDateTime;
+
+use super::reload::Reload;
 use crate::domain::Date;
 
 /// Everything that can happen to the app. Keys and mouse events are translated into these by
@@ -33,10 +36,19 @@ pub enum Action {
     Click(u16, u16),
     /// The date changed (midnight passed, or the loop noticed a new day).
     Today(Date),
+    /// Board files were read again after a change on disk, at this time.
+    Reloaded(Vec<Reload>, NaiveDateTime),
+    /// The clock moved on: marks of changed rows expire.
+    Tick(NaiveDateTime),
+    /// The watcher is not what was asked for (fell back to polling); says why.
+    WatchNote(String),
 }
 
 /// What `update` asks the event loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Read this file again once it has had time to settle: the first read was broken and may
+    /// have caught an editor half-way through a save.
+    Recheck(std::path::PathBuf),
 }

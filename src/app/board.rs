@@ -1,4 +1,7 @@
+use std::collections::HashMap;
 use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
 
 use crate::domain::schedule::{self, Assessment};
 use crate::domain::{Date, Program};
@@ -15,6 +18,8 @@ pub struct Board {
     pub warnings: Vec<Diagnostic>,
     /// Hash of the version `program` was read from.
     pub hash: Option<ContentHash>,
+    /// Measures changed by the last reloads, by id, with when: shown marked for a while.
+    pub marks: HashMap<String, NaiveDateTime>,
 }
 
 impl Board {
@@ -26,6 +31,7 @@ impl Board {
             error: None,
             warnings: Vec::new(),
             hash: None,
+            marks: HashMap::new(),
         };
         b.apply(load, today, due_soon_days);
         b

@@ -4,11 +4,13 @@
 mod action;
 mod board;
 pub mod keymap;
+pub mod reload;
 mod rows;
 mod update;
 
 pub use action::{Action, Effect};
 pub use board::Board;
+pub use reload::{ChangeKind, LastChange, Reload};
 pub use rows::{Bucket, DeadlineRow, SortKey};
 pub use update::update;
 
@@ -114,6 +116,10 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-line message for the status bar (theme fallback, file notices).
     pub notice: Option<String>,
+    /// The last file that changed on disk, for the status line.
+    pub last_change: Option<LastChange>,
+    /// How the folder is watched, when that is worth saying (polling, or a fallback).
+    pub watch_note: Option<String>,
 }
 
 impl App {
@@ -154,6 +160,8 @@ impl App {
             deadline_scroll: Scroll::default(),
             size: (80, 24),
             notice: None,
+            last_change: None,
+            watch_note: None,
         };
         app.overview_sel = app
             .overview_rows()

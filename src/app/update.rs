@@ -7,7 +7,14 @@ use crate::layout;
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     // A notice has been read once the user does something.
-    if !matches!(action, Action::Resize(..) | Action::Today(_)) {
+    if !matches!(
+        action,
+        Action::Resize(..)
+            | Action::Today(_)
+            | Action::Reloaded(..)
+            | Action::Tick(_)
+            | Action::WatchNote(_)
+    ) {
         app.notice = None;
     }
     match action {
@@ -55,6 +62,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleHelp => app.help = !app.help,
         Action::Resize(w, h) => app.size = (w, h),
         Action::Click(x, y) => click(app, x, y),
+        Action::Reloaded(reloads, at) => effects.extend(super::reload::apply(app, reloads, at)),
+        Action::Tick(now) => {
+            super::reload::expire_marks(app, now);
+        }
+        Action::WatchNote(note) => app.watch_note = Some(note),
         Action::Today(d) => {
             app.today = d;
             let days = app.settings.due_soon_days;

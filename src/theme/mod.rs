@@ -90,6 +90,7 @@ impl Theme {
         self.tab_active = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
         self.banner_error = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
         self.overdue = self.overdue.add_modifier(Modifier::BOLD);
+        self.changed = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
         self.name.push_str(" (no colour)");
         self
     }

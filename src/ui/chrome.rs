@@ -64,7 +64,18 @@ pub fn banner(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = app.texts();
-    let right = format!(" {} {} ", t.data_as_of, app.data_as_of.format("%H:%M:%S"));
+    let mut right = String::new();
+    if let Some(note) = &app.watch_note {
+        right.push_str(&format!(" {} ·", sanitize(note)));
+    }
+    if let Some(c) = &app.last_change {
+        right.push_str(&format!(" {} {} ·", sanitize(&c.file), (t.change)(c.kind)));
+    }
+    right.push_str(&format!(
+        " {} {} ",
+        t.data_as_of,
+        app.data_as_of.format("%H:%M:%S")
+    ));
     let mut left: Vec<Span> = Vec::new();
     if app.filter.editing {
         left.push(Span::styled(format!(" {}: ", t.filter_prompt), theme.key));

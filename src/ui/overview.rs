@@ -84,7 +84,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
                     format!("{broken}{} {}", a.health.symbol(), (t.health)(a.health)),
                     theme.health(a.health),
                 ));
-                cells.push(text(sanitize(&p.title), theme.text));
+                let title_style = if b.marks.is_empty() {
+                    theme.text
+                } else {
+                    theme.changed
+                };
+                cells.push(text(sanitize(&p.title), title_style));
                 cells.push(text(sanitize(&p.lead), theme.muted));
                 cells.push(Cell::Gauge(a.completion()));
                 cells.push(text(

@@ -105,6 +105,9 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
     }
     let selected = app.measure_index(&rows);
     let due_soon = app.settings.due_soon_days;
+    let board_marks = app.current_board().map(|b| &b.marks);
+    let empty = Default::default();
+    let board_marks = board_marks.unwrap_or(&empty);
     for (y, (n, &mi)) in rows
         .iter()
         .enumerate()
@@ -117,8 +120,13 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
         let finished = m.status.is_finished();
         let kind = m.status.kind();
         let slipped = if m.slips() > 0 { "*" } else { "" };
+        let id_style = if board_marks.contains_key(&m.id) {
+            theme.changed
+        } else {
+            theme.key
+        };
         let cells = vec![
-            text(format!(" {}", sanitize(&m.id)), theme.key),
+            text(format!(" {}", sanitize(&m.id)), id_style),
             text(sanitize(&m.title), theme.text),
             text(sanitize(&m.owner), theme.muted),
             text(

@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! The real binary in a pseudo-terminal, its screen rebuilt by a terminal emulator, so tests
 //! can wait for text the way a user's eyes do.
 

@@ -1,0 +1,350 @@
+//! Hot reload, end to end without a terminal: real writes in a temp folder in every save style
+//! editors and tools use, a real watcher, and the app state waited on with a timeout.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use common::today;
+use rectify::app::{App, ChangeKind, Screen};
+use rectify::cli::BoardArgs;
+use rectify::tui::{self, Driver, Event};
+use rectify::watch::Watcher;
+
+const TITLE: &str = "组织各地刑侦部门开展反诈集群战役";
+
+struct Live {
+    dir: tempfile::TempDir,
+    driver: Driver,
+    rx: Receiver<Event>,
+    _watcher: Option<Watcher>,
+    /// Whether an error banner was ever up since the last `reset`.
+    saw_error: bool,
+}
+
+impl Live {
+    fn start(poll: Option<Duration>) -> Live {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["01-fraud.ron", "02-railway.ron"] {
+            fs::copy(Path::new("boards").join(f), dir.path().join(f)).unwrap();
+        }
+        let args = BoardArgs {
+            dir: dir.path().to_owned(),
+            today: Some(today()),
+            theme: None,
+            poll,
+        };
+        let mut session = tui::prepare(&args).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let watcher = tui::start_watcher(&args, &mut session, tx);
+        assert!(watcher.is_some(), "{:?}", session.app.notice);
+        let mut driver = Driver::new(session, true);
+        rectify::app::update(
+            &mut driver.session.app,
+            rectify::app::Action::Resize(160, 45),
+        );
+        Live {
+            dir,
+            driver,
+            rx,
+            _watcher: watcher,
+            saw_error: false,
+        }
+    }
+
+    fn app(&self) -> &App {
+        &self.driver.session.app
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs the loop until `ok` holds, failing after 10 s.
+    fn until(&mut self, what: &str, ok: impl Fn(&App) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !ok(self.app()) {
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            let wait = self
+                .driver
+                .wait()
+                .unwrap_or(Duration::from_millis(100))
+                .min(Duration::from_millis(100));
+            let got = self.rx.recv_timeout(wait);
+            if matches!(got, Err(RecvTimeoutError::Disconnected)) {
+                panic!("watcher gone");
+            }
+            self.driver.step(got);
+            self.saw_error |= !self.app().errors().is_empty();
+        }
+    }
+
+    fn title(&self, id: &str) -> Option<String> {
+        let b = self
+            .app()
+            .boards
+            .iter()
+            .find(|b| b.path.ends_with("01-fraud.ron"))?;
+        Some(b.program.as_ref()?.measure(id)?.title.clone())
+    }
+}
+
+fn fraud_with(title: &str) -> String {
+    fs::read_to_string("boards/01-fraud.ron")
+        .unwrap()
+        .replacen(TITLE, title, 1)
+}
+
+type Save = fn(&Path, &str, &str);
+
+fn rename_over(p: &Path, text: &str, _title: &str) {
+    let tmp = p.with_file_name(".01-fraud.ron.tmp");
+    fs::write(&tmp, text).unwrap();
+    fs::rename(&tmp, p).unwrap();
+}
+
+fn vim_backup(p: &Path, text: &str, _title: &str) {
+    let backup = p.with_file_name("01-fraud.ron~");
+    fs::rename(p, &backup).unwrap();
+    fs::write(p, text).unwrap();
+    fs::remove_file(backup).unwrap();
+}
+
+fn truncate_then_write(p: &Path, text: &str, _title: &str) {
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(p)
+        .unwrap();
+    f.flush().unwrap();
+    // Long enough for the watcher to settle and the app to read the empty file.
+    std::thread::sleep(Duration::from_millis(150));
+    f.write_all(text.as_bytes()).unwrap();
+}
+
+fn remove_then_create(p: &Path, text: &str, _title: &str) {
+    fs::remove_file(p).unwrap();
+    fs::write(p, text).unwrap();
+}
+
+fn sed_in_place(p: &Path, _text: &str, title: &str) {
+    // Replaces whatever ZP-01's title is now, the way a script would.
+    let script = format!("s/title: \"{TITLE}[^\"]*\"/title: \"{title}\"/");
+    let ok = Command::new("sed")
+        .arg("-i")
+        .arg(script)
+        .arg(p)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+fn shell_redirect(p: &Path, text: &str, _title: &str) {
+    let src = p.with_file_name("source.txt");
+    fs::write(&src, text).unwrap();
+    let cmd = format!("cat '{}' > '{}'", src.display(), p.display());
+    assert!(
+        Command::new("sh")
+            .arg("-c")
+            .arg(cmd)
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+const STYLES: [(&str, Save); 6] = [
+    ("write a temp file and rename it over", rename_over),
+    ("vim: move to a backup, write anew", vim_backup),
+    ("VS Code: truncate, then write", truncate_then_write),
+    ("git checkout: remove, then create", remove_then_create),
+    ("sed -i", sed_in_place),
+    ("shell >", shell_redirect),
+];
+
+fn every_save_style_shows_the_new_data(poll: Option<Duration>) {
+    let mut live = Live::start(poll);
+    for (n, (style, save)) in STYLES.iter().enumerate() {
+        let new_title = format!("{TITLE}（第{n}次修改）");
+        live.saw_error = false;
+        // The save runs beside the loop, as a colleague's editor does, so the app can read
+        // the file half-way through it.
+        let (path, text, title) = (
+            live.path("01-fraud.ron"),
+            fraud_with(&new_title),
+            new_title.clone(),
+        );
+        let saving = std::thread::spawn(move || save(&path, &text, &title));
+        live.until(style, |app| {
+            app.boards.iter().any(|b| {
+                b.program
+                    .as_ref()
+                    .and_then(|p| p.measure("ZP-01"))
+                    .is_some_and(|m| m.title == new_title)
+            })
+        });
+        saving.join().unwrap();
+        assert!(!live.saw_error, "{style}: an error flashed during the save");
+        assert_eq!(live.app().boards.len(), 2, "{style}");
+        let change = live.app().last_change.clone().unwrap();
+        assert_eq!(change.file, "01-fraud.ron", "{style}");
+        let b = &live.app().boards[0];
+        assert!(
+            b.marks.contains_key("ZP-01"),
+            "{style}: the changed row is marked"
+        );
+        assert!(
+            !b.marks.contains_key("ZP-02"),
+            "{style}: only the changed row"
+        );
+    }
+}
+
+#[test]
+fn every_save_style_shows_the_new_data_native() {
+    every_save_style_shows_the_new_data(None);
+}
+
+#[test]
+fn every_save_style_shows_the_new_data_polling() {
+    every_save_style_shows_the_new_data(Some(Duration::from_millis(100)));
+}
+
+#[test]
+fn an_append_is_noticed_without_error() {
+    let mut live = Live::start(None);
+    let p = live.path("01-fraud.ron");
+    let mut f = fs::OpenOptions::new().append(true).open(&p).unwrap();
+    writeln!(f, "// 追加的备注").unwrap();
+    live.until("the append", |app| app.last_change.is_some());
+    assert!(live.app().errors().is_empty());
+}
+
+#[test]
+fn a_broken_edit_keeps_the_data_shows_the_banner_and_the_fix_clears_it() {
+    let mut live = Live::start(None);
+    let p = live.path("01-fraud.ron");
+    let good = fs::read_to_string(&p).unwrap();
+    fs::write(&p, good.replacen("status: InProgress", "status: Doingg", 1)).unwrap();
+    live.until("the banner", |app| !app.errors().is_empty());
+    let err = live.app().errors()[0].clone();
+    assert!(err.path.ends_with("01-fraud.ron"));
+    assert_eq!((err.line, err.col), (17, 21));
+    assert!(err.message.starts_with("unknown status `Doingg`"));
+    assert_eq!(
+        live.title("ZP-01").as_deref(),
+        Some(TITLE),
+        "last good data kept"
+    );
+    assert_eq!(
+        live.app().last_change.as_ref().unwrap().kind,
+        ChangeKind::Broken
+    );
+
+    fs::write(&p, good.replacen(TITLE, "修好了", 1)).unwrap();
+    live.until("the fix", |app| app.errors().is_empty());
+    assert_eq!(live.title("ZP-01").as_deref(), Some("修好了"));
+    assert_eq!(
+        live.app().last_change.as_ref().unwrap().kind,
+        ChangeKind::Fixed
+    );
+}
+
+#[test]
+fn new_files_appear_deleted_ones_go_and_a_rename_is_both() {
+    let mut live = Live::start(None);
+    fs::copy(
+        "boards/03-traffic-reform.ron",
+        live.path("03-traffic-reform.ron"),
+    )
+    .unwrap();
+    live.until("the new program", |app| app.boards.len() == 3);
+    assert_eq!(
+        live.app().last_change.as_ref().unwrap().kind,
+        ChangeKind::Added
+    );
+
+    fs::remove_file(live.path("02-railway.ron")).unwrap();
+    live.until("the removal", |app| app.boards.len() == 2);
+    assert_eq!(
+        live.app().last_change.as_ref().unwrap().kind,
+        ChangeKind::Removed
+    );
+
+    fs::rename(
+        live.path("03-traffic-reform.ron"),
+        live.path("09-renamed.ron"),
+    )
+    .unwrap();
+    live.until("the rename", |app| {
+        app.boards
+            .iter()
+            .any(|b| b.path.ends_with("09-renamed.ron"))
+            && !app
+                .boards
+                .iter()
+                .any(|b| b.path.ends_with("03-traffic-reform.ron"))
+    });
+    assert_eq!(live.app().boards.len(), 2);
+}
+
+#[test]
+fn selection_screen_and_filter_survive_a_reload() {
+    let mut live = Live::start(None);
+    let app = &mut live.driver.session.app;
+    use rectify::app::{Action, update};
+    update(app, Action::Open);
+    for _ in 0..4 {
+        update(app, Action::Down);
+    }
+    update(app, Action::CycleStatusFilter);
+    update(app, Action::CycleStatusFilter);
+    let before = (
+        app.screen,
+        app.measure_sel.clone(),
+        app.filter.clone(),
+        app.measure_scroll,
+    );
+    assert_eq!(before.0, Screen::Program);
+    let sel = before.1.clone().unwrap();
+    // A colleague inserts a measure above the selection.
+    let text = fs::read_to_string(live.path("01-fraud.ron")).unwrap();
+    let extra = "        Measure(id: \"ZP-00\", title: \"新增措施\", owner: \"刑事侦查局\", due: \"2023-09-01\", status: InProgress),\n";
+    let at = text.find("        Measure(").unwrap();
+    fs::write(
+        live.path("01-fraud.ron"),
+        format!("{}{extra}{}", &text[..at], &text[at..]),
+    )
+    .unwrap();
+    live.until("the new measure", |app| {
+        app.current_board()
+            .and_then(|b| b.program.as_ref())
+            .is_some_and(|p| p.measure("ZP-00").is_some())
+    });
+    let app = live.app();
+    assert_eq!(app.screen, Screen::Program);
+    assert_eq!(app.measure_sel.as_deref(), Some(sel.as_str()));
+    assert_eq!(app.filter, before.2);
+}
+
+#[test]
+fn polling_catches_two_changes_within_one_second() {
+    let mut live = Live::start(Some(Duration::from_millis(100)));
+    let p = live.path("01-fraud.ron");
+    // Same length both times: only the content tells them apart.
+    for title in ["第一次修改甲", "第二次修改乙"] {
+        fs::write(&p, fraud_with(title)).unwrap();
+        live.until(title, |app| {
+            app.boards[0]
+                .program
+                .as_ref()
+                .and_then(|p| p.measure("ZP-01"))
+                .is_some_and(|m| m.title == title)
+        });
+    }
+}

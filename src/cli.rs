@@ -29,6 +29,55 @@ pub enum Command {
         /// Files or directories [default: boards]
         paths: Vec<PathBuf>,
     },
+    /// Change one measure in a board file, in place, the same safe way the board does.
+    #[command(
+        after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三"
+    )]
+    Set(SetArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SetArgs {
+    /// The board file
+    pub file: PathBuf,
+    /// The measure's id
+    pub measure: String,
+    /// New status: not-started, in-progress, blocked (needs --reason), done, signed-off
+    /// (Chinese labels work too: 推进中, 已完成, 销号 …)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Why the measure is blocked (with --status blocked)
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Progress in percent, 0–100
+    #[arg(long)]
+    pub progress: Option<String>,
+    /// Replace the notes (an empty text removes them)
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Sign the measure off (销号) today, as the user
+    #[arg(long)]
+    pub sign_off: bool,
+    /// Revise the deadline, YYYY-MM-DD (the original is kept; each revision counts as a slip)
+    #[arg(long)]
+    pub due: Option<String>,
+    /// Who makes the change [default: $RECTIFY_USER, $USER]
+    #[arg(long)]
+    pub user: Option<String>,
+    /// The day to record for a sign-off, YYYY-MM-DD [default: today]
+    #[arg(long)]
+    pub today: Option<String>,
+}
+
+/// The user name for history and sign-offs: the flag, then the environment.
+pub fn user_name(flag: Option<&str>) -> String {
+    flag.map(str::to_owned)
+        .or_else(|| {
+            ["RECTIFY_USER", "USER", "USERNAME"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 #[derive(Debug, Clone, Args)]
@@ -69,6 +118,6 @@ pub fn parse_interval(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(secs))
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("`{s}` is not a date written YYYY-MM-DD"))
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod layout;
+pub mod set;
 pub mod storage;
 pub mod text;
 pub mod theme;

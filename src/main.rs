@@ -14,6 +14,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths }) => ExitCode::from(check::run(&paths) as u8),
+        Some(Command::Set(args)) => match rectify::set::run(&args, rectify::tui::now()) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("rectify set: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
         None => match rectify::tui::run(cli.board) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -2,6 +2,7 @@
 //! them. Pure data and pure functions of `today`; nothing here touches a terminal or a disk.
 
 mod date;
+pub mod edit;
 mod model;
 pub mod schedule;
 

@@ -62,7 +62,9 @@ pub struct SyntaxError {
 }
 
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser { s: text, pos: 0 };
+    // A byte order mark is not content; offsets stay those of the full text.
+    let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut p = Parser { s: text, pos };
     p.skip_trivia()?;
     // `#![enable(...)]` attributes may precede the value.
     while p.s[p.pos..].starts_with("#!") {

@@ -3,8 +3,10 @@
 
 pub mod cst;
 mod diagnostic;
+pub mod edit;
 mod load;
 mod messages;
+pub mod save;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};

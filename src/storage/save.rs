@@ -1,0 +1,309 @@
+//! Writing an edit back: safely against colleagues, editors, crashes and full disks.
+//!
+//! 1. Serialise our own processes (several people's boards, `rectify set` in scripts) with a
+//!    lock on `.rectify.lock` beside the boards, a file that is never replaced.
+//! 2. Re-read the board. If it is not the version the edit was made on, apply the edit to the
+//!    new text as long as the edited fields still hold what the user saw; otherwise refuse with
+//!    both values (a conflict). Locks do not bind editors or every network share; this check
+//!    does.
+//! 3. Edit only the fields' bytes, then re-parse: the result must be the old board plus exactly
+//!    this change, or nothing is written.
+//! 4. Write a temp file in the same folder, keep the board's permissions, fsync, rename over
+//!    the board, fsync the folder: a reader sees the old file or the new one, never half.
+//! 5. Append one line per changed field to the history file.
+
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::{ContentHash, Diagnostic, edit, load_text};
+use crate::domain::Program;
+use crate::domain::edit::{Edit, Field, Value};
+
+pub const LOCK_FILE: &str = ".rectify.lock";
+pub const HISTORY_FILE: &str = "rectify-history.tsv";
+
+/// A successful write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub program: Program,
+    /// Hash of the bytes now on disk, so the watcher's report of our own write is recognised.
+    pub hash: ContentHash,
+    /// The file had changed since the edit was made; the edit went onto the newer version.
+    pub rebased: bool,
+}
+
+/// A field a colleague changed since the user saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub field: Field,
+    /// What the user saw.
+    pub base: Value,
+    /// What the user wants.
+    pub ours: Value,
+    /// What the file holds now.
+    pub theirs: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    Conflict(Vec<Conflict>),
+    ReadOnly(String),
+    /// The board has an error now; editing it would guess at a broken file.
+    Broken(Box<Diagnostic>),
+    NoMeasure(String),
+    /// The edited text did not parse to the expected board: nothing was written.
+    Refused(String),
+    Io(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Conflict(cs) => {
+                let parts: Vec<String> = cs
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "`{}` was changed by someone else to {} (you saw {}, you want {})",
+                            c.field.name(),
+                            c.theirs.show(),
+                            c.base.show(),
+                            c.ours.show()
+                        )
+                    })
+                    .collect();
+                write!(f, "conflict: {}", parts.join("; "))
+            }
+            SaveError::ReadOnly(m) => write!(f, "read-only: {m}"),
+            SaveError::Broken(d) => write!(
+                f,
+                "the file has an error now, fix it first: {}",
+                d.headline()
+            ),
+            SaveError::NoMeasure(id) => write!(f, "measure `{id}` is no longer in the file"),
+            SaveError::Refused(m) => write!(f, "edit refused, nothing written: {m}"),
+            SaveError::Io(m) => write!(f, "cannot write: {m}"),
+        }
+    }
+}
+
+/// Who saves, and when: for the history file.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub user: String,
+    pub at: NaiveDateTime,
+}
+
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Holds the lock on the folder's lock file until dropped.
+struct Lock(Option<fs::File>);
+
+impl Lock {
+    fn take(dir: &Path) -> Lock {
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE));
+        // No lock file (a read-only folder): the write below fails with a clear message, and
+        // the hash check still guards against lost updates.
+        Lock(file.ok().filter(|f| f.lock().is_ok()))
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        if let Some(f) = &self.0 {
+            let _ = f.unlock();
+        }
+    }
+}
+
+/// Applies `edit` to the board at `path`. `base` is the hash of the version the user saw;
+/// `None` means "whatever is there now" (the command line).
+pub fn save(
+    path: &Path,
+    base: Option<ContentHash>,
+    edit: &Edit,
+    who: &Author,
+) -> Result<Saved, SaveError> {
+    let dir = folder(path);
+    let meta = fs::metadata(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
+    if meta.permissions().readonly() {
+        return Err(SaveError::ReadOnly(format!(
+            "{} is write-protected",
+            path.display()
+        )));
+    }
+    let _lock = Lock::take(&dir);
+    let bytes = fs::read(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
+    let hash = ContentHash::of(&bytes);
+    let text =
+        String::from_utf8(bytes).map_err(|_| SaveError::Refused("the file is not UTF-8".into()))?;
+    let current = load_text(path, &text);
+    let Some(program) = current.program else {
+        let d = current
+            .first_error()
+            .cloned()
+            .unwrap_or_else(|| Diagnostic::file(path, super::Severity::Error, "unreadable board"));
+        return Err(SaveError::Broken(Box::new(d)));
+    };
+    let measure = program
+        .measure(&edit.measure)
+        .ok_or_else(|| SaveError::NoMeasure(edit.measure.clone()))?;
+
+    let rebased = base.is_some_and(|b| b != hash);
+    let mut effective = edit.clone();
+    if rebased {
+        let mut conflicts = Vec::new();
+        effective.changes.retain(|c| {
+            let now = c.field.get(measure);
+            if now == c.new {
+                return false; // Someone already made the same change.
+            }
+            if now != c.old {
+                conflicts.push(Conflict {
+                    field: c.field,
+                    base: c.old.clone(),
+                    ours: c.new.clone(),
+                    theirs: now,
+                });
+            }
+            true
+        });
+        if !conflicts.is_empty() {
+            return Err(SaveError::Conflict(conflicts));
+        }
+    }
+    if effective.is_empty() {
+        return Ok(Saved {
+            program,
+            hash,
+            rebased,
+        });
+    }
+
+    let new_text = edit::apply(&text, &effective).map_err(|e| SaveError::Refused(e.to_string()))?;
+    let expected = expected_program(&program, &effective);
+    let reread = load_text(path, &new_text);
+    if reread.program.as_ref() != Some(&expected) {
+        let why = reread.first_error().map_or(
+            "the result differs from the requested change".to_owned(),
+            |d| d.headline(),
+        );
+        return Err(SaveError::Refused(why));
+    }
+    write_atomic(path, &dir, new_text.as_bytes(), &meta)?;
+    append_history(&dir, who, &program.id, &effective);
+    Ok(Saved {
+        program: expected,
+        hash: ContentHash::of(new_text.as_bytes()),
+        rebased,
+    })
+}
+
+fn expected_program(p: &Program, edit: &Edit) -> Program {
+    let mut p = p.clone();
+    if let Some(m) = p.measures.iter_mut().find(|m| m.id == edit.measure) {
+        edit.apply_to(m);
+    }
+    p
+}
+
+fn write_atomic(
+    path: &Path,
+    dir: &Path,
+    bytes: &[u8],
+    meta: &fs::Metadata,
+) -> Result<(), SaveError> {
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            SaveError::ReadOnly(format!("cannot write in {}: {e}", dir.display()))
+        } else {
+            SaveError::Io(format!("{}: {e}", path.display()))
+        }
+    };
+    // Hidden and not `.ron`: never mistaken for a board, by us or by a colleague's board.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rectify-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file()
+        .set_permissions(meta.permissions())
+        .map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    // The rename itself must reach the disk too.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// One line per changed field: time, user, program, measure, field, old → new.
+fn append_history(dir: &Path, who: &Author, program: &str, edit: &Edit) {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut lines = String::new();
+    for c in &edit.changes {
+        lines.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{} → {}\n",
+            who.at.format("%Y-%m-%dT%H:%M:%S"),
+            clean(&who.user),
+            clean(program),
+            clean(&edit.measure),
+            c.field.name(),
+            c.old.show(),
+            c.new.show()
+        ));
+    }
+    // History is a record, not the data: a failure to append must not undo a saved edit.
+    if let Ok(mut f) = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(HISTORY_FILE))
+    {
+        let _ = f.write_all(lines.as_bytes());
+    }
+}
+
+/// One line of the history file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub user: String,
+    pub program: String,
+    pub measure: String,
+    pub field: String,
+    pub change: String,
+}
+
+pub fn read_history(dir: &Path) -> Vec<HistoryEntry> {
+    let Ok(text) = fs::read_to_string(dir.join(HISTORY_FILE)) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter_map(|l| {
+            let mut p = l.splitn(6, '\t');
+            Some(HistoryEntry {
+                at: p.next()?.to_owned(),
+                user: p.next()?.to_owned(),
+                program: p.next()?.to_owned(),
+                measure: p.next()?.to_owned(),
+                field: p.next()?.to_owned(),
+                change: p.next()?.to_owned(),
+            })
+        })
+        .collect()
+}

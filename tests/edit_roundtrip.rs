@@ -1,0 +1,282 @@
+//! In-place edits: the file changes only in the edited fields (or their inserted lines);
+//! comments, blank lines, order, indentation, line endings and the byte order mark stay; the
+//! result parses to exactly the old board plus the change.
+
+use std::path::Path;
+
+use rectify::domain::edit::Edit;
+use rectify::domain::{Date, Measure, Program, Status};
+use rectify::storage::{edit, load_text};
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn program(text: &str) -> Program {
+    let load = load_text(Path::new("t.ron"), text);
+    load.program
+        .unwrap_or_else(|| panic!("{:?}\n{text}", load.diagnostics))
+}
+
+/// Lines removed from `a` and added in `b`, by longest common subsequence.
+fn diff<'a>(a: &'a str, b: &'a str) -> (Vec<&'a str>, Vec<&'a str>) {
+    let (x, y): (Vec<&str>, Vec<&str>) = (
+        a.split_inclusive('\n').collect(),
+        b.split_inclusive('\n').collect(),
+    );
+    let mut lcs = vec![vec![0usize; y.len() + 1]; x.len() + 1];
+    for i in (0..x.len()).rev() {
+        for j in (0..y.len()).rev() {
+            lcs[i][j] = if x[i] == y[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut removed, mut added) = (0, 0, vec![], vec![]);
+    while i < x.len() && j < y.len() {
+        if x[i] == y[j] {
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            removed.push(x[i]);
+            i += 1;
+        } else {
+            added.push(y[j]);
+            j += 1;
+        }
+    }
+    removed.extend(&x[i..]);
+    added.extend(&y[j..]);
+    (removed, added)
+}
+
+/// Applies `e` to `text`, checks the result parses to the expected board, returns it.
+fn edited(text: &str, e: &Edit) -> String {
+    let new = edit::apply(text, e).unwrap();
+    let mut want = program(text);
+    let m = want
+        .measures
+        .iter_mut()
+        .find(|m| m.id == e.measure)
+        .unwrap();
+    e.apply_to(m);
+    assert_eq!(program(&new), want, "{new}");
+    new
+}
+
+fn styles() -> String {
+    std::fs::read_to_string("tests/fixtures/styles.ron").unwrap()
+}
+
+fn measure(text: &str, id: &str) -> Measure {
+    program(text).measure(id).unwrap().clone()
+}
+
+const TODAY: &str = "2023-07-15";
+
+#[test]
+fn a_status_change_moves_only_the_status_bytes() {
+    let text = styles();
+    let e = Edit::status(&measure(&text, "M-1"), Status::Done, d(TODAY), "张三");
+    let new = edited(&text, &e);
+    assert_eq!(
+        diff(&text, &new),
+        (
+            vec!["            status: InProgress, // 状态注释\n"],
+            vec!["            status: Done, // 状态注释\n"]
+        )
+    );
+}
+
+#[test]
+fn a_missing_field_is_inserted_after_its_neighbour_in_the_measures_style() {
+    let text = styles();
+    // Multi-line: its own line, same indentation, after `progress`.
+    let e = Edit::note(&measure(&text, "M-1"), "新增备注，含\"引号\"");
+    let new = edited(&text, &e);
+    assert_eq!(
+        diff(&text, &new),
+        (
+            vec![],
+            vec!["            notes: \"新增备注，含\\\"引号\\\"\",\n"]
+        )
+    );
+    assert!(new.contains("            progress: 40,\n            notes: "));
+
+    // One line without a trailing comma: `, field: value` before the `)`.
+    let e = Edit::progress(&measure(&text, "M-2"), 30);
+    let new = edited(&text, &e);
+    assert!(new.contains("status: NotStarted, progress: 30),"), "{new}");
+    assert_eq!(diff(&text, &new).0.len(), 1);
+
+    // One line with a trailing comma.
+    let e = Edit::note(&measure(&text, "M-3"), "备注");
+    let new = edited(&text, &e);
+    assert!(new.contains("progress: 100, notes: \"备注\",),"), "{new}");
+
+    // Tabs and an unnamed struct: the new line takes the tab indentation.
+    let e = Edit::progress(&measure(&text, "M-4"), 10);
+    let new = edited(&text, &e);
+    assert_eq!(diff(&text, &new), (vec![], vec!["\tprogress: 10,\n"]));
+
+    // After a last field with no comma: the comma is added to it.
+    let e = Edit::sign_off(&measure(&text, "M-4"), d(TODAY), "甲");
+    let new = edited(&text, &e);
+    let (removed, added) = diff(&text, &new);
+    assert!(
+        removed.contains(&"\tnotes: r#\"原始字符串 ) , \" 内容\"#\n"),
+        "{removed:?}"
+    );
+    assert!(
+        added.contains(&"\tnotes: r#\"原始字符串 ) , \" 内容\"#,\n"),
+        "{added:?}"
+    );
+    assert!(added.contains(&"\tsigned_by: \"甲\",\n"), "{added:?}");
+}
+
+#[test]
+fn sign_off_and_its_undo_restore_the_file() {
+    let text = styles();
+    for id in ["M-1", "M-2", "M-3", "M-4"] {
+        let e = Edit::sign_off(&measure(&text, id), d(TODAY), "李四");
+        let new = edited(&text, &e);
+        let m = measure(&new, id);
+        assert_eq!(m.status, Status::SignedOff);
+        assert_eq!(m.signed_off, Some(d(TODAY)));
+        assert_eq!(m.signed_by.as_deref(), Some("李四"));
+        let back = edited(&new, &e.inverse());
+        if id == "M-4" {
+            // The comma the sign-off had to add after the last field stays: valid RON, and
+            // the style the other measures already use.
+            assert_eq!(
+                diff(&text, &back),
+                (
+                    vec!["\tnotes: r#\"原始字符串 ) , \" 内容\"#\n"],
+                    vec!["\tnotes: r#\"原始字符串 ) , \" 内容\"#,\n"]
+                )
+            );
+        } else {
+            assert_eq!(back, text, "{id}: undo");
+        }
+    }
+}
+
+#[test]
+fn a_revised_deadline_keeps_the_original_and_appends() {
+    let text = styles();
+    let e = Edit::revise(&measure(&text, "M-1"), d("2023-08-31"));
+    let once = edited(&text, &e);
+    assert!(
+        once.contains("            due: \"2023-06-30\",\n            revised: [\"2023-08-31\"],\n"),
+        "{once}"
+    );
+    let e = Edit::revise(&measure(&once, "M-1"), d("2023-09-30"));
+    let twice = edited(&once, &e);
+    let (removed, added) = diff(&once, &twice);
+    assert_eq!(removed, vec!["            revised: [\"2023-08-31\"],\n"]);
+    assert_eq!(
+        added,
+        vec!["            revised: [\"2023-08-31\", \"2023-09-30\"],\n"]
+    );
+    assert_eq!(measure(&twice, "M-1").slips(), 2);
+}
+
+#[test]
+fn blocked_with_a_reason_and_back() {
+    let text = styles();
+    let e = Edit::status(&measure(&text, "M-4"), Status::InProgress, d(TODAY), "x");
+    let new = edited(&text, &e);
+    assert!(new.contains("\tstatus: InProgress,\n"));
+    let reason = "等待\"省厅\"批复（含逗号, 和括号)）";
+    let e = Edit::status(
+        &measure(&new, "M-4"),
+        Status::Blocked(reason.into()),
+        d(TODAY),
+        "x",
+    );
+    let again = edited(&new, &e);
+    assert_eq!(
+        measure(&again, "M-4").status,
+        Status::Blocked(reason.into())
+    );
+}
+
+#[test]
+fn removing_the_notes_removes_their_line_only() {
+    let text = styles();
+    let e = Edit::note(&measure(&text, "M-4"), "");
+    let new = edited(&text, &e);
+    let (removed, added) = diff(&text, &new);
+    assert_eq!(removed, vec!["\tnotes: r#\"原始字符串 ) , \" 内容\"#\n"]);
+    assert!(added.is_empty());
+}
+
+#[test]
+fn every_edit_on_every_shipped_measure_touches_at_most_its_lines() {
+    for entry in std::fs::read_dir("boards").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let comments: Vec<&str> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("//"))
+            .collect();
+        for m in &program(&text).measures {
+            let edits = [
+                Edit::status(m, Status::Blocked("等待".into()), d(TODAY), "甲"),
+                Edit::progress(m, (m.progress + 37) % 101),
+                Edit::note(m, "改过的备注"),
+                Edit::sign_off(m, d(TODAY), "乙"),
+                Edit::revise(m, d("2023-12-30")),
+            ];
+            for e in edits.iter().filter(|e| !e.is_empty()) {
+                let new = edited(&text, e);
+                let (removed, added) = diff(&text, &new);
+                assert!(
+                    removed.len() <= e.changes.len() && added.len() <= e.changes.len(),
+                    "{}: {}: {removed:?} {added:?}",
+                    path.display(),
+                    m.id
+                );
+                for c in &comments {
+                    assert!(new.contains(c), "comment lost: {c}");
+                }
+                // Undo restores the content; a default written out (`progress: 0` where the
+                // file had none) may stay as a line.
+                let undone = edited(&new, &e.inverse());
+                assert_eq!(program(&undone), program(&text), "{}: undo", m.id);
+                assert!(diff(&text, &undone).1.len() <= 1, "{}: undo", m.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_are_kept() {
+    let text = format!("\u{feff}{}", styles().replace('\n', "\r\n"));
+    let e = Edit::sign_off(&measure(&text, "M-1"), d(TODAY), "丙");
+    let new = edited(&text, &e);
+    assert!(new.starts_with('\u{feff}'));
+    assert_eq!(
+        new.matches('\n').count(),
+        new.matches("\r\n").count(),
+        "no bare LF"
+    );
+    assert_eq!(
+        new.matches("\r\n").count(),
+        text.matches("\r\n").count() + 2
+    );
+}
+
+#[test]
+fn an_unknown_measure_is_refused() {
+    let e = Edit {
+        measure: "NOPE".into(),
+        changes: Edit::progress(&measure(&styles(), "M-1"), 5).changes,
+    };
+    assert_eq!(
+        edit::apply(&styles(), &e).unwrap_err().to_string(),
+        "measure `NOPE` is not in the file"
+    );
+}

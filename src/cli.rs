@@ -96,6 +96,12 @@ pub struct BoardArgs {
     #[arg(long, value_name = "INTERVAL", num_args = 0..=1, require_equals = true,
           default_missing_value = "1s", value_parser = parse_interval)]
     pub poll: Option<Duration>,
+    /// No key changes a file
+    #[arg(long)]
+    pub read_only: bool,
+    /// Who edits, for sign-offs and the history file [default: $RECTIFY_USER, $USER]
+    #[arg(long)]
+    pub user: Option<String>,
 }
 
 /// `2`, `2s`, `1.5s` or `500ms`; between 50 ms and an hour.

@@ -10,10 +10,11 @@ use chrono::{Local, NaiveDateTime, TimeDelta};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
 use crossterm::execute;
 
-use crate::app::{self, Action, App, Effect, Reload, Settings};
+use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
 use crate::domain::Date;
 use crate::storage;
+use crate::storage::save::{self, Author};
 use crate::theme::{self, Theme};
 use crate::watch::{self, WatchEvent, Watcher};
 
@@ -56,7 +57,13 @@ pub fn prepare(args: &BoardArgs) -> Result<Session> {
     let loads = storage::load_dir(&args.dir);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, theme_error) = load_theme(args.theme.as_deref(), no_color);
-    let mut app = App::new(&args.dir, loads, today, now, Settings::default());
+    let settings = Settings {
+        read_only: args.read_only,
+        user: crate::cli::user_name(args.user.as_deref()),
+        ..Settings::default()
+    };
+    let mut app = App::new(&args.dir, loads, today, now, settings);
+    app.history = save::read_history(&args.dir);
     app.notice = theme_error;
     let theme_path = args
         .theme
@@ -111,7 +118,8 @@ pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Op
         Some(d) => watch::Mode::Poll(d),
         None => watch::Mode::Native,
     };
-    let extra: Vec<PathBuf> = s.theme_path.iter().cloned().collect();
+    let mut extra: Vec<PathBuf> = s.theme_path.iter().cloned().collect();
+    extra.push(args.dir.join(save::HISTORY_FILE));
     match Watcher::start(&args.dir, &extra, mode, SETTLE, move |e| {
         let _ = tx.send(Event::Watch(e));
     }) {
@@ -190,7 +198,9 @@ fn on_watch(s: &mut Session, ev: WatchEvent) -> Vec<Action> {
         WatchEvent::Changed(paths) => {
             let mut boards = Vec::new();
             for p in paths {
-                if s.theme_path.as_ref() == Some(&p) {
+                if p.file_name().is_some_and(|n| n == save::HISTORY_FILE) {
+                    s.app.history = save::read_history(&s.app.dir);
+                } else if s.theme_path.as_ref() == Some(&p) {
                     let (t, err) = load_theme(s.theme_spec.as_deref(), s.no_color);
                     // A broken edit of the theme keeps the colours on screen.
                     match err {
@@ -289,6 +299,17 @@ impl Driver {
                     Effect::Recheck(p) => {
                         self.rechecks.retain(|(_, q)| *q != p);
                         self.rechecks.push((Instant::now() + RECHECK, p));
+                    }
+                    Effect::Save(request) => {
+                        let who = Author {
+                            user: s.app.settings.user.clone(),
+                            at: now(),
+                        };
+                        let result = save::save(&request.path, request.base, &request.edit, &who);
+                        let report = SaveReport { request, result };
+                        app::update(&mut s.app, Action::Saved(Box::new(report)));
+                        let history = save::read_history(&s.app.dir);
+                        app::update(&mut s.app, Action::History(history));
                     }
                 }
             }

@@ -112,3 +112,37 @@ fn an_edit_from_another_process_appears_on_screen() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn an_edit_made_with_keys_is_in_the_file_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("01-fraud.ron");
+    std::fs::copy("boards/01-fraud.ron", &board).unwrap();
+    let mut s = Session::start(
+        &[
+            dir.path().to_str().unwrap(),
+            "--today",
+            "2023-07-15",
+            "--user",
+            "张三",
+        ],
+        (120, 30),
+        &[],
+    );
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    s.send("\r");
+    s.wait_for("ZP-01");
+    s.send("jjo");
+    s.wait_for("确认销号");
+    s.send("y");
+    s.wait_for("已保存");
+    let text = std::fs::read_to_string(&board).unwrap();
+    assert!(text.contains("            status: SignedOff,\n            progress: 50,\n            signed_off: \"2023-07-15\",\n            signed_by: \"张三\",\n"), "{text}");
+    let history = std::fs::read_to_string(dir.path().join("rectify-history.tsv")).unwrap();
+    assert!(
+        history.contains("\t张三\tfraud\tZP-03\tstatus\tInProgress → SignedOff\n"),
+        "{history}"
+    );
+    s.send("q");
+    assert!(s.wait_exit());
+}

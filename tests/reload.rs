@@ -25,6 +25,8 @@ struct Live {
     _watcher: Option<Watcher>,
     /// Whether an error banner was ever up since the last `reset`.
     saw_error: bool,
+    /// Every file change the status line reported, in order.
+    reported: Vec<String>,
 }
 
 impl Live {
@@ -38,6 +40,8 @@ impl Live {
             today: Some(today()),
             theme: None,
             poll,
+            read_only: false,
+            user: Some("测试员".into()),
         };
         let mut session = tui::prepare(&args).unwrap();
         let (tx, rx) = mpsc::channel();
@@ -54,6 +58,7 @@ impl Live {
             rx,
             _watcher: watcher,
             saw_error: false,
+            reported: Vec::new(),
         }
     }
 
@@ -81,6 +86,12 @@ impl Live {
             }
             self.driver.step(got);
             self.saw_error |= !self.app().errors().is_empty();
+            if let Some(c) = &self.app().last_change {
+                let seen = format!("{} {:?} {}", c.file, c.kind, c.at);
+                if self.reported.last() != Some(&seen) {
+                    self.reported.push(seen);
+                }
+            }
         }
     }
 
@@ -347,4 +358,68 @@ fn polling_catches_two_changes_within_one_second() {
                 .is_some_and(|m| m.title == title)
         });
     }
+}
+
+fn key(live: &mut Live, c: crossterm::event::KeyCode) {
+    use crossterm::event::{Event as TermEvent, KeyEvent, KeyModifiers};
+    let ev = TermEvent::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    live.driver.step(Ok(Event::Input(ev)));
+}
+
+fn progress(p: &Path, id: &str) -> i64 {
+    rectify::storage::load_file(p)
+        .program
+        .unwrap()
+        .measure(id)
+        .unwrap()
+        .progress
+}
+
+#[test]
+fn an_editor_opened_before_our_edit_overwrites_it_and_the_app_offers_it_again() {
+    use crossterm::event::KeyCode::*;
+    let mut live = Live::start(None);
+    let board = live.path("01-fraud.ron");
+    // A colleague's editor holds the file as it was before our edit.
+    let stale = fs::read_to_string(&board).unwrap();
+    for k in [Enter, Down, Down, Char('+')] {
+        key(&mut live, k);
+    }
+    assert_eq!(progress(&board, "ZP-03"), 60, "our edit is on disk at once");
+
+    // Our own write must not come back as someone else's change. Events arrive in order, so
+    // once a later change elsewhere is seen, ours has been processed too; the pause keeps the
+    // two writes out of one settle window, where the watcher would rightly report them together.
+    std::thread::sleep(tui::SETTLE * 5);
+    let rail = live.path("02-railway.ron");
+    let text = fs::read_to_string(&rail).unwrap();
+    fs::write(
+        &rail,
+        text.replacen("打击站车霸座", "打击站车霸座（改）", 1),
+    )
+    .unwrap();
+    live.until("the colleague's other change", |app| {
+        app.last_change
+            .as_ref()
+            .is_some_and(|c| c.file == "02-railway.ron")
+    });
+    assert!(
+        live.app().boards[0].marks.is_empty(),
+        "our write is not marked as theirs"
+    );
+    assert!(
+        live.reported.iter().all(|r| !r.starts_with("01-fraud.ron")),
+        "our own write was reported as a change: {:?}",
+        live.reported
+    );
+    assert_eq!(live.app().modal, None);
+
+    // The stale editor saves.
+    fs::write(&board, &stale).unwrap();
+    live.until("the lost-edit question", |app| {
+        matches!(app.modal, Some(rectify::app::Modal::Lost { .. }))
+    });
+    key(&mut live, Char('r'));
+    assert_eq!(progress(&board, "ZP-03"), 60, "applied again");
+    assert_eq!(live.app().modal, None);
 }

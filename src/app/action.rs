@@ -42,6 +42,29 @@ pub enum Action {
     Tick(NaiveDateTime),
     /// The watcher is not what was asked for (fell back to polling); says why.
     WatchNote(String),
+    EditStatus,
+    EditProgress,
+    /// `+` / `-`: progress by ten points.
+    StepProgress(i64),
+    EditNote,
+    SignOff,
+    ReviseDue,
+    Undo,
+    ModalUp,
+    ModalDown,
+    ModalAccept,
+    ModalCancel,
+    ModalChar(char),
+    ModalBackspace,
+    ModalDelete,
+    ModalLeft,
+    ModalRight,
+    ModalHome,
+    ModalEnd,
+    /// A save the loop performed.
+    Saved(Box<super::SaveReport>),
+    /// The history file as now on disk.
+    History(Vec<crate::storage::save::HistoryEntry>),
 }
 
 /// What `update` asks the event loop to do.
@@ -51,4 +74,6 @@ pub enum Effect {
     /// Read this file again once it has had time to settle: the first read was broken and may
     /// have caught an editor half-way through a save.
     Recheck(std::path::PathBuf),
+    /// Write an edit to its board file.
+    Save(super::SaveRequest),
 }

@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
-use super::{Action, App, Screen};
+use super::{Action, App, Modal, Screen};
 use crate::i18n::Lang;
 
 pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
@@ -14,6 +14,9 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && k.code == KeyCode::Char('c') {
         return Some(Action::Quit);
+    }
+    if let Some(modal) = &app.modal {
+        return modal_key(modal, k.code);
     }
     if app.filter.editing {
         return match k.code {
@@ -52,10 +55,50 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         KeyCode::Char('f') => Action::CycleStatusFilter,
         KeyCode::Char('F') => Action::ClearFilters,
         KeyCode::Char('S') => Action::CycleSort,
+        KeyCode::Char('s') if app.screen == Screen::Program => Action::EditStatus,
+        KeyCode::Char('p') if app.screen == Screen::Program => Action::EditProgress,
+        KeyCode::Char('+' | '=') if app.screen == Screen::Program => Action::StepProgress(10),
+        KeyCode::Char('-') if app.screen == Screen::Program => Action::StepProgress(-10),
+        KeyCode::Char('n') if app.screen == Screen::Program => Action::EditNote,
+        KeyCode::Char('o') if app.screen == Screen::Program => Action::SignOff,
+        KeyCode::Char('d') if app.screen == Screen::Program => Action::ReviseDue,
+        KeyCode::Char('u') if app.screen == Screen::Program => Action::Undo,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('q') => Action::Quit,
         _ => return None,
     })
+}
+
+/// Keys while a modal is open: it has them all, so nothing behind it changes by accident.
+fn modal_key(modal: &Modal, code: KeyCode) -> Option<Action> {
+    match (modal, code) {
+        (_, KeyCode::Esc) => Some(Action::ModalCancel),
+        (Modal::Input { .. }, c) => match c {
+            KeyCode::Enter => Some(Action::ModalAccept),
+            KeyCode::Backspace => Some(Action::ModalBackspace),
+            KeyCode::Delete => Some(Action::ModalDelete),
+            KeyCode::Left => Some(Action::ModalLeft),
+            KeyCode::Right => Some(Action::ModalRight),
+            KeyCode::Home => Some(Action::ModalHome),
+            KeyCode::End => Some(Action::ModalEnd),
+            KeyCode::Char(ch) => Some(Action::ModalChar(ch)),
+            _ => None,
+        },
+        (Modal::StatusPicker { .. }, c) => match c {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::ModalUp),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::ModalDown),
+            KeyCode::Enter => Some(Action::ModalAccept),
+            _ => None,
+        },
+        (Modal::ConfirmSignOff { .. }, KeyCode::Enter | KeyCode::Char('y')) => {
+            Some(Action::ModalAccept)
+        }
+        (Modal::ConfirmSignOff { .. }, KeyCode::Char('n')) => Some(Action::ModalCancel),
+        (Modal::Conflict { .. }, KeyCode::Char('m')) => Some(Action::ModalAccept),
+        (Modal::Conflict { .. }, KeyCode::Char('t')) => Some(Action::ModalCancel),
+        (Modal::Lost { .. }, KeyCode::Enter | KeyCode::Char('r')) => Some(Action::ModalAccept),
+        _ => None,
+    }
 }
 
 pub fn mouse(m: MouseEvent) -> Option<Action> {
@@ -93,98 +136,45 @@ impl Binding {
     }
 }
 
-const LISTS: &[Screen] = &[Screen::Overview, Screen::Program, Screen::Deadlines];
+const fn bind(
+    keys: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    screens: &'static [Screen],
+    example: KeyCode,
+) -> Binding {
+    Binding {
+        keys,
+        zh,
+        en,
+        screens,
+        example,
+    }
+}
 
+const LISTS: &[Screen] = &[Screen::Overview, Screen::Program, Screen::Deadlines];
+const PROGRAM: &[Screen] = &[Screen::Program];
+const ALL: &[Screen] = &[];
+
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: "↑ ↓  k j",
-        zh: "上下选择",
-        en: "move the selection",
-        screens: LISTS,
-        example: KeyCode::Down,
-    },
-    Binding {
-        keys: "PgUp PgDn",
-        zh: "翻页",
-        en: "page up / down",
-        screens: LISTS,
-        example: KeyCode::PageDown,
-    },
-    Binding {
-        keys: "Home End  g G",
-        zh: "到顶 / 到底",
-        en: "first / last row",
-        screens: LISTS,
-        example: KeyCode::End,
-    },
-    Binding {
-        keys: "Enter",
-        zh: "打开所选专项 / 跳转到该措施",
-        en: "open the program / jump to the measure",
-        screens: &[Screen::Overview, Screen::Deadlines],
-        example: KeyCode::Enter,
-    },
-    Binding {
-        keys: "← →  h l",
-        zh: "上一个 / 下一个专项",
-        en: "previous / next program",
-        screens: &[Screen::Program],
-        example: KeyCode::Right,
-    },
-    Binding {
-        keys: "S",
-        zh: "排序：原顺序 → 期限 → 状态 → 责任单位",
-        en: "sort: file → due → status → owner",
-        screens: &[Screen::Program],
-        example: KeyCode::Char('S'),
-    },
-    Binding {
-        keys: "Tab  Shift-Tab",
-        zh: "切换页面",
-        en: "next / previous screen",
-        screens: &[],
-        example: KeyCode::Tab,
-    },
-    Binding {
-        keys: "Esc",
-        zh: "返回总览 / 清除筛选",
-        en: "back to the overview / clear filters",
-        screens: &[],
-        example: KeyCode::Esc,
-    },
-    Binding {
-        keys: "/",
-        zh: "按文字筛选（标题、责任单位、编号）",
-        en: "filter by text (title, owner, id)",
-        screens: &[],
-        example: KeyCode::Char('/'),
-    },
-    Binding {
-        keys: "f  F",
-        zh: "按状态筛选（循环）/ 清除全部筛选",
-        en: "filter by status (cycles) / clear filters",
-        screens: &[],
-        example: KeyCode::Char('f'),
-    },
-    Binding {
-        keys: "鼠标",
-        zh: "滚轮滚动，单击选择，再单击打开",
-        en: "wheel scrolls, click selects, click again opens",
-        screens: &[],
-        example: KeyCode::Null,
-    },
-    Binding {
-        keys: "?",
-        zh: "显示 / 关闭本帮助",
-        en: "show / close this help",
-        screens: &[],
-        example: KeyCode::Char('?'),
-    },
-    Binding {
-        keys: "q  Ctrl-C",
-        zh: "退出",
-        en: "quit",
-        screens: &[],
-        example: KeyCode::Char('q'),
-    },
+    bind("↑ ↓  k j", "上下选择", "move the selection", LISTS, KeyCode::Down),
+    bind("PgUp PgDn", "翻页", "page up / down", LISTS, KeyCode::PageDown),
+    bind("Home End  g G", "到顶 / 到底", "first / last row", LISTS, KeyCode::End),
+    bind("Enter", "打开所选专项 / 跳转到该措施", "open the program / jump to the measure", &[Screen::Overview, Screen::Deadlines], KeyCode::Enter),
+    bind("← →  h l", "上一个 / 下一个专项", "previous / next program", PROGRAM, KeyCode::Right),
+    bind("S", "排序：原顺序 → 期限 → 状态 → 责任单位", "sort: file → due → status → owner", PROGRAM, KeyCode::Char('S')),
+    bind("s", "修改状态（受阻须写明原因）", "change the status (blocked asks why)", PROGRAM, KeyCode::Char('s')),
+    bind("p  + -", "修改进度 / 进度加减10", "set the progress / ±10 points", PROGRAM, KeyCode::Char('p')),
+    bind("n", "修改备注", "edit the notes", PROGRAM, KeyCode::Char('n')),
+    bind("o", "销号（记录日期和销号人）", "sign off (records the day and who)", PROGRAM, KeyCode::Char('o')),
+    bind("d", "调整期限（保留原期限）", "revise the deadline (keeps the original)", PROGRAM, KeyCode::Char('d')),
+    bind("u", "撤销本次最后一次修改", "undo this session's last edit", PROGRAM, KeyCode::Char('u')),
+    bind("Tab  Shift-Tab", "切换页面", "next / previous screen", ALL, KeyCode::Tab),
+    bind("Esc", "返回总览 / 清除筛选", "back to the overview / clear filters", ALL, KeyCode::Esc),
+    bind("/", "按文字筛选（标题、责任单位、编号）", "filter by text (title, owner, id)", ALL, KeyCode::Char('/')),
+    bind("f  F", "按状态筛选（循环）/ 清除全部筛选", "filter by status (cycles) / clear filters", ALL, KeyCode::Char('f')),
+    bind("鼠标 mouse", "滚轮滚动，单击选择，再单击打开", "wheel scrolls, click selects, click again opens", ALL, KeyCode::Null),
+    bind("?", "显示 / 关闭本帮助", "show / close this help", ALL, KeyCode::Char('?')),
+    bind("q  Ctrl-C", "退出", "quit", ALL, KeyCode::Char('q')),
 ];

@@ -3,6 +3,8 @@
 
 mod action;
 mod board;
+pub mod edit;
+pub mod input;
 pub mod keymap;
 pub mod reload;
 mod rows;
@@ -10,6 +12,7 @@ mod update;
 
 pub use action::{Action, Effect};
 pub use board::Board;
+pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest, Target};
 pub use reload::{ChangeKind, LastChange, Reload};
 pub use rows::{Bucket, DeadlineRow, SortKey};
 pub use update::update;
@@ -55,10 +58,14 @@ impl Filter {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub due_soon_days: i64,
     pub lang: Lang,
+    /// No key changes a file.
+    pub read_only: bool,
+    /// Who edits: for sign-offs and the history file.
+    pub user: String,
 }
 
 impl Default for Settings {
@@ -66,6 +73,8 @@ impl Default for Settings {
         Settings {
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             lang: Lang::Zh,
+            read_only: false,
+            user: "unknown".to_owned(),
         }
     }
 }
@@ -120,6 +129,12 @@ pub struct App {
     pub last_change: Option<LastChange>,
     /// How the folder is watched, when that is worth saying (polling, or a fallback).
     pub watch_note: Option<String>,
+    /// An edit being made, or a question about one.
+    pub modal: Option<Modal>,
+    /// Edits this session made that still stand, oldest first.
+    pub edits: Vec<Made>,
+    /// The history file's lines, for the detail pane.
+    pub history: Vec<crate::storage::save::HistoryEntry>,
 }
 
 impl App {
@@ -162,6 +177,9 @@ impl App {
             notice: None,
             last_change: None,
             watch_note: None,
+            modal: None,
+            edits: Vec::new(),
+            history: Vec::new(),
         };
         app.overview_sel = app
             .overview_rows()

@@ -83,6 +83,15 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
                     ChangeKind::Added
                 }
             }
+            // Our own write coming back through the watcher: nothing changed by anyone.
+            (Some(load), Some(i))
+                if load.program.is_some()
+                    && load.hash.is_some()
+                    && load.hash == app.boards[i].hash =>
+            {
+                app.boards[i].error = None;
+                continue;
+            }
             (Some(load), Some(i)) => {
                 let b = &mut app.boards[i];
                 let was_broken = b.error.is_some();
@@ -104,6 +113,9 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
                 }
             }
         };
+        if change == ChangeKind::Updated {
+            super::edit::check_lost(app, &r.path);
+        }
         app.last_change = Some(LastChange {
             file: name,
             at,

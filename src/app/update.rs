@@ -1,3 +1,4 @@
+use super::edit::{self, InputKind, Modal};
 use super::{Action, App, Effect, Screen};
 use crate::domain::StatusKind;
 use crate::layout;
@@ -14,6 +15,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Reloaded(..)
             | Action::Tick(_)
             | Action::WatchNote(_)
+            | Action::Saved(_)
+            | Action::History(_)
     ) {
         app.notice = None;
     }
@@ -67,6 +70,51 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             super::reload::expire_marks(app, now);
         }
         Action::WatchNote(note) => app.watch_note = Some(note),
+        Action::EditStatus => edit::open_status(app),
+        Action::EditProgress => edit::open_input(app, InputKind::Progress),
+        Action::EditNote => edit::open_input(app, InputKind::Note),
+        Action::ReviseDue => edit::open_input(app, InputKind::Due),
+        Action::SignOff => edit::open_sign_off(app),
+        Action::StepProgress(d) => effects.extend(edit::step_progress(app, d)),
+        Action::Undo => effects.extend(edit::undo(app)),
+        Action::ModalAccept => effects.extend(edit::accept(app)),
+        Action::ModalCancel => app.modal = None,
+        Action::ModalUp | Action::ModalDown => {
+            let down = action == Action::ModalDown;
+            if let Some(Modal::StatusPicker { selected, .. }) = &mut app.modal {
+                let n = StatusKind::ALL.len();
+                *selected = if down {
+                    (*selected + 1) % n
+                } else {
+                    (*selected + n - 1) % n
+                };
+            }
+        }
+        Action::ModalChar(c) => {
+            if let Some(Modal::Input { input, error, .. }) = &mut app.modal {
+                input.insert(c);
+                *error = None;
+            }
+        }
+        Action::ModalBackspace
+        | Action::ModalDelete
+        | Action::ModalLeft
+        | Action::ModalRight
+        | Action::ModalHome
+        | Action::ModalEnd => {
+            if let Some(Modal::Input { input, .. }) = &mut app.modal {
+                match action {
+                    Action::ModalBackspace => input.backspace(),
+                    Action::ModalDelete => input.delete(),
+                    Action::ModalLeft => input.left(),
+                    Action::ModalRight => input.right(),
+                    Action::ModalHome => input.home(),
+                    _ => input.end(),
+                }
+            }
+        }
+        Action::Saved(report) => edit::saved(app, *report),
+        Action::History(h) => app.history = h,
         Action::Today(d) => {
             app.today = d;
             let days = app.settings.due_soon_days;

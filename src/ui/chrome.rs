@@ -22,7 +22,12 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let label = fit(&format!(" {} ", s.title(t)), r.width as usize);
         frame.render_widget(Span::styled(label, style), r);
     }
-    let right = format!("{} · {} {} ", t.app_title, t.today, (t.date)(app.today));
+    let ro = if app.settings.read_only {
+        format!("{} · ", t.read_only_tag)
+    } else {
+        String::new()
+    };
+    let right = format!("{ro}{} · {} {} ", t.app_title, t.today, (t.date)(app.today));
     let tabs_end = layout::tabs(app).last().map_or(0, |(r, _)| r.right());
     let room = area.right().saturating_sub(tabs_end + 2) as usize;
     if room > 0 {
@@ -94,6 +99,8 @@ pub fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             left.push(Span::styled((t.status)(s), theme.status(s)));
         }
         left.push(Span::styled(format!("   {}", t.filter_clear), theme.muted));
+    } else if app.screen == crate::app::Screen::Program && !app.settings.read_only {
+        left.push(Span::styled(format!(" {}", t.hint_program), theme.muted));
     } else {
         left.push(Span::styled(format!(" {}", t.hint_browse), theme.muted));
     }

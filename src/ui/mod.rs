@@ -5,6 +5,7 @@ mod chrome;
 mod deadlines;
 mod help;
 mod milestones;
+mod modal;
 mod overview;
 mod program;
 mod table;
@@ -33,6 +34,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     chrome::status_line(app, theme, frame, areas.status);
     if app.help {
         help::render(app, theme, frame);
+    }
+    if let Some(m) = &app.modal {
+        modal::render(app, theme, frame, m);
     }
 }
 

@@ -220,11 +220,34 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
             ),
         ]));
     }
+    let history: Vec<_> = app
+        .history
+        .iter()
+        .rev()
+        .filter(|h| {
+            h.measure == m.id
+                && app
+                    .current_board()
+                    .and_then(|b| b.program.as_ref())
+                    .is_some_and(|p| p.id == h.program)
+        })
+        .take(5)
+        .collect();
     if !m.notes.is_empty() {
         lines.push(Line::from(vec![
             label(t.detail_notes),
             Span::styled(sanitize(&m.notes), theme.text),
         ]));
+    }
+    if !history.is_empty() {
+        lines.push(Line::from(Span::styled(t.history, theme.header)));
+        for h in history {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", h.at.replace('T', " ")), theme.muted),
+                Span::styled(format!("{} ", sanitize(&h.user)), theme.key),
+                Span::styled(format!("{} {}", h.field, sanitize(&h.change)), theme.text),
+            ]));
+        }
     }
     let inner = Rect {
         x: inner.x + 1,

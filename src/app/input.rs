@@ -1,0 +1,100 @@
+//! A one-line text input whose cursor moves by character and is drawn by display width, so
+//! Chinese typed through an input method edits as expected.
+
+use crate::text::width;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextInput {
+    pub text: String,
+    /// Position in characters, 0..=len.
+    pub cursor: usize,
+}
+
+impl TextInput {
+    pub fn new(text: &str) -> TextInput {
+        TextInput {
+            text: text.to_owned(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    fn byte(&self, char_pos: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_pos)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    pub fn insert(&mut self, c: char) {
+        // Control characters would end up in a shared file; tabs and newlines included.
+        if c.is_control() {
+            return;
+        }
+        let at = self.byte(self.cursor);
+        self.text.insert(at, c);
+        self.cursor += 1;
+    }
+
+    pub fn backspace(&mut self) {
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            let at = self.byte(self.cursor);
+            self.text.remove(at);
+        }
+    }
+
+    pub fn delete(&mut self) {
+        if self.cursor < self.text.chars().count() {
+            let at = self.byte(self.cursor);
+            self.text.remove(at);
+        }
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.text.chars().count());
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.chars().count();
+    }
+
+    /// Cells from the start of the text to the cursor.
+    pub fn cursor_x(&self) -> usize {
+        width(&self.text[..self.byte(self.cursor)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursor_moves_by_character_and_is_placed_by_width() {
+        let mut t = TextInput::new("进度ab");
+        assert_eq!(t.cursor_x(), 6);
+        t.left();
+        t.left();
+        assert_eq!(t.cursor_x(), 4);
+        t.insert('过');
+        t.insert('半');
+        assert_eq!(t.text, "进度过半ab");
+        assert_eq!(t.cursor_x(), 8);
+        t.backspace();
+        t.home();
+        t.delete();
+        assert_eq!(t.text, "度过ab");
+        t.insert('\u{1b}');
+        assert_eq!(t.text, "度过ab");
+        t.end();
+        t.right();
+        assert_eq!(t.cursor, 4);
+    }
+}

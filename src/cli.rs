@@ -34,6 +34,17 @@ pub enum Command {
         after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三"
     )]
     Set(SetArgs),
+    /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
+    Meeting(MeetingArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MeetingArgs {
+    #[command(flatten)]
+    pub board: BoardArgs,
+    /// Seconds each page stays on screen
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(3..=3600))]
+    pub cycle: u64,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -24,6 +24,13 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Meeting(args)) => match rectify::tui::run_meeting(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("rectify: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
         None => match rectify::tui::run(cli.board) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

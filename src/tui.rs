@@ -85,6 +85,10 @@ fn load_theme(spec: Option<&str>, no_color: bool) -> (Theme, Option<String>) {
     (if no_color { t.monochrome() } else { t }, err)
 }
 
+pub fn run_meeting(args: crate::cli::MeetingArgs) -> Result<()> {
+    bail!("meeting mode for {} is being built (cycle {} s)", args.board.dir.display(), args.cycle)
+}
+
 pub fn run(args: BoardArgs) -> Result<()> {
     let mut s = prepare(&args)?;
     let (tx, rx) = mpsc::channel();

@@ -45,14 +45,13 @@ pub struct Session {
 
 /// Loads the boards and the theme, and fails before the terminal is taken over when there is
 /// nothing that could be shown.
-pub fn prepare(args: &BoardArgs) -> Result<Session> {
+pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     if !args.dir.is_dir() {
         bail!(
             "boards folder {} does not exist or is not a folder",
             args.dir.display()
         );
     }
-    let now = now();
     let today = args.today.unwrap_or(Date(now.date()));
     let loads = storage::load_dir(&args.dir);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -85,12 +84,27 @@ fn load_theme(spec: Option<&str>, no_color: bool) -> (Theme, Option<String>) {
     (if no_color { t.monochrome() } else { t }, err)
 }
 
+/// Meeting mode: the same loop over a read-only app that cycles its pages; high contrast
+/// unless a theme is named.
 pub fn run_meeting(args: crate::cli::MeetingArgs) -> Result<()> {
-    bail!("meeting mode for {} is being built (cycle {} s)", args.board.dir.display(), args.cycle)
+    let mut board = args.board;
+    board
+        .theme
+        .get_or_insert_with(|| "high-contrast".to_owned());
+    board.read_only = true;
+    run_with(board, Some(args.cycle))
 }
 
 pub fn run(args: BoardArgs) -> Result<()> {
-    let mut s = prepare(&args)?;
+    run_with(args, None)
+}
+
+fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
+    let started = now();
+    let mut s = prepare(&args, started)?;
+    if let Some(cycle) = meeting_cycle {
+        s.app.meeting = Some(app::meeting::Meeting::start(&s.app, started, cycle));
+    }
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     let _watcher = start_watcher(&args, &mut s, tx);
@@ -197,7 +211,7 @@ pub fn read_all(app: &App) -> Vec<Reload> {
 }
 
 /// Turns a watcher report into actions; theme changes are applied to the session directly.
-fn on_watch(s: &mut Session, ev: WatchEvent) -> Vec<Action> {
+fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> {
     match ev {
         WatchEvent::Changed(paths) => {
             let mut boards = Vec::new();
@@ -215,9 +229,9 @@ fn on_watch(s: &mut Session, ev: WatchEvent) -> Vec<Action> {
                     boards.push(p);
                 }
             }
-            vec![Action::Reloaded(read_paths(&boards, false), now())]
+            vec![Action::Reloaded(read_paths(&boards, false), now)]
         }
-        WatchEvent::Rescan => vec![Action::Reloaded(read_all(&s.app), now())],
+        WatchEvent::Rescan => vec![Action::Reloaded(read_all(&s.app), now)],
         WatchEvent::FellBackToPolling(why) => {
             let note = format!("{} ({why})", s.app.texts().polling);
             vec![Action::WatchNote(note)]
@@ -229,6 +243,8 @@ fn on_watch(s: &mut Session, ev: WatchEvent) -> Vec<Action> {
 /// screen must be redrawn. Tests drive it headless with a real watcher.
 pub struct Driver {
     pub session: Session,
+    /// The loop's clock; tests put a pinned one in its place.
+    pub clock: Box<dyn Fn() -> NaiveDateTime>,
     today_pinned: bool,
     rechecks: Vec<(Instant, PathBuf)>,
     mark_expiry: Option<NaiveDateTime>,
@@ -245,6 +261,7 @@ impl Driver {
     pub fn new(session: Session, today_pinned: bool) -> Driver {
         Driver {
             session,
+            clock: Box::new(now),
             today_pinned,
             rechecks: Vec::new(),
             mark_expiry: None,
@@ -254,7 +271,7 @@ impl Driver {
     /// How long the loop may sleep: until a pending re-read, a mark that must fade, or
     /// midnight when the date is live; `None` means until the next event.
     pub fn wait(&self) -> Option<Duration> {
-        let clock = now();
+        let clock = (self.clock)();
         let mut wake: Option<Duration> = (!self.today_pinned).then(|| until_midnight(clock));
         let mut consider = |d: Duration| wake = Some(wake.map_or(d, |w| w.min(d)));
         if let Some(first) = self.rechecks.iter().map(|(t, _)| *t).min() {
@@ -263,15 +280,21 @@ impl Driver {
         if let Some(at) = self.mark_expiry {
             consider((at - clock).to_std().unwrap_or(Duration::ZERO));
         }
+        // A meeting shows a clock and a page timer: tick on the next whole second.
+        if self.session.app.meeting.is_some() {
+            let into = clock.and_utc().timestamp_subsec_millis() as u64;
+            consider(Duration::from_millis(1000 - into.min(999)));
+        }
         wake
     }
 
     /// Handles what the channel gave: an event, or a timeout when [`Driver::wait`] ran out.
     pub fn step(&mut self, received: Result<Event, RecvTimeoutError>) -> Step {
+        let clock = (self.clock)();
         let s = &mut self.session;
         let actions: Vec<Action> = match received {
             Ok(Event::Input(ev)) => translate(&s.app, ev).into_iter().collect(),
-            Ok(Event::Watch(ev)) => on_watch(s, ev),
+            Ok(Event::Watch(ev)) => on_watch(s, ev, clock),
             Err(RecvTimeoutError::Timeout) => {
                 let due: Vec<PathBuf> = self
                     .rechecks
@@ -280,7 +303,7 @@ impl Driver {
                     .map(|(_, p)| p.clone())
                     .collect();
                 self.rechecks.retain(|(t, _)| *t > Instant::now());
-                let now = now();
+                let now = clock;
                 let mut actions = vec![Action::Tick(now)];
                 if !due.is_empty() {
                     actions.push(Action::Reloaded(read_paths(&due, true), now));
@@ -307,7 +330,7 @@ impl Driver {
                     Effect::Save(request) => {
                         let who = Author {
                             user: s.app.settings.user.clone(),
-                            at: now(),
+                            at: clock,
                         };
                         let result = save::save(&request.path, request.base, &request.edit, &who);
                         let report = SaveReport { request, result };
@@ -318,7 +341,7 @@ impl Driver {
                 }
             }
         }
-        self.mark_expiry = app::reload::expire_marks(&mut s.app, now());
+        self.mark_expiry = app::reload::expire_marks(&mut s.app, clock);
         Step::Redraw
     }
 }

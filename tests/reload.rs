@@ -43,7 +43,7 @@ impl Live {
             read_only: false,
             user: Some("测试员".into()),
         };
-        let mut session = tui::prepare(&args).unwrap();
+        let mut session = tui::prepare(&args, common::now()).unwrap();
         let (tx, rx) = mpsc::channel();
         let watcher = tui::start_watcher(&args, &mut session, tx);
         assert!(watcher.is_some(), "{:?}", session.app.notice);

@@ -65,6 +65,12 @@ pub enum Action {
     Saved(Box<super::SaveReport>),
     /// The history file as now on disk.
     History(Vec<crate::storage::save::HistoryEntry>),
+    /// Meeting mode: next / previous page, pause, a program by number.
+    MeetingStep(isize),
+    MeetingPause,
+    MeetingJump(usize),
+    /// An edit key where nothing may be edited.
+    ReadOnlyKey,
 }
 
 /// What `update` asks the event loop to do.

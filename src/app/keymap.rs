@@ -15,6 +15,9 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
     if ctrl && k.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
+    if app.meeting.is_some() {
+        return meeting_key(k.code);
+    }
     if let Some(modal) = &app.modal {
         return modal_key(modal, k.code);
     }
@@ -67,6 +70,21 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         KeyCode::Char('q') => Action::Quit,
         _ => return None,
     })
+}
+
+/// Meeting mode has no editing actions at all: read-only by construction. The edit keys only
+/// say so, so nobody wonders why nothing happened.
+fn meeting_key(code: KeyCode) -> Option<Action> {
+    match code {
+        KeyCode::Char(' ') => Some(Action::MeetingPause),
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::PageDown => Some(Action::MeetingStep(1)),
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::PageUp => Some(Action::MeetingStep(-1)),
+        KeyCode::Char(c @ '1'..='9') => Some(Action::MeetingJump(c as usize - '0' as usize)),
+        KeyCode::Char('0') => Some(Action::MeetingJump(10)),
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('s' | 'p' | 'n' | 'o' | 'd' | 'u' | '+' | '-') => Some(Action::ReadOnlyKey),
+        _ => None,
+    }
 }
 
 /// Keys while a modal is open: it has them all, so nothing behind it changes by accident.

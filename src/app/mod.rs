@@ -6,6 +6,7 @@ mod board;
 pub mod edit;
 pub mod input;
 pub mod keymap;
+pub mod meeting;
 pub mod reload;
 mod rows;
 mod update;
@@ -135,6 +136,8 @@ pub struct App {
     pub edits: Vec<Made>,
     /// The history file's lines, for the detail pane.
     pub history: Vec<crate::storage::save::HistoryEntry>,
+    /// Meeting mode's state; `None` on the daily board.
+    pub meeting: Option<meeting::Meeting>,
 }
 
 impl App {
@@ -180,6 +183,7 @@ impl App {
             modal: None,
             edits: Vec::new(),
             history: Vec::new(),
+            meeting: None,
         };
         app.overview_sel = app
             .overview_rows()

@@ -68,7 +68,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Reloaded(reloads, at) => effects.extend(super::reload::apply(app, reloads, at)),
         Action::Tick(now) => {
             super::reload::expire_marks(app, now);
+            super::meeting::tick(app, now);
         }
+        Action::MeetingStep(d) => super::meeting::step(app, d),
+        Action::MeetingPause => super::meeting::toggle_pause(app),
+        Action::MeetingJump(n) => super::meeting::jump(app, n),
+        Action::ReadOnlyKey => app.notice = Some(app.texts().meeting_read_only.to_owned()),
         Action::WatchNote(note) => app.watch_note = Some(note),
         Action::EditStatus => edit::open_status(app),
         Action::EditProgress => edit::open_input(app, InputKind::Progress),

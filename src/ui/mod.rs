@@ -1,9 +1,11 @@
 //! Views: pure functions from the app state to a frame. They read the state and never change
 //! it; scrolling and selection were settled by `update`.
 
+mod bigtext;
 mod chrome;
 mod deadlines;
 mod help;
+mod meeting;
 mod milestones;
 mod modal;
 mod overview;
@@ -21,6 +23,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     frame.buffer_mut().set_style(area, theme.text);
     if layout::too_small((area.width, area.height)) {
         chrome::too_small(app, theme, frame);
+        return;
+    }
+    if let Some(m) = &app.meeting {
+        meeting::render(app, m, theme, frame);
         return;
     }
     let areas = layout::areas(app);

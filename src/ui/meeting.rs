@@ -56,10 +56,10 @@ pub fn render(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame) {
     match &page {
         Page::Overview => overview(app, m, theme, frame, body),
         Page::Program(path) => {
-            if let Some(b) = app.board_index(path).map(|i| &app.boards[i]) {
-                if let (Some(p), Some(a)) = (&b.program, &b.assessment) {
-                    program(app, m, p, a, theme, frame, body);
-                }
+            if let Some(b) = app.board_index(path).map(|i| &app.boards[i])
+                && let (Some(p), Some(a)) = (&b.program, &b.assessment)
+            {
+                program(app, m, p, a, theme, frame, body);
             }
         }
         Page::Deadlines => deadlines(app, m, theme, frame, body),

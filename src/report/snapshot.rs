@@ -1,0 +1,236 @@
+//! A snapshot: the boards as they stood on a day, kept in a JSON file so that the next meeting
+//! can ask what changed since.
+//!
+//! The file has its own serde structs rather than the domain's, so that a change to the
+//! in-memory model never silently changes a file people keep between meetings.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Date, Measure, Milestone, Program, Status, StatusKind};
+
+/// The word that marks a snapshot file, so that any other JSON is refused by name.
+pub const FORMAT: &str = "rectify-snapshot";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// The day it was taken; deadlines then are judged against it.
+    pub taken: Date,
+    pub boards: Vec<SnapshotBoard>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotBoard {
+    /// The board's file name, to tell a program whose file is broken now from one removed.
+    pub file: String,
+    pub program: Program,
+}
+
+impl Snapshot {
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.boards.iter().map(|b| &b.program).find(|p| p.id == id)
+    }
+
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let file = SnapshotFile {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            taken: self.taken,
+            programs: self.boards.iter().map(FileProgram::from).collect(),
+        };
+        serde_json::to_string_pretty(&file).map(|mut s| {
+            s.push('\n');
+            s
+        })
+    }
+
+    /// Reads a snapshot file's text; the message says what is wrong in the user's terms.
+    pub fn parse(text: &str) -> Result<Snapshot, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let head: Header = serde_json::from_str(text)
+            .map_err(|e| format!("not a rectify snapshot (JSON): {e}"))?;
+        if head.format.as_deref() != Some(FORMAT) {
+            return Err(format!(
+                "not a rectify snapshot: no \"format\": \"{FORMAT}\"; make one with `rectify snapshot`"
+            ));
+        }
+        if head.version != Some(VERSION) {
+            return Err(format!(
+                "snapshot version {} is not supported (this rectify reads version {VERSION})",
+                head.version
+                    .map_or_else(|| "missing".to_owned(), |v| v.to_string())
+            ));
+        }
+        let file: SnapshotFile =
+            serde_json::from_str(text).map_err(|e| format!("snapshot: {e}"))?;
+        let boards = file
+            .programs
+            .into_iter()
+            .map(FileProgram::into_board)
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Snapshot {
+            taken: file.taken,
+            boards,
+        })
+    }
+}
+
+/// Read first and leniently, so a file from another tool or version gets a plain message.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotFile {
+    format: String,
+    version: u32,
+    taken: Date,
+    programs: Vec<FileProgram>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileProgram {
+    file: String,
+    id: String,
+    title: String,
+    lead: String,
+    start: Date,
+    due: Date,
+    goal: String,
+    measures: Vec<FileMeasure>,
+    milestones: Vec<FileMilestone>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileMeasure {
+    id: String,
+    title: String,
+    owner: String,
+    due: Date,
+    revised: Vec<Date>,
+    /// The word written in board files: `NotStarted`, `InProgress`, `Blocked`, `Done`,
+    /// `SignedOff`.
+    status: String,
+    blocked_reason: Option<String>,
+    progress: i64,
+    notes: String,
+    signed_off: Option<Date>,
+    signed_by: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileMilestone {
+    title: String,
+    due: Date,
+    done: Option<Date>,
+}
+
+impl From<&SnapshotBoard> for FileProgram {
+    fn from(b: &SnapshotBoard) -> FileProgram {
+        let p = &b.program;
+        FileProgram {
+            file: b.file.clone(),
+            id: p.id.clone(),
+            title: p.title.clone(),
+            lead: p.lead.clone(),
+            start: p.start,
+            due: p.due,
+            goal: p.goal.clone(),
+            measures: p.measures.iter().map(FileMeasure::from).collect(),
+            milestones: p
+                .milestones
+                .iter()
+                .map(|m| FileMilestone {
+                    title: m.title.clone(),
+                    due: m.due,
+                    done: m.done,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&Measure> for FileMeasure {
+    fn from(m: &Measure) -> FileMeasure {
+        FileMeasure {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            owner: m.owner.clone(),
+            due: m.due,
+            revised: m.revised.clone(),
+            status: m.status.kind().ron_name().to_owned(),
+            blocked_reason: match &m.status {
+                Status::Blocked(r) => Some(r.clone()),
+                _ => None,
+            },
+            progress: m.progress,
+            notes: m.notes.clone(),
+            signed_off: m.signed_off,
+            signed_by: m.signed_by.clone(),
+        }
+    }
+}
+
+impl FileProgram {
+    fn into_board(self) -> Result<SnapshotBoard, String> {
+        let measures = self
+            .measures
+            .into_iter()
+            .map(|m| {
+                let status = status_from(&m.status, m.blocked_reason).ok_or_else(|| {
+                    format!("snapshot: measure {}: unknown status `{}`", m.id, m.status)
+                })?;
+                Ok(Measure {
+                    id: m.id,
+                    title: m.title,
+                    owner: m.owner,
+                    due: m.due,
+                    revised: m.revised,
+                    status,
+                    progress: m.progress,
+                    notes: m.notes,
+                    signed_off: m.signed_off,
+                    signed_by: m.signed_by,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(SnapshotBoard {
+            file: self.file,
+            program: Program {
+                id: self.id,
+                title: self.title,
+                lead: self.lead,
+                start: self.start,
+                due: self.due,
+                goal: self.goal,
+                measures,
+                milestones: self
+                    .milestones
+                    .into_iter()
+                    .map(|m| Milestone {
+                        title: m.title,
+                        due: m.due,
+                        done: m.done,
+                    })
+                    .collect(),
+            },
+        })
+    }
+}
+
+fn status_from(word: &str, reason: Option<String>) -> Option<Status> {
+    let kind = StatusKind::ALL.into_iter().find(|k| k.ron_name() == word)?;
+    Some(match kind {
+        StatusKind::NotStarted => Status::NotStarted,
+        StatusKind::InProgress => Status::InProgress,
+        StatusKind::Blocked => Status::Blocked(reason.unwrap_or_default()),
+        StatusKind::Done => Status::Done,
+        StatusKind::SignedOff => Status::SignedOff,
+    })
+}

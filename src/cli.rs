@@ -12,14 +12,16 @@ use crate::domain::Date;
     name = "rectify",
     version,
     about = "A terminal progress board for rectification programs (整改整治)",
-    args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  rectify                         open the boards in ./boards\n  rectify --today 2023-07-15      view the shipped 2023 samples as of mid-July\n  rectify check boards            validate every board file"
+    after_help = "Examples:\n  rectify                               open the boards in ./boards\n  rectify --today 2023-07-15            the shipped 2023 samples as of mid-July\n  rectify /mnt/share/boards --poll      a network share, watched by polling\n  rectify meeting --cycle 30            the shared screen of a progress meeting\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify check boards                  validate every board file\n  rectify config --print                the settings in force and where each comes from"
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
-    pub board: BoardArgs,
+    pub board: BoardFlags,
+    /// Config file [default: $RECTIFY_CONFIG, else ~/.config/rectify/config.ron]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -36,12 +38,36 @@ pub enum Command {
     Set(SetArgs),
     /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
     Meeting(MeetingArgs),
+    /// Show the settings in force and where each one comes from; board options given here
+    /// show what a run with them would use.
+    Config {
+        /// Print the effective settings
+        #[arg(long)]
+        print: bool,
+        #[command(flatten)]
+        board: BoardFlags,
+    },
+    /// Print a shell completion script: `rectify completions bash > /etc/bash_completion.d/rectify`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `rectify man > rectify.1`.
+    Man,
+    /// Write a report of all boards: markdown (for minutes), csv (the ledger), json or html.
+    #[command(
+        after_help = "Examples:\n  rectify report --today 2023-07-15                 Markdown to paste into the minutes\n  rectify report --format csv --bom -o ledger.csv   the ledger (台账) for Excel or WPS\n  rectify report --format html -o report.html       one page to print to PDF\n  rectify report --since last-meeting.json          with what changed since the snapshot"
+    )]
+    Report(ReportArgs),
+    /// Save the state of all boards to a JSON file, for `report --since` at the next meeting.
+    #[command(after_help = "Example:\n  rectify snapshot -o meeting-2023-07-15.json")]
+    Snapshot(SnapshotArgs),
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct MeetingArgs {
     #[command(flatten)]
-    pub board: BoardArgs,
+    pub board: BoardFlags,
     /// Seconds each page stays on screen
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(3..=3600))]
     pub cycle: u64,
@@ -80,22 +106,11 @@ pub struct SetArgs {
     pub today: Option<String>,
 }
 
-/// The user name for history and sign-offs: the flag, then the environment.
-pub fn user_name(flag: Option<&str>) -> String {
-    flag.map(str::to_owned)
-        .or_else(|| {
-            ["RECTIFY_USER", "USER", "USERNAME"]
-                .iter()
-                .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        })
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct BoardArgs {
-    /// Folder of board files (*.ron)
-    #[arg(default_value = "boards")]
-    pub dir: PathBuf,
+/// The board's options as typed; unset ones are filled from the config file, then defaults.
+#[derive(Debug, Clone, Default, Args)]
+pub struct BoardFlags {
+    /// Folder of board files (*.ron) [default: from the config file, else `boards`]
+    pub dir: Option<PathBuf>,
     /// The day to judge deadlines against, YYYY-MM-DD [default: the real date]
     #[arg(long, value_parser = parse_date)]
     pub today: Option<Date>,
@@ -113,6 +128,44 @@ pub struct BoardArgs {
     /// Who edits, for sign-offs and the history file [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,
+    /// Language of the interface: zh or en [default: from the config file, else $LANG]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    crate::config::parse_lang(s).ok_or_else(|| format!("`{s}` is not a language; use zh or en"))
+}
+
+/// The board's options with every default applied: what the event loop runs with.
+#[derive(Debug, Clone)]
+pub struct BoardArgs {
+    pub dir: PathBuf,
+    pub today: Option<Date>,
+    pub theme: Option<String>,
+    pub poll: Option<Duration>,
+    pub read_only: bool,
+    pub user: String,
+    pub lang: crate::i18n::Lang,
+    pub due_soon_days: i64,
+    pub keys: Vec<crate::config::Binding>,
+}
+
+impl BoardArgs {
+    /// Defaults for `dir`, as if nothing were configured.
+    pub fn new(dir: impl Into<PathBuf>) -> BoardArgs {
+        BoardArgs {
+            dir: dir.into(),
+            today: None,
+            theme: None,
+            poll: None,
+            read_only: false,
+            user: "unknown".to_owned(),
+            lang: crate::i18n::Lang::Zh,
+            due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
+            keys: Vec::new(),
+        }
+    }
 }
 
 /// `2`, `2s`, `1.5s` or `500ms`; between 50 ms and an hour.
@@ -137,4 +190,47 @@ pub fn parse_interval(s: &str) -> Result<Duration, String> {
 
 pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("`{s}` is not a date written YYYY-MM-DD"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Csv,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Folder of board files (*.ron)
+    #[arg(default_value = "boards")]
+    pub dir: PathBuf,
+    /// What to write
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// The day to judge deadlines against, YYYY-MM-DD [default: the real date]
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Start the CSV with a UTF-8 byte order mark, so Excel and WPS read the Chinese right
+    #[arg(long)]
+    pub bom: bool,
+    /// Add what changed since this snapshot (made by `rectify snapshot`)
+    #[arg(long, value_name = "SNAPSHOT")]
+    pub since: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SnapshotArgs {
+    /// Folder of board files (*.ron)
+    #[arg(default_value = "boards")]
+    pub dir: PathBuf,
+    /// The snapshot file to write (JSON)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The day the snapshot stands for, YYYY-MM-DD [default: the real date]
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
 }

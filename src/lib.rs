@@ -17,3 +17,5 @@ pub mod theme;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+pub mod report;
+pub mod config;

@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::cli::{SetArgs, parse_date, user_name};
+use crate::cli::{SetArgs, parse_date};
 use crate::domain::edit::{Edit, FieldChange};
 use crate::domain::{Date, Measure, Status, StatusKind};
 use crate::storage::save::{self, Author};
@@ -65,8 +65,8 @@ fn progress(s: &str) -> Result<i64> {
         .ok_or_else(|| anyhow!("--progress: `{s}` is not a whole number from 0 to 100"))
 }
 
-pub fn run(args: &SetArgs, now: chrono::NaiveDateTime) -> Result<String> {
-    let user = user_name(args.user.as_deref());
+/// `user`: who makes the change, resolved from `--user`, the config file and the environment.
+pub fn run(args: &SetArgs, user: String, now: chrono::NaiveDateTime) -> Result<String> {
     let today = match &args.today {
         Some(t) => date("today", t)?,
         None => Date(now.date()),

@@ -58,8 +58,10 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     let (theme, theme_error) = load_theme(args.theme.as_deref(), no_color);
     let settings = Settings {
         read_only: args.read_only,
-        user: crate::cli::user_name(args.user.as_deref()),
-        ..Settings::default()
+        user: args.user.clone(),
+        lang: args.lang,
+        due_soon_days: args.due_soon_days,
+        keys: args.keys.clone(),
     };
     let mut app = App::new(&args.dir, loads, today, now, settings);
     app.history = save::read_history(&args.dir);
@@ -86,13 +88,12 @@ fn load_theme(spec: Option<&str>, no_color: bool) -> (Theme, Option<String>) {
 
 /// Meeting mode: the same loop over a read-only app that cycles its pages; high contrast
 /// unless a theme is named.
-pub fn run_meeting(args: crate::cli::MeetingArgs) -> Result<()> {
-    let mut board = args.board;
+pub fn run_meeting(mut board: BoardArgs, cycle: u64) -> Result<()> {
     board
         .theme
         .get_or_insert_with(|| "high-contrast".to_owned());
     board.read_only = true;
-    run_with(board, Some(args.cycle))
+    run_with(board, Some(cycle))
 }
 
 pub fn run(args: BoardArgs) -> Result<()> {

@@ -24,6 +24,8 @@ fn expected(p: &Path) -> String {
 
 fn rectify(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        // Hermetic: no developer config reaches the binary under test.
+        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -183,12 +183,8 @@ fn what_changed_since_the_meeting_began_is_marked() {
 fn the_day_rolls_over_at_midnight() {
     use std::sync::{Arc, Mutex};
     let args = rectify::cli::BoardArgs {
-        dir: "boards".into(),
-        today: None,
-        theme: None,
-        poll: None,
         read_only: true,
-        user: None,
+        ..rectify::cli::BoardArgs::new("boards")
     };
     let evening: NaiveDateTime = today().0.and_hms_opt(23, 59, 58).unwrap();
     let mut session = rectify::tui::prepare(&args, evening).unwrap();

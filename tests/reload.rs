@@ -36,12 +36,10 @@ impl Live {
             fs::copy(Path::new("boards").join(f), dir.path().join(f)).unwrap();
         }
         let args = BoardArgs {
-            dir: dir.path().to_owned(),
             today: Some(today()),
-            theme: None,
             poll,
-            read_only: false,
-            user: Some("测试员".into()),
+            user: "测试员".into(),
+            ..BoardArgs::new(dir.path())
         };
         let mut session = tui::prepare(&args, common::now()).unwrap();
         let (tx, rx) = mpsc::channel();

@@ -40,6 +40,8 @@ fn hash(p: &Path) -> ContentHash {
 
 fn rectify(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        // Hermetic: no developer config reaches the binary under test.
+        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
         .args(args)
         .output()
         .unwrap();
@@ -247,6 +249,8 @@ fn killing_a_writer_at_random_moments_never_leaves_a_torn_board() {
     let mut killed = 0;
     for i in 0..150 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            // Hermetic: no developer config reaches the binary under test.
+            .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
             .args([
                 "set",
                 &path,

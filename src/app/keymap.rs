@@ -32,6 +32,16 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    // The user's own bindings come first, so they can take over a built-in key.
+    if !app.help
+        && let Some(b) = app
+            .settings
+            .keys
+            .iter()
+            .find(|b| b.combo.matches(k.code, k.modifiers))
+    {
+        return Some(b.bound.clone());
+    }
     if app.help {
         return match k.code {
             KeyCode::Char('?') | KeyCode::Esc => Some(Action::ToggleHelp),
@@ -142,6 +152,14 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// Key names are the same in both languages but for the mouse.
+    pub fn keys(&self, lang: Lang) -> &'static str {
+        match (lang, self.example) {
+            (Lang::Zh, KeyCode::Null) => "鼠标",
+            _ => self.keys,
+        }
+    }
+
     pub fn text(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh => self.zh,
@@ -192,7 +210,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("Esc", "返回总览 / 清除筛选", "back to the overview / clear filters", ALL, KeyCode::Esc),
     bind("/", "按文字筛选（标题、责任单位、编号）", "filter by text (title, owner, id)", ALL, KeyCode::Char('/')),
     bind("f  F", "按状态筛选（循环）/ 清除全部筛选", "filter by status (cycles) / clear filters", ALL, KeyCode::Char('f')),
-    bind("鼠标 mouse", "滚轮滚动，单击选择，再单击打开", "wheel scrolls, click selects, click again opens", ALL, KeyCode::Null),
+    bind("mouse", "滚轮滚动，单击选择，再单击打开", "wheel scrolls, click selects, click again opens", ALL, KeyCode::Null),
     bind("?", "显示 / 关闭本帮助", "show / close this help", ALL, KeyCode::Char('?')),
     bind("q  Ctrl-C", "退出", "quit", ALL, KeyCode::Char('q')),
 ];

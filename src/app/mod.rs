@@ -59,7 +59,7 @@ impl Filter {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub due_soon_days: i64,
     pub lang: Lang,
@@ -67,6 +67,8 @@ pub struct Settings {
     pub read_only: bool,
     /// Who edits: for sign-offs and the history file.
     pub user: String,
+    /// The user's own key bindings, checked before the built-in ones.
+    pub keys: Vec<crate::config::Binding>,
 }
 
 impl Default for Settings {
@@ -76,6 +78,7 @@ impl Default for Settings {
             lang: Lang::Zh,
             read_only: false,
             user: "unknown".to_owned(),
+            keys: Vec::new(),
         }
     }
 }

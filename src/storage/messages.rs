@@ -15,6 +15,7 @@ fn what(outer: &Option<String>) -> String {
         Some("Program") => "the program".into(),
         Some("Measure") => "a measure".into(),
         Some("Milestone") => "a milestone".into(),
+        Some("ConfigFile") => "the config file".into(),
         Some(o) => format!("`{o}`"),
         None => "this value".into(),
     }

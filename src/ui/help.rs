@@ -13,7 +13,13 @@ use crate::theme::Theme;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let t = app.texts();
     let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.applies(app.screen)).collect();
-    let key_w = bindings.iter().map(|b| width(b.keys)).max().unwrap_or(0) + 2;
+    let lang = app.settings.lang;
+    let key_w = bindings
+        .iter()
+        .map(|b| width(b.keys(lang)))
+        .max()
+        .unwrap_or(0)
+        + 2;
     let text_w = bindings
         .iter()
         .map(|b| width(b.text(app.settings.lang)))
@@ -21,7 +27,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         .unwrap_or(0);
     let area = frame.area();
     let w = ((key_w + text_w + 4) as u16).min(area.width.saturating_sub(2));
-    let h = (bindings.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let own = if app.settings.keys.is_empty() {
+        0
+    } else {
+        app.settings.keys.len() + 1
+    };
+    let h = ((bindings.len() + own) as u16 + 2).min(area.height.saturating_sub(2));
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
@@ -37,11 +48,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         ))
         .title_bottom(Span::styled(format!(" {} ", t.help_close), theme.muted));
     let inner_w = w.saturating_sub(2) as usize;
-    let lines: Vec<Line> = bindings
+    let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {
             Line::from(vec![
-                Span::styled(format!(" {}", fit(b.keys, key_w - 1)), theme.key),
+                Span::styled(format!(" {}", fit(b.keys(lang), key_w - 1)), theme.key),
                 Span::styled(
                     fit(b.text(app.settings.lang), inner_w.saturating_sub(key_w)),
                     theme.text,
@@ -49,6 +60,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             ])
         })
         .collect();
+    // The user's own keys from the config file, which take precedence over the ones above.
+    if !app.settings.keys.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", t.own_keys),
+            theme.header,
+        )));
+        for b in &app.settings.keys {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}", fit(&b.key, key_w - 1)), theme.key),
+                Span::styled(fit(&b.action, inner_w.saturating_sub(key_w)), theme.text),
+            ]));
+        }
+    }
     frame.render_widget(Clear, r);
     frame.render_widget(Paragraph::new(lines).block(block).style(theme.text), r);
 }

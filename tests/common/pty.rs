@@ -33,6 +33,11 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Hermetic: the developer's own config and locale must not reach the app under test.
+        cmd.env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron");
+        cmd.env("LANG", "zh_CN.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
         for (k, v) in env {
             cmd.env(k, v);
         }

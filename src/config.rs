@@ -1,0 +1,439 @@
+//! The user's config file: defaults for the command line and key bindings by action name.
+//! Flags beat the file, the file beats the environment and built-in defaults; every value
+//! remembers where it came from, for `rectify config --print`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use crate::app::Action;
+use crate::i18n::Lang;
+
+/// The file as written. Every field is optional; unknown ones are errors, so a typo is told.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub boards: Option<PathBuf>,
+    pub theme: Option<String>,
+    pub user: Option<String>,
+    pub due_soon_days: Option<i64>,
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub keys: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    File(PathBuf),
+    Env(String),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag => f.write_str("command line"),
+            Source::File(p) => write!(f, "config file {}", p.display()),
+            Source::Env(v) => write!(f, "environment {v}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// Where the config file is looked for: `--config`, then `RECTIFY_CONFIG`, then the
+/// platform's config directory (`~/.config/rectify/config.ron` on Linux).
+pub fn location(flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = flag {
+        return Some(p.to_owned());
+    }
+    if let Some(p) = std::env::var_os("RECTIFY_CONFIG").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "rectify").map(|d| d.config_dir().join("config.ron"))
+}
+
+/// Reads the config file; a missing one is no error, a broken one is, with line and column.
+pub fn read(path: &Path) -> Result<Option<ConfigFile>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+    };
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str::<ConfigFile>(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        .map(Some)
+        .map_err(|e| {
+            format!(
+                "{}:{}:{}: {}",
+                path.display(),
+                e.span.start.line,
+                e.span.start.col,
+                crate::storage::describe_parse_error(&e.code)
+            )
+        })
+}
+
+/// `LANG` and friends: a Chinese locale gets Chinese, another language's locale English. The
+/// C and POSIX locales name no language (servers reached over SSH often have them), so they,
+/// like no locale at all, leave Chinese, the language of the people the board is for.
+pub fn lang_from_env() -> Setting<Lang> {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            let l = v.to_lowercase();
+            if l == "c" || l.starts_with("c.") || l == "posix" {
+                continue;
+            }
+            let lang = if l.starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
+            return Setting {
+                value: lang,
+                source: Source::Env(format!("{var}={v}")),
+            };
+        }
+    }
+    Setting {
+        value: Lang::Zh,
+        source: Source::Default,
+    }
+}
+
+pub fn parse_lang(s: &str) -> Option<Lang> {
+    match s.to_lowercase().as_str() {
+        "zh" | "zh-cn" | "cn" | "中文" => Some(Lang::Zh),
+        "en" | "english" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// A key as written in the config: `x`, `X`, `ctrl-x`, `alt-x`, `f5`, `enter`, `space` …
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyCombo {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl KeyCombo {
+    pub fn parse(s: &str) -> Option<KeyCombo> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_lowercase();
+            if let Some(r) = lower.strip_prefix("ctrl-") {
+                mods |= KeyModifiers::CONTROL;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let code = match rest.to_lowercase().as_str() {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "backspace" => KeyCode::Backspace,
+            "delete" => KeyCode::Delete,
+            f if f.len() >= 2
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().ok()?)
+            }
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        Some(KeyCombo { code, mods })
+    }
+
+    /// Whether a key event from the terminal is this key. Shift is carried by the character
+    /// itself (`X`), so it is not compared.
+    pub fn matches(&self, code: KeyCode, mods: KeyModifiers) -> bool {
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        self.code == code && (mods & relevant) == self.mods
+    }
+}
+
+/// Actions a key can be bound to, by the name used in config files.
+pub const ACTIONS: &[(&str, Action)] = &[
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("page_up", Action::PageUp),
+    ("page_down", Action::PageDown),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("prev_program", Action::PrevProgram),
+    ("next_program", Action::NextProgram),
+    ("next_screen", Action::NextScreen),
+    ("prev_screen", Action::PrevScreen),
+    ("open", Action::Open),
+    ("back", Action::Back),
+    ("filter", Action::StartFilter),
+    ("status_filter", Action::CycleStatusFilter),
+    ("clear_filters", Action::ClearFilters),
+    ("sort", Action::CycleSort),
+    ("help", Action::ToggleHelp),
+    ("quit", Action::Quit),
+    ("edit_status", Action::EditStatus),
+    ("edit_progress", Action::EditProgress),
+    ("progress_up", Action::StepProgress(10)),
+    ("progress_down", Action::StepProgress(-10)),
+    ("edit_note", Action::EditNote),
+    ("sign_off", Action::SignOff),
+    ("revise_due", Action::ReviseDue),
+    ("undo", Action::Undo),
+];
+
+/// A user key binding, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub key: String,
+    pub combo: KeyCombo,
+    pub action: String,
+    pub bound: Action,
+}
+
+pub fn bindings(keys: &BTreeMap<String, String>, file: &Path) -> Result<Vec<Binding>, String> {
+    keys.iter()
+        .map(|(k, a)| {
+            let combo = KeyCombo::parse(k).ok_or_else(|| {
+                format!(
+                    "{}: key `{k}` is not a key (try `x`, `ctrl-x`, `f5`, `enter`)",
+                    file.display()
+                )
+            })?;
+            let bound = ACTIONS
+                .iter()
+                .find(|(n, _)| n == a)
+                .map(|(_, act)| act.clone())
+                .ok_or_else(|| {
+                    let names: Vec<&str> = ACTIONS.iter().map(|(n, _)| *n).collect();
+                    format!(
+                        "{}: key `{k}` is bound to `{a}`, which is not an action; actions are: {}",
+                        file.display(),
+                        names.join(", ")
+                    )
+                })?;
+            Ok(Binding {
+                key: k.clone(),
+                combo,
+                action: a.clone(),
+                bound,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_as_people_write_them() {
+        let k = KeyCombo::parse("ctrl-n").unwrap();
+        assert_eq!(
+            (k.code, k.mods),
+            (KeyCode::Char('n'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(KeyCombo::parse("F5").unwrap().code, KeyCode::F(5));
+        assert_eq!(KeyCombo::parse("X").unwrap().code, KeyCode::Char('X'));
+        assert_eq!(KeyCombo::parse("space").unwrap().code, KeyCode::Char(' '));
+        assert_eq!(KeyCombo::parse("ctrl-"), None);
+        assert_eq!(KeyCombo::parse("xy"), None);
+        assert!(
+            KeyCombo::parse("X")
+                .unwrap()
+                .matches(KeyCode::Char('X'), KeyModifiers::SHIFT)
+        );
+    }
+}
+
+/// The settings in force, and where each came from.
+#[derive(Debug, Clone)]
+pub struct Effective {
+    pub args: crate::cli::BoardArgs,
+    /// Where the config file was looked for, and whether it was there.
+    pub file: Option<PathBuf>,
+    pub file_found: bool,
+    pub sources: Vec<(&'static str, String, Source)>,
+}
+
+fn pick<T: Clone>(flag: Option<T>, file: Option<T>, path: &Path) -> Option<(T, Source)> {
+    flag.map(|v| (v, Source::Flag))
+        .or_else(|| file.map(|v| (v, Source::File(path.to_owned()))))
+}
+
+pub fn user_from_env() -> Option<Setting<String>> {
+    ["RECTIFY_USER", "USER", "USERNAME"].iter().find_map(|var| {
+        std::env::var(var)
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .map(|v| Setting {
+                source: Source::Env(format!("{var}={v}")),
+                value: v,
+            })
+    })
+}
+
+/// Applies the config file under the flags. Fails with a positioned message on a broken file
+/// or a bad value; a missing default file is no error.
+pub fn resolve(
+    flags: &crate::cli::BoardFlags,
+    config_flag: Option<&Path>,
+) -> Result<Effective, String> {
+    let file = location(config_flag);
+    let cfg = match &file {
+        Some(p) => read(p)?,
+        None => None,
+    };
+    if cfg.is_none()
+        && let Some(p) = config_flag
+    {
+        return Err(format!("config file {} does not exist", p.display()));
+    }
+    let file_found = cfg.is_some();
+    let cfg = cfg.unwrap_or_default();
+    let here = file.clone().unwrap_or_default();
+    let mut sources = Vec::new();
+
+    let (dir, src) = pick(flags.dir.clone(), cfg.boards.clone(), &here)
+        .unwrap_or((PathBuf::from("boards"), Source::Default));
+    sources.push(("boards", dir.display().to_string(), src));
+
+    let theme = pick(flags.theme.clone(), cfg.theme.clone(), &here);
+    let theme_shown = theme
+        .as_ref()
+        .map_or(crate::theme::DEFAULT.to_owned(), |(t, _)| t.clone());
+    sources.push((
+        "theme",
+        theme_shown,
+        theme.as_ref().map_or(Source::Default, |(_, s)| s.clone()),
+    ));
+
+    let user = match pick(flags.user.clone(), cfg.user.clone(), &here) {
+        Some((u, s)) => Setting {
+            value: u,
+            source: s,
+        },
+        None => user_from_env().unwrap_or(Setting {
+            value: "unknown".to_owned(),
+            source: Source::Default,
+        }),
+    };
+    sources.push(("user", user.value.clone(), user.source.clone()));
+
+    let file_lang = match &cfg.lang {
+        Some(l) => Some(parse_lang(l).ok_or_else(|| {
+            format!(
+                "{}: lang `{l}` is not a language; use \"zh\" or \"en\"",
+                here.display()
+            )
+        })?),
+        None => None,
+    };
+    let lang = match pick(flags.lang, file_lang, &here) {
+        Some((l, s)) => Setting {
+            value: l,
+            source: s,
+        },
+        None => lang_from_env(),
+    };
+    let lang_name = match lang.value {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    sources.push(("lang", lang_name.to_owned(), lang.source.clone()));
+
+    let (due_soon_days, src) = match cfg.due_soon_days {
+        Some(d) if !(0..=90).contains(&d) => {
+            return Err(format!(
+                "{}: due_soon_days {d} is outside 0–90",
+                here.display()
+            ));
+        }
+        Some(d) => (d, Source::File(here.clone())),
+        None => (
+            crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
+            Source::Default,
+        ),
+    };
+    sources.push(("due_soon_days", due_soon_days.to_string(), src));
+
+    let keys = bindings(&cfg.keys, &here)?;
+    for b in &keys {
+        sources.push((
+            "key",
+            format!("{} → {}", b.key, b.action),
+            Source::File(here.clone()),
+        ));
+    }
+
+    let args = crate::cli::BoardArgs {
+        dir,
+        today: flags.today,
+        theme: theme.map(|(t, _)| t),
+        poll: flags.poll,
+        read_only: flags.read_only,
+        user: user.value,
+        lang: lang.value,
+        due_soon_days,
+        keys,
+    };
+    Ok(Effective {
+        args,
+        file,
+        file_found,
+        sources,
+    })
+}
+
+impl Effective {
+    /// `rectify config --print`: one setting per line with its origin.
+    pub fn render(&self) -> String {
+        let mut out = match &self.file {
+            Some(p) if self.file_found => format!("config file    {}\n", p.display()),
+            Some(p) => format!(
+                "config file    {} (not found: defaults and flags only)\n",
+                p.display()
+            ),
+            None => "config file    (no config directory on this system)\n".to_owned(),
+        };
+        for (name, value, source) in &self.sources {
+            out.push_str(&format!("{name:<14} {value:<28} {source}\n"));
+        }
+        out
+    }
+}

@@ -4,6 +4,9 @@
 //! drawn by the views; key presses become actions whose effects (saving an edit) go back
 //! through [`storage`].
 
+// Input comes from other people's files: nothing outside tests may panic on it.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod app;
 pub mod check;
 pub mod cli;

@@ -131,6 +131,9 @@ pub struct BoardFlags {
     /// Language of the interface: zh or en [default: from the config file, else $LANG]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
+    /// A snapshot from `rectify snapshot`: `c` on the board shows what changed since
+    #[arg(long, value_name = "SNAPSHOT")]
+    pub since: Option<PathBuf>,
 }
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
@@ -149,6 +152,7 @@ pub struct BoardArgs {
     pub lang: crate::i18n::Lang,
     pub due_soon_days: i64,
     pub keys: Vec<crate::config::Binding>,
+    pub since: Option<PathBuf>,
 }
 
 impl BoardArgs {
@@ -164,6 +168,7 @@ impl BoardArgs {
             lang: crate::i18n::Lang::Zh,
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             keys: Vec::new(),
+            since: None,
         }
     }
 }

@@ -206,6 +206,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("clear_filters", Action::ClearFilters),
     ("sort", Action::CycleSort),
     ("help", Action::ToggleHelp),
+    ("changes", Action::ToggleSince),
     ("quit", Action::Quit),
     ("edit_status", Action::EditStatus),
     ("edit_progress", Action::EditProgress),
@@ -411,6 +412,7 @@ pub fn resolve(
         lang: lang.value,
         due_soon_days,
         keys,
+        since: flags.since.clone(),
     };
     Ok(Effective {
         args,

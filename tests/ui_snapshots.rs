@@ -181,3 +181,40 @@ fn cjk_columns_line_up_on_every_row() {
         assert_eq!(y, header_y + 1 + i as u16);
     }
 }
+
+/// A double-width character must be followed by its own blank second cell; anything else there
+/// (a popup border) is drawn over by the terminal.
+fn no_half_wide_characters(b: &ratatui::buffer::Buffer, what: &str) {
+    for y in 0..b.area.height {
+        for x in 0..b.area.width.saturating_sub(1) {
+            let w = unicode_width::UnicodeWidthStr::width(b[(x, y)].symbol());
+            let next = b[(x + 1, y)].symbol();
+            assert!(
+                w < 2 || next == " " || next.is_empty(),
+                "{what}: `{}` at {x},{y} is followed by `{next}`",
+                b[(x, y)].symbol()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_screen_or_popup_cuts_a_chinese_character_in_half() {
+    for size in SIZES {
+        for keys in [
+            &[][..],
+            &[KeyCode::Char('?')],
+            &[KeyCode::Enter],
+            &[KeyCode::Enter, KeyCode::Char('?')],
+            &[KeyCode::Enter, KeyCode::Char('s')],
+            &[KeyCode::Enter, KeyCode::Char('n')],
+            &[KeyCode::Enter, KeyCode::Char('o')],
+            &[KeyCode::BackTab],
+            &[KeyCode::BackTab, KeyCode::Char('?')],
+        ] {
+            let mut app = shipped(size);
+            press(&mut app, keys);
+            no_half_wide_characters(&drawn(&app, &dark()), &format!("{size:?} {keys:?}"));
+        }
+    }
+}

@@ -71,6 +71,8 @@ pub enum Action {
     MeetingJump(usize),
     /// An edit key where nothing may be edited.
     ReadOnlyKey,
+    /// Show or hide what changed since the snapshot given with `--since`.
+    ToggleSince,
 }
 
 /// What `update` asks the event loop to do.

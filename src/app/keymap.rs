@@ -77,6 +77,7 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         KeyCode::Char('d') if app.screen == Screen::Program => Action::ReviseDue,
         KeyCode::Char('u') if app.screen == Screen::Program => Action::Undo,
         KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('c') => Action::ToggleSince,
         KeyCode::Char('q') => Action::Quit,
         _ => return None,
     })
@@ -211,6 +212,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("/", "按文字筛选（标题、责任单位、编号）", "filter by text (title, owner, id)", ALL, KeyCode::Char('/')),
     bind("f  F", "按状态筛选（循环）/ 清除全部筛选", "filter by status (cycles) / clear filters", ALL, KeyCode::Char('f')),
     bind("mouse", "滚轮滚动，单击选择，再单击打开", "wheel scrolls, click selects, click again opens", ALL, KeyCode::Null),
+    bind("c", "自上次会议以来的变化（需 --since 快照）", "changes since the last meeting (needs --since)", ALL, KeyCode::Char('c')),
     bind("?", "显示 / 关闭本帮助", "show / close this help", ALL, KeyCode::Char('?')),
     bind("q  Ctrl-C", "退出", "quit", ALL, KeyCode::Char('q')),
 ];

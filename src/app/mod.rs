@@ -141,6 +141,10 @@ pub struct App {
     pub history: Vec<crate::storage::save::HistoryEntry>,
     /// Meeting mode's state; `None` on the daily board.
     pub meeting: Option<meeting::Meeting>,
+    /// The boards as they were at the last meeting (`--since`), for the changes overlay.
+    pub since: Option<crate::report::snapshot::Snapshot>,
+    /// The changes overlay is open.
+    pub show_since: bool,
 }
 
 impl App {
@@ -187,6 +191,8 @@ impl App {
             edits: Vec::new(),
             history: Vec::new(),
             meeting: None,
+            since: None,
+            show_since: false,
         };
         app.overview_sel = app
             .overview_rows()

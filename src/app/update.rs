@@ -63,6 +63,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::CycleSort => app.sort = app.sort.next(),
         Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleSince => {
+            if app.since.is_some() {
+                app.show_since = !app.show_since;
+            } else {
+                app.notice = Some(app.texts().since_none.to_owned());
+            }
+        }
         Action::Resize(w, h) => app.size = (w, h),
         Action::Click(x, y) => click(app, x, y),
         Action::Reloaded(reloads, at) => effects.extend(super::reload::apply(app, reloads, at)),
@@ -209,6 +216,8 @@ fn open(app: &mut App) {
 fn back(app: &mut App) {
     if app.help {
         app.help = false;
+    } else if app.show_since {
+        app.show_since = false;
     } else if app.screen != Screen::Overview {
         app.screen = Screen::Overview;
     } else if app.filter.is_active() {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::App;
 use crate::app::keymap::BINDINGS;
@@ -73,6 +73,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             ]));
         }
     }
-    frame.render_widget(Clear, r);
+    super::clear_popup(frame, r);
     frame.render_widget(Paragraph::new(lines).block(block).style(theme.text), r);
 }

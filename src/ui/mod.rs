@@ -10,6 +10,7 @@ mod milestones;
 mod modal;
 mod overview;
 mod program;
+mod since;
 mod table;
 
 use ratatui::Frame;
@@ -38,11 +39,29 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     chrome::banner(app, theme, frame, areas.banner);
     chrome::status_line(app, theme, frame, areas.status);
+    if app.show_since {
+        since::render(app, theme, frame);
+    }
     if app.help {
         help::render(app, theme, frame);
     }
     if let Some(m) = &app.modal {
         modal::render(app, theme, frame, m);
+    }
+}
+
+/// Clears the area of a popup. A double-width character that starts just left of it would
+/// otherwise still be drawn by the terminal over the popup's left border, so it is blanked too.
+pub(crate) fn clear_popup(frame: &mut Frame, r: ratatui::layout::Rect) {
+    frame.render_widget(ratatui::widgets::Clear, r);
+    let buf = frame.buffer_mut();
+    for y in r.top()..r.bottom() {
+        if r.x > buf.area.x {
+            let left = &mut buf[(r.x - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1 {
+                left.set_symbol(" ");
+            }
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, InputKind, Modal};
 use crate::domain::StatusKind;
@@ -137,7 +137,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
         ))
         .title_bottom(Span::styled(format!(" {keys} "), theme.muted));
     let inner = block.inner(r);
-    frame.render_widget(Clear, r);
+    super::clear_popup(frame, r);
     frame.render_widget(block, r);
     let inner = Rect {
         x: inner.x + 1,

@@ -73,6 +73,16 @@ pub fn buffer(app: &App, theme: &Theme) -> Buffer {
     t.backend().buffer().clone()
 }
 
+/// The frame as the views drew it, before the terminal diff drops cells hidden under a wide
+/// character: the place to look for something drawn where the terminal will not show it.
+pub fn drawn(app: &App, theme: &Theme) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| rectify::ui::render(app, theme, f))
+        .unwrap()
+        .buffer
+        .clone()
+}
+
 /// The screen as text, one line per row, wide characters once (their second cell skipped).
 pub fn screen(app: &App, theme: &Theme) -> String {
     let b = buffer(app, theme);

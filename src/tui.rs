@@ -220,9 +220,30 @@ pub fn read_all(app: &App) -> Vec<Reload> {
     read_paths(&paths, false)
 }
 
+/// Everything again, after the watcher lost track. A folder that cannot be listed (deleted,
+/// a share gone) says so and keeps every board's last good data rather than emptying the board.
+fn rescan(s: &Session, now: NaiveDateTime) -> Vec<Action> {
+    match std::fs::read_dir(&s.app.dir) {
+        Err(e) => {
+            let d = storage::Diagnostic::file(
+                &s.app.dir,
+                storage::Severity::Error,
+                format!("the boards folder cannot be read ({e}); showing the last data read"),
+            );
+            vec![Action::FolderError(Some(Box::new(d)))]
+        }
+        Ok(_) => vec![
+            Action::FolderError(None),
+            Action::Reloaded(read_all(&s.app), now),
+        ],
+    }
+}
+
 /// Turns a watcher report into actions; theme changes are applied to the session directly.
 fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> {
     match ev {
+        // While the folder is unreadable only a full re-read can tell what came back.
+        WatchEvent::Changed(_) if s.app.dir_error.is_some() => rescan(s, now),
         WatchEvent::Changed(paths) => {
             let mut boards = Vec::new();
             for p in paths {
@@ -241,7 +262,7 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
             }
             vec![Action::Reloaded(read_paths(&boards, false), now)]
         }
-        WatchEvent::Rescan => vec![Action::Reloaded(read_all(&s.app), now)],
+        WatchEvent::Rescan => rescan(s, now),
         WatchEvent::FellBackToPolling(why) => {
             let note = format!("{} ({why})", s.app.texts().polling);
             vec![Action::WatchNote(note)]

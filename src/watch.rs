@@ -103,6 +103,8 @@ impl Watcher {
         let worker = Worker {
             rx,
             source,
+            dir: dir.to_path_buf(),
+            extra: extra.to_vec(),
             pending: Pending::new(settle.min(MAX_DELAY)),
             sink: Box::new(sink),
         };
@@ -174,6 +176,8 @@ enum Source {
 struct Worker {
     rx: Receiver<Msg>,
     source: Source,
+    dir: PathBuf,
+    extra: Vec<PathBuf>,
     pending: Pending,
     sink: Box<dyn Fn(WatchEvent) + Send>,
 }
@@ -204,6 +208,16 @@ impl Worker {
                 Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return,
                 Ok(Msg::Fs(res)) => self.on_native(res, now),
                 Err(RecvTimeoutError::Timeout) => {}
+            }
+            // inotify watches die with their folder, and nothing tells when a new one appears
+            // under the same name (a share remounted, a folder restored): poll until it is back.
+            if matches!(self.source, Source::Native(_)) && !self.dir.is_dir() {
+                self.source = Source::Poll(Poller::new(&self.dir, &self.extra, FALLBACK_POLL));
+                (self.sink)(WatchEvent::FellBackToPolling(format!(
+                    "{} went away",
+                    self.dir.display()
+                )));
+                self.pending.touch(Key::Rescan, now);
             }
             if let Source::Poll(poller) = &mut self.source
                 && now >= poller.next

@@ -5,103 +5,15 @@ mod common;
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::today;
-use rectify::app::{App, ChangeKind, Screen};
-use rectify::cli::BoardArgs;
-use rectify::tui::{self, Driver, Event};
-use rectify::watch::Watcher;
+use common::live::{Live, key};
+use rectify::app::{ChangeKind, Screen};
+use rectify::tui;
 
 const TITLE: &str = "组织各地刑侦部门开展反诈集群战役";
-
-struct Live {
-    dir: tempfile::TempDir,
-    driver: Driver,
-    rx: Receiver<Event>,
-    _watcher: Option<Watcher>,
-    /// Whether an error banner was ever up since the last `reset`.
-    saw_error: bool,
-    /// Every file change the status line reported, in order.
-    reported: Vec<String>,
-}
-
-impl Live {
-    fn start(poll: Option<Duration>) -> Live {
-        let dir = tempfile::tempdir().unwrap();
-        for f in ["01-fraud.ron", "02-railway.ron"] {
-            fs::copy(Path::new("boards").join(f), dir.path().join(f)).unwrap();
-        }
-        let args = BoardArgs {
-            today: Some(today()),
-            poll,
-            user: "测试员".into(),
-            ..BoardArgs::new(dir.path())
-        };
-        let mut session = tui::prepare(&args, common::now()).unwrap();
-        let (tx, rx) = mpsc::channel();
-        let watcher = tui::start_watcher(&args, &mut session, tx);
-        assert!(watcher.is_some(), "{:?}", session.app.notice);
-        let mut driver = Driver::new(session, true);
-        rectify::app::update(
-            &mut driver.session.app,
-            rectify::app::Action::Resize(160, 45),
-        );
-        Live {
-            dir,
-            driver,
-            rx,
-            _watcher: watcher,
-            saw_error: false,
-            reported: Vec::new(),
-        }
-    }
-
-    fn app(&self) -> &App {
-        &self.driver.session.app
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs the loop until `ok` holds, failing after 10 s.
-    fn until(&mut self, what: &str, ok: impl Fn(&App) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !ok(self.app()) {
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
-            let wait = self
-                .driver
-                .wait()
-                .unwrap_or(Duration::from_millis(100))
-                .min(Duration::from_millis(100));
-            let got = self.rx.recv_timeout(wait);
-            if matches!(got, Err(RecvTimeoutError::Disconnected)) {
-                panic!("watcher gone");
-            }
-            self.driver.step(got);
-            self.saw_error |= !self.app().errors().is_empty();
-            if let Some(c) = &self.app().last_change {
-                let seen = format!("{} {:?} {}", c.file, c.kind, c.at);
-                if self.reported.last() != Some(&seen) {
-                    self.reported.push(seen);
-                }
-            }
-        }
-    }
-
-    fn title(&self, id: &str) -> Option<String> {
-        let b = self
-            .app()
-            .boards
-            .iter()
-            .find(|b| b.path.ends_with("01-fraud.ron"))?;
-        Some(b.program.as_ref()?.measure(id)?.title.clone())
-    }
-}
 
 fn fraud_with(title: &str) -> String {
     fs::read_to_string("boards/01-fraud.ron")
@@ -356,12 +268,6 @@ fn polling_catches_two_changes_within_one_second() {
                 .is_some_and(|m| m.title == title)
         });
     }
-}
-
-fn key(live: &mut Live, c: crossterm::event::KeyCode) {
-    use crossterm::event::{Event as TermEvent, KeyEvent, KeyModifiers};
-    let ev = TermEvent::Key(KeyEvent::new(c, KeyModifiers::NONE));
-    live.driver.step(Ok(Event::Input(ev)));
 }
 
 fn progress(p: &Path, id: &str) -> i64 {

@@ -73,6 +73,8 @@ pub enum Action {
     ReadOnlyKey,
     /// Show or hide what changed since the snapshot given with `--since`.
     ToggleSince,
+    /// The boards folder cannot be read (`Some`) or can again (`None`).
+    FolderError(Option<Box<crate::storage::Diagnostic>>),
 }
 
 /// What `update` asks the event loop to do.

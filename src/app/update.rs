@@ -17,6 +17,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::WatchNote(_)
             | Action::Saved(_)
             | Action::History(_)
+            | Action::FolderError(_)
     ) {
         app.notice = None;
     }
@@ -63,6 +64,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::CycleSort => app.sort = app.sort.next(),
         Action::ToggleHelp => app.help = !app.help,
+        Action::FolderError(d) => app.dir_error = d.map(|d| *d),
         Action::ToggleSince => {
             if app.since.is_some() {
                 app.show_since = !app.show_since;

@@ -227,7 +227,10 @@ fn write_atomic(
     meta: &fs::Metadata,
 ) -> Result<(), SaveError> {
     let io = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::PermissionDenied {
+        if matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ) {
             SaveError::ReadOnly(format!("cannot write in {}: {e}", dir.display()))
         } else {
             SaveError::Io(format!("{}: {e}", path.display()))

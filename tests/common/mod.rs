@@ -2,6 +2,7 @@
 //! keymap, frames rendered to a test backend.
 #![allow(dead_code)]
 
+pub mod live;
 pub mod pty;
 
 use std::path::Path;

@@ -162,6 +162,27 @@ texts! {
     }
 }
 
+impl Texts {
+    /// Cells the widest status label takes: tables size their status column by it, so
+    /// "in progress" is not cut where "推进中" fits.
+    pub fn status_width(&self) -> u16 {
+        StatusKind::ALL
+            .iter()
+            .map(|&k| crate::text::width((self.status)(k)))
+            .max()
+            .unwrap_or(0) as u16
+    }
+
+    /// Cells a health verdict takes with its symbol: `● on track`.
+    pub fn health_width(&self) -> u16 {
+        [Health::OnTrack, Health::AtRisk, Health::OffTrack]
+            .iter()
+            .map(|&h| crate::text::width((self.health)(h)) + 2)
+            .max()
+            .unwrap_or(0) as u16
+    }
+}
+
 /// The figures a meeting asks for first.
 pub struct Totals {
     pub programs: usize,

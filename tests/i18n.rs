@@ -124,3 +124,20 @@ fn the_english_board_shows_no_chinese_label() {
         assert!(leaked.is_empty(), "{keys:?}: {leaked}\n{text}");
     }
 }
+
+#[test]
+fn english_labels_are_not_cut_where_chinese_ones_fit() {
+    let mut app = shipped((80, 24));
+    app.settings.lang = Lang::En;
+    let text = screen(&app, &dark());
+    assert!(
+        text.contains("● on track") && text.contains("■ off track") && text.contains("▲ at risk"),
+        "{text}"
+    );
+    press(&mut app, &[Enter]);
+    let text = screen(&app, &dark());
+    assert!(
+        text.contains("in progress") && text.contains("signed off"),
+        "{text}"
+    );
+}

@@ -38,7 +38,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Col::fixed(t.col_owner, 12, 5),
         Col::fixed(t.col_due, 5, 7),
         Col::fixed(t.col_days, 8, 9).right(),
-        Col::fixed(t.col_status, 6, 8),
+        Col::fixed(t.col_status, t.status_width(), 8),
     ];
     let fitted = table::fit_columns(&cols, body.width);
     frame.render_widget(

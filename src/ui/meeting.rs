@@ -288,7 +288,7 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
         1
     };
     let cols = [
-        Col::fixed("", 11, 10),
+        Col::fixed("", t.health_width() + 2, 10),
         Col::flex("", 26, 10),
         Col::flex("", 16, 6),
         Col::fixed("", 10, 8),
@@ -362,7 +362,7 @@ fn measure_rows(
         Col::fixed(t.col_owner, 12, 4),
         Col::fixed(t.col_due, 5, 6),
         Col::fixed(t.col_days, 8, 9).right(),
-        Col::fixed(t.col_status, 6, 9),
+        Col::fixed(t.col_status, t.status_width(), 9),
     ];
     let mut fitted = table::fit_columns(&cols, area.width.saturating_sub(2));
     if !with_program {

@@ -28,7 +28,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         areas.totals,
     );
     let mut cols = vec![
-        Col::fixed(&format!(" {}", t.col_health), 9, 10),
+        Col::fixed(&format!(" {}", t.col_health), t.health_width() + 1, 10),
         Col::flex(t.col_program, 16, 10),
         Col::fixed(t.col_lead, 12, 5),
         Col::fixed(t.col_progress, 16, 6),

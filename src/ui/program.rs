@@ -93,7 +93,7 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
         Col::fixed(&mark(SortKey::Owner, t.col_owner), 12, 6),
         Col::fixed(&mark(SortKey::Due, t.col_due), 6, 8),
         Col::fixed(t.col_days, 8, 9).right(),
-        Col::fixed(&mark(SortKey::Status, t.col_status), 6, 10),
+        Col::fixed(&mark(SortKey::Status, t.col_status), t.status_width(), 10),
         Col::fixed(t.detail_progress, 12, 5),
     ];
     let fitted = table::fit_columns(&cols, area.width);

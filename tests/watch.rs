@@ -335,10 +335,14 @@ fn relative_folder_paths(mode: Mode) {
     changes_until(&rx, &listed);
 }
 
+/// A vanished folder means "re-read everything"; in native mode the watcher also switches to
+/// polling, since inotify cannot see the folder come back.
 fn folder_removed_means_rescan(mode: Mode) {
+    let native = matches!(mode, Mode::Native);
     let rig = Rig::new(mode);
     fs::remove_dir_all(&rig.dir).unwrap();
     let deadline = Instant::now() + TIMEOUT;
+    let mut fell_back = false;
     loop {
         match rig
             .rx
@@ -346,9 +350,14 @@ fn folder_removed_means_rescan(mode: Mode) {
         {
             Ok(WatchEvent::Rescan) => break,
             Ok(WatchEvent::Changed(paths)) => assert_eq!(paths, vec![rig.path("a.ron")]),
+            Ok(WatchEvent::FellBackToPolling(why)) if native => {
+                assert!(why.ends_with("went away"), "{why}");
+                fell_back = true;
+            }
             other => panic!("waiting for Rescan: got {other:?}"),
         }
     }
+    assert_eq!(fell_back, native);
 }
 
 /// After the drop returns, the watcher's thread is gone: it has dropped the sink (and its

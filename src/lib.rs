@@ -5,14 +5,19 @@
 //! through [`storage`].
 
 // Input comes from other people's files: nothing outside tests may panic on it.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod layout;
+pub mod report;
 pub mod set;
 pub mod storage;
 pub mod text;
@@ -20,5 +25,3 @@ pub mod theme;
 pub mod tui;
 pub mod ui;
 pub mod watch;
-pub mod report;
-pub mod config;

@@ -6,15 +6,32 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 const TAB_WIDTH: usize = 4;
 
 /// Characters that must never reach the terminal: C0/C1 controls (ESC starts escape
-/// sequences) and the bidi and zero-width format characters that reorder or hide text.
+/// sequences), every format character (Unicode category Cf: bidi controls reorder text, and
+/// tag characters hide it as well as zero-width spaces do, so no hand-picked subset is enough)
+/// and the line and paragraph separators, which break a row like a newline.
 fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
+            '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
             | '\u{061C}'
-            | '\u{FEFF}')
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}')
 }
 
 pub fn has_unsafe_chars(s: &str) -> bool {
@@ -34,7 +51,7 @@ pub fn sanitize(s: &str) -> String {
                 let w = width(&out);
                 out.extend(std::iter::repeat_n(' ', TAB_WIDTH - w % TAB_WIDTH));
             }
-            '\n' | '\r' => out.push(' '),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if is_unsafe(c) => {}
             c => out.push(c),
         }

@@ -80,6 +80,16 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     Ok(node)
 }
 
+/// The first byte at or after `at` that is not whitespace or a comment (the end of the text
+/// when an unclosed comment runs to it): where a list's next comma or bracket sits.
+pub fn next_token(text: &str, at: usize) -> usize {
+    let mut p = Parser { s: text, pos: at };
+    match p.skip_trivia() {
+        Ok(()) => p.pos,
+        Err(_) => text.len(),
+    }
+}
+
 impl Node {
     pub fn fields(&self) -> &[Field] {
         match &self.kind {
@@ -147,10 +157,34 @@ impl Parser<'_> {
         }
     }
 
+    /// The length of the whitespace character at the cursor, if there is one. ron counts more
+    /// than ASCII blanks as whitespace (a vertical tab, U+2028, the LRM mark a word processor
+    /// leaves): a board ron reads must not be one the locator refuses to edit.
+    fn whitespace_len(&self) -> Option<usize> {
+        let c = self.s.get(self.pos..)?.chars().next()?;
+        matches!(
+            c,
+            ' ' | '\t'
+                | '\n'
+                | '\r'
+                | '\x0B'
+                | '\x0C'
+                | '\u{85}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+        .then(|| c.len_utf8())
+    }
+
     fn skip_trivia(&mut self) -> Result<(), SyntaxError> {
         loop {
+            if let Some(n) = self.whitespace_len() {
+                self.pos += n;
+                continue;
+            }
             match (self.peek(), self.peek_at(1)) {
-                (Some(c), _) if c.is_ascii_whitespace() => self.pos += 1,
                 (Some(b'/'), Some(b'/')) => {
                     match self.s.as_bytes()[self.pos..]
                         .iter()
@@ -289,7 +323,14 @@ impl Parser<'_> {
         loop {
             match self.s[self.pos..].chars().next() {
                 None => return Err(self.err("unclosed character literal")),
-                Some('\\') => self.pos += 2,
+                // Step over the escaped character whole: it may be multi-byte, or missing.
+                Some('\\') => {
+                    self.pos += 1;
+                    match self.s[self.pos..].chars().next() {
+                        Some(c) => self.pos += c.len_utf8(),
+                        None => return Err(self.err("unclosed character literal")),
+                    }
+                }
                 Some('\'') => {
                     self.pos += 1;
                     break;
@@ -304,42 +345,22 @@ impl Parser<'_> {
     }
 
     fn string(&mut self, start: usize) -> Result<Node, SyntaxError> {
-        self.pos += 1; // the opening quote
+        let s = self.s;
+        let mut i = self.pos + 1; // past the opening quote
         let mut out = String::new();
-        let mut chars = self.s[self.pos..].char_indices();
-        while let Some((i, c)) = chars.next() {
+        while let Some(c) = s[i..].chars().next() {
+            i += c.len_utf8();
             match c {
                 '"' => {
-                    self.pos += i + 1;
+                    self.pos = i;
                     return Ok(Node {
                         span: start..self.pos,
                         kind: Kind::Str(out),
                     });
                 }
-                '\\' => match chars.next() {
-                    Some((_, 'n')) => out.push('\n'),
-                    Some((_, 't')) => out.push('\t'),
-                    Some((_, 'r')) => out.push('\r'),
-                    Some((_, '0')) => out.push('\0'),
-                    Some((_, 'u')) => {
-                        let mut hex = String::new();
-                        for (_, h) in chars.by_ref() {
-                            if h == '}' {
-                                break;
-                            }
-                            if h != '{' {
-                                hex.push(h);
-                            }
-                        }
-                        let c = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
-                        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
-                    }
-                    Some((_, 'x')) => {
-                        let hex: String = chars.by_ref().take(2).map(|(_, h)| h).collect();
-                        let c = u8::from_str_radix(&hex, 16).map(char::from);
-                        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
-                    }
-                    Some((_, other)) => out.push(other),
+                '\\' => match escape(s, &mut i) {
+                    Some(Some(e)) => out.push(e),
+                    Some(None) => {}
                     None => break,
                 },
                 c => out.push(c),
@@ -488,6 +509,63 @@ impl Parser<'_> {
             });
         }
     }
+}
+
+/// Decodes the escape after a backslash at `s[*i..]`, advancing `i`, the way ron does: a decoded
+/// id that differed from ron's would send an edit to no measure, or to the wrong one. `None` at
+/// the end of the text; `Some(None)` for a line continuation, which stands for nothing. What
+/// ron would refuse is decoded leniently (such a board never loads, so is never edited).
+fn escape(s: &str, i: &mut usize) -> Option<Option<char>> {
+    let c = s[*i..].chars().next()?;
+    *i += c.len_utf8();
+    let skip_blanks = |i: &mut usize| {
+        let rest = &s[*i..];
+        *i += rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    };
+    Some(Some(match c {
+        // `\` at the end of a line: the break and the next line's indent are not text.
+        '\n' => {
+            skip_blanks(i);
+            return Some(None);
+        }
+        '\r' if s[*i..].starts_with('\n') => {
+            *i += 1;
+            skip_blanks(i);
+            return Some(None);
+        }
+        'n' => '\n',
+        't' => '\t',
+        'r' => '\r',
+        '0' => '\0',
+        'u' => {
+            let rest = &s[*i..];
+            let end = rest.find('}')?;
+            *i += end + 1;
+            let hex = rest[..end].trim_start_matches('{');
+            u32::from_str_radix(hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        }
+        // `\xNN`: a byte; a non-ASCII character is written as its UTF-8 bytes, one `\xNN` each.
+        'x' => {
+            let mut bytes = Vec::new();
+            loop {
+                let hex = s.get(*i..*i + 2)?;
+                *i += 2;
+                let Ok(b) = u8::from_str_radix(hex, 16) else {
+                    return Some(Some(char::REPLACEMENT_CHARACTER));
+                };
+                bytes.push(b);
+                match std::str::from_utf8(&bytes) {
+                    Ok(t) => return Some(t.chars().next()),
+                    Err(e) if e.error_len().is_none() && s[*i..].starts_with("\\x") => *i += 2,
+                    Err(_) => return Some(Some(char::REPLACEMENT_CHARACTER)),
+                }
+            }
+        }
+        other => other,
+    }))
 }
 
 #[cfg(test)]

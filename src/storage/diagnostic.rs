@@ -81,15 +81,17 @@ impl Diagnostic {
         }
     }
 
-    /// `path:line:col: severity: message`, the form editors and CI logs link from.
+    /// `path:line:col: severity: message`, the form editors and CI logs link from. A message
+    /// may quote the file's text (`invalid date `…``) and a file may be named anything, so both
+    /// are made terminal-safe: `rectify check` prints this line as it is.
     pub fn headline(&self) -> String {
         format!(
             "{}:{}:{}: {}: {}",
-            self.path.display(),
+            crate::text::sanitize(&self.path.display().to_string()),
             self.line,
             self.col,
             self.severity.word(),
-            self.message
+            crate::text::sanitize(&self.message)
         )
     }
 

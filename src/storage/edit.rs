@@ -4,7 +4,8 @@
 use std::fmt;
 
 use super::cst::{self, Field, Kind, Node};
-use crate::domain::edit::Edit;
+use crate::domain::Date;
+use crate::domain::edit::{Edit, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
@@ -42,14 +43,94 @@ const ORDER: [&str; 10] = [
 pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
     let mut out = text.to_owned();
     for c in &edit.changes {
-        out = set_field(
-            &out,
-            &edit.measure,
-            c.field.name(),
-            c.new.to_ron().as_deref(),
-        )?;
+        let appended = match &c.new {
+            Value::Dates(dates) => append_items(&out, &edit.measure, c.field.name(), dates)?,
+            _ => None,
+        };
+        out = match appended {
+            Some(t) => t,
+            None => set_field(
+                &out,
+                &edit.measure,
+                c.field.name(),
+                c.new.to_ron().as_deref(),
+            )?,
+        };
     }
     Ok(out)
+}
+
+/// A revision appends to the `revised` list, so the new dates go in after the last one there:
+/// comments inside the list (why a deadline moved) stay, which replacing the whole list would
+/// drop. `None` when the file's list is not a proper prefix of `dates`; the caller then
+/// replaces the value.
+fn append_items(
+    text: &str,
+    id: &str,
+    name: &str,
+    dates: &[Date],
+) -> Result<Option<String>, EditError> {
+    let root = cst::parse(text).map_err(|e| EditError::Syntax(e.message))?;
+    let m = root
+        .measure(id)
+        .ok_or_else(|| EditError::NoMeasure(id.to_owned()))?;
+    let Some(list) = m.field(name).map(|f| &f.value) else {
+        return Ok(None);
+    };
+    let Kind::List { items, close } = &list.kind else {
+        return Ok(None);
+    };
+    let prefix = items.len() < dates.len()
+        && items
+            .iter()
+            .zip(dates)
+            .all(|(it, d)| it.as_str().and_then(Date::parse) == Some(*d));
+    if !prefix {
+        return Ok(None);
+    }
+    let new: Vec<String> = dates[items.len()..]
+        .iter()
+        .map(|d| format!("\"{d}\""))
+        .collect();
+    let Some(last) = items.last() else {
+        // An empty list may still hold comments (a withdrawn revision, commented out): the
+        // dates go in before the closing bracket, on their own line if it has its own.
+        let ls = line_start(text, *close);
+        if ls > list.span.start && text[ls..*close].trim().is_empty() {
+            let indent = format!("{}    ", &text[ls..*close]);
+            let nl = newline(text);
+            let lines: String = new.iter().map(|v| format!("{indent}{v},{nl}")).collect();
+            return Ok(Some(splice(text, ls, ls, &lines)));
+        }
+        return Ok(Some(splice(text, *close, *close, &new.join(", "))));
+    };
+    let after = cst::next_token(text, last.span.end);
+    let comma = text.as_bytes().get(after) == Some(&b',');
+    let anchor_end = if comma { after + 1 } else { last.span.end };
+    let multi_line =
+        rest_of_line_is_empty(text, anchor_end) && text[anchor_end..*close].contains('\n');
+    Ok(Some(if multi_line {
+        let ls = line_start(text, last.span.start);
+        let indent: String = text[ls..last.span.start]
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .collect();
+        let nl = newline(text);
+        let lines: String = new.iter().map(|v| format!("{indent}{v},{nl}")).collect();
+        let at = line_end(text, anchor_end);
+        let with_lines = splice(text, at, at, &lines);
+        if comma {
+            with_lines
+        } else {
+            splice(&with_lines, last.span.end, last.span.end, ",")
+        }
+    } else if comma {
+        let added: String = new.iter().map(|v| format!(" {v},")).collect();
+        splice(text, anchor_end, anchor_end, &added)
+    } else {
+        let added: String = new.iter().map(|v| format!(", {v}")).collect();
+        splice(text, last.span.end, last.span.end, &added)
+    }))
 }
 
 /// Sets field `name` of measure `id` to the RON text `value`, or removes it for `None`.
@@ -170,15 +251,20 @@ fn remove(text: &str, m: &Node, f: &Field) -> String {
         }
         return splice(text, f.name_span.start, f.end + after, "");
     }
-    // The last field of a one-line struct: take the comma before it with it.
+    // The last field, without a comma of its own: the comma before it goes with it.
     let i = fields
         .iter()
         .position(|x| x.name_span == f.name_span)
         .unwrap_or(0);
-    let from = if i > 0 {
-        fields[i - 1].value.span.end
-    } else {
-        f.name_span.start
+    let Some(prev) = i.checked_sub(1).map(|p| &fields[p]) else {
+        return splice(text, f.name_span.start, f.value.span.end, "");
     };
-    splice(text, from, f.value.span.end, "")
+    let between = &text[prev.value.span.end..f.name_span.start];
+    if between.trim_matches([' ', '\t', ',']).is_empty() || !has_comma(text, prev) {
+        return splice(text, prev.value.span.end, f.value.span.end, "");
+    }
+    // Comments or line breaks sit between the two (a comment line above the field): only
+    // the comma and the field go, the comments stay.
+    let without = splice(text, f.name_span.start, f.value.span.end, "");
+    splice(&without, prev.end - 1, prev.end, "")
 }

@@ -1,6 +1,7 @@
 //! Rules beyond syntax. Each problem names where it is by field; the span locator turns that
 //! into a line and column only when there is something to report.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::cst::{self, Node};
@@ -20,19 +21,113 @@ struct Problem {
     message: String,
 }
 
+/// More problems than anyone reads in one file; past it the rest are counted in one line.
+/// Without a limit a hostile file of 100,000 faulty measures (6 MB, under the size limit)
+/// kept the board from starting for minutes.
+const MAX_SHOWN: usize = 100;
+
+/// A source line longer than this is not copied into each diagnostic (a one-line file of
+/// megabytes, times a hundred problems, would be hundreds of megabytes); the position stays.
+const MAX_SOURCE_LINE: usize = 4096;
+
 pub fn validate(path: &Path, text: &str, p: &Program) -> Vec<Diagnostic> {
-    let problems = check(p);
+    let mut problems = check(p);
     if problems.is_empty() {
         return Vec::new();
     }
+    let mut hidden = Vec::new();
+    if problems.len() > MAX_SHOWN {
+        // Errors first, so the one that refuses the board is among those shown; then back
+        // to file order.
+        let mut order: Vec<usize> = (0..problems.len()).collect();
+        order.sort_by_key(|&i| problems[i].severity != Severity::Error);
+        let mut keep = vec![false; problems.len()];
+        for &i in &order[..MAX_SHOWN] {
+            keep[i] = true;
+        }
+        let mut k = keep.into_iter();
+        (problems, hidden) = problems
+            .into_iter()
+            .partition(|_| k.next().unwrap_or(false));
+    }
     let tree = cst::parse(text).ok();
-    problems
+    let lines = Lines::new(text);
+    let mut out: Vec<Diagnostic> = problems
         .into_iter()
         .map(|pr| {
             let offset = tree.as_ref().and_then(|t| locate(t, &pr.loc)).unwrap_or(0);
-            Diagnostic::at_offset(path, text, offset, pr.severity, pr.message)
+            lines.diagnostic(path, offset, pr.severity, pr.message)
         })
-        .collect()
+        .collect();
+    if !hidden.is_empty() {
+        let errors = hidden
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        out.push(Diagnostic::file(
+            path,
+            if errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            format!(
+                "{} more problems not shown ({errors} errors, {} warnings)",
+                hidden.len(),
+                hidden.len() - errors
+            ),
+        ));
+    }
+    out
+}
+
+/// Where each line starts, found once: positioning every problem by scanning the text from
+/// its start made loading quadratic in the number of problems.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The same position and source line as [`Diagnostic::at_offset`] gives.
+    fn diagnostic(
+        &self,
+        path: &Path,
+        offset: usize,
+        severity: Severity,
+        message: String,
+    ) -> Diagnostic {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let source = self.text[start..end].trim_end_matches('\r');
+        Diagnostic {
+            path: path.to_owned(),
+            line,
+            col: self.text[start..offset].chars().count() + 1,
+            severity,
+            message,
+            source_line: if source.len() <= MAX_SOURCE_LINE {
+                source.to_owned()
+            } else {
+                String::new()
+            },
+        }
+    }
 }
 
 fn locate(root: &Node, loc: &Loc) -> Option<usize> {
@@ -80,11 +175,15 @@ fn check(p: &Program) -> Vec<Problem> {
         }
     }
 
+    // By id, the first measure that has it: searching the earlier measures for each one was
+    // quadratic, minutes for a hostile file of 100,000 measures.
+    let mut first_with_id: HashMap<&str, usize> = HashMap::new();
     for (i, m) in p.measures.iter().enumerate() {
+        let first = *first_with_id.entry(m.id.as_str()).or_insert(i);
         let at = |f| Loc::Measure(i, f);
         if m.id.trim().is_empty() {
             add(at("id"), Error, "a measure's `id` is empty".into());
-        } else if let Some(first) = p.measures[..i].iter().position(|o| o.id == m.id) {
+        } else if first != i {
             add(
                 at("id"),
                 Error,

@@ -147,7 +147,7 @@ pub fn deadlines(body: Rect) -> ListAreas {
 pub fn list_rows(app: &App, screen: Screen) -> Rect {
     let body = areas(app).body;
     match screen {
-        Screen::Overview => overview(body, app.overview_rows().len()).rows,
+        Screen::Overview => overview(body, app.overview_list().len()).rows,
         Screen::Program => program(body).rows,
         Screen::Deadlines => deadlines(body).rows,
     }

@@ -15,7 +15,7 @@ pub use action::{Action, Effect};
 pub use board::Board;
 pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest, Target};
 pub use reload::{ChangeKind, LastChange, Reload};
-pub use rows::{Bucket, DeadlineRow, SortKey};
+pub use rows::{Bucket, DeadlineRow, RowCache, SortKey};
 pub use update::update;
 
 use std::path::{Path, PathBuf};
@@ -145,6 +145,8 @@ pub struct App {
     pub since: Option<crate::report::snapshot::Snapshot>,
     /// The changes overlay is open.
     pub show_since: bool,
+    /// The derived lists, memoised until what they are derived from changes (see `rows`).
+    pub rows_cache: rows::RowCache,
 }
 
 impl App {
@@ -193,6 +195,7 @@ impl App {
             meeting: None,
             since: None,
             show_since: false,
+            rows_cache: rows::RowCache::default(),
         };
         app.overview_sel = app
             .overview_rows()

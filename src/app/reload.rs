@@ -54,7 +54,7 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
     let mut effects = Vec::new();
     let (today, days) = (app.today, app.settings.due_soon_days);
     // Where each list stood, so a vanished selection lands on its neighbour, not on the top.
-    let measure_pos = app.measure_index(&app.measure_rows());
+    let measure_pos = app.measure_index(&app.measure_list());
     for r in reloads {
         let name = r
             .path
@@ -95,7 +95,13 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
             (Some(load), Some(i)) => {
                 let b = &mut app.boards[i];
                 let was_broken = b.error.is_some();
-                let old = b.program.clone();
+                // A good read replaces the program: the old one is moved out to compare with
+                // rather than copied. A broken read keeps it in place (and changes nothing).
+                let old = if load.program.is_some() {
+                    b.program.take()
+                } else {
+                    None
+                };
                 b.apply(load, today, days);
                 match (&old, &b.program, b.error.is_some()) {
                     (_, _, true) => ChangeKind::Broken,
@@ -127,7 +133,7 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
         }
     }
     // The measure that was selected may be gone: keep the cursor where it was.
-    let rows = app.measure_rows();
+    let rows = app.measure_list();
     if let Some(p) = app.current_board().and_then(|b| b.program.as_ref())
         && !app
             .measure_sel

@@ -1,11 +1,20 @@
 //! What each list shows, derived from the state on demand: filtered, sorted, keyed.
+//!
+//! The lists are memoised: each is computed once for a given state of what it is derived from
+//! (the boards, the filter, the sort, the open program, today) and served from [`RowCache`]
+//! until that state changes. A key press that only moves the selection therefore costs a
+//! lookup, not a pass over every measure of every board. The cache checks its inputs itself on
+//! every read, so no code path that changes the state has to remember to invalidate it.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::App;
 use crate::domain::schedule::{self, percent};
-use crate::domain::{Measure, Program};
+use crate::domain::{Date, Measure, Program, StatusKind};
 use crate::i18n::Totals;
+use crate::storage::ContentHash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
@@ -55,32 +64,199 @@ impl DeadlineRow {
     }
 }
 
-fn contains_ci(hay: &str, needle_lower: &str) -> bool {
-    hay.to_lowercase().contains(needle_lower)
+/// The text filter, lowercased once per list rather than once per measure.
+pub(crate) struct Needle {
+    text: String,
+    /// No character of the needle is lowercase (CJK, digits, punctuation): lowercasing a
+    /// haystack cannot create or destroy a match, so it is searched as it is.
+    caseless: bool,
+}
+
+impl Needle {
+    pub(crate) fn new(filter: &str) -> Needle {
+        let text = filter.trim().to_lowercase();
+        // Lowercasing only ever produces lowercase letters (and U+0307 after a dotted I), so
+        // a needle with none of those matches a lowercased text exactly where it matches the
+        // text itself.
+        let caseless = text.chars().all(|c| !c.is_lowercase() && c != '\u{307}');
+        Needle { text, caseless }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Whether `hay`, lowercased, contains the needle; without allocating unless a non-ASCII
+    /// text must really be lowercased.
+    pub(crate) fn found_in(&self, hay: &str) -> bool {
+        if self.caseless {
+            return hay.contains(self.text.as_str());
+        }
+        if hay.is_ascii() {
+            let n = self.text.as_bytes();
+            // An ASCII text lowercases to ASCII: a needle with anything else cannot be in it.
+            return n.is_ascii()
+                && (n.len() <= hay.len())
+                && hay
+                    .as_bytes()
+                    .windows(n.len().max(1))
+                    .any(|w| w.eq_ignore_ascii_case(n));
+        }
+        hay.to_lowercase().contains(self.text.as_str())
+    }
+}
+
+/// What a list was derived from, per board: a changed, added, removed or reordered board, or
+/// a program replaced in memory, gives a different stamp. Programs are only ever replaced
+/// whole (a reload, a save); the content hash and the address of the measures tell a
+/// replacement apart even from an identical-looking one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BoardStamp {
+    path: PathBuf,
+    hash: Option<ContentHash>,
+    measures: usize,
+    len: usize,
+}
+
+fn stamp_matches(stamps: &[BoardStamp], app: &App) -> bool {
+    stamps.len() == app.boards.len()
+        && stamps.iter().zip(&app.boards).all(|(s, b)| {
+            let (ptr, len) = b
+                .program
+                .as_ref()
+                .map_or((0, 0), |p| (p.measures.as_ptr() as usize, p.measures.len()));
+            s.measures == ptr && s.len == len && s.hash == b.hash && s.path == b.path
+        })
+}
+
+fn stamps(app: &App) -> Vec<BoardStamp> {
+    app.boards
+        .iter()
+        .map(|b| {
+            let (measures, len) = b
+                .program
+                .as_ref()
+                .map_or((0, 0), |p| (p.measures.as_ptr() as usize, p.measures.len()));
+            BoardStamp {
+                path: b.path.clone(),
+                hash: b.hash,
+                measures,
+                len,
+            }
+        })
+        .collect()
+}
+
+/// What the overview depends on besides the boards: the filter.
+type OverviewKey = (String, Option<StatusKind>);
+/// The filter, the sort and the open program.
+type MeasuresKey = (String, Option<StatusKind>, SortKey, Option<PathBuf>);
+/// The filter and the day deadlines are judged against.
+type DeadlinesKey = (String, Option<StatusKind>, Date, i64);
+
+/// One memoised list and the key it was computed for.
+type Slot<K, T> = Option<(K, Arc<T>)>;
+
+#[derive(Default)]
+struct CacheState {
+    /// The boards every list below was derived from; `None` until the first read.
+    boards: Option<Vec<BoardStamp>>,
+    overview: Slot<OverviewKey, [usize]>,
+    measures: Slot<MeasuresKey, [usize]>,
+    deadlines: Slot<DeadlinesKey, [DeadlineRow]>,
+}
+
+/// The memo of the derived lists; see the module comment. Part of [`App`], but not of its
+/// value: a clone starts empty and any two caches compare equal.
+#[derive(Default)]
+pub struct RowCache(RefCell<CacheState>);
+
+impl Clone for RowCache {
+    fn clone(&self) -> RowCache {
+        RowCache::default()
+    }
+}
+
+impl PartialEq for RowCache {
+    fn eq(&self, _: &RowCache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for RowCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RowCache")
+    }
+}
+
+impl RowCache {
+    /// The list in the slot `pick` selects, computed by `make` unless neither the boards nor
+    /// the list's `key` changed since it was.
+    fn get<K: PartialEq, T: ?Sized>(
+        &self,
+        app: &App,
+        key: K,
+        pick: impl Fn(&mut CacheState) -> &mut Slot<K, T>,
+        make: impl FnOnce() -> Arc<T>,
+    ) -> Arc<T> {
+        {
+            let mut st = self.0.borrow_mut();
+            if !st.boards.as_ref().is_some_and(|s| stamp_matches(s, app)) {
+                *st = CacheState {
+                    boards: Some(stamps(app)),
+                    ..CacheState::default()
+                };
+            }
+            if let Some((k, v)) = pick(&mut st)
+                && *k == key
+            {
+                return v.clone();
+            }
+        }
+        // Computed without holding the borrow: `make` may read another list.
+        let v = make();
+        *pick(&mut self.0.borrow_mut()) = Some((key, v.clone()));
+        v
+    }
 }
 
 impl App {
-    fn text_filter(&self) -> String {
-        self.filter.text.trim().to_lowercase()
+    pub(crate) fn needle(&self) -> Needle {
+        Needle::new(&self.filter.text)
     }
 
     /// Whether a measure passes the current text and status filters.
     pub fn matches(&self, m: &Measure) -> bool {
-        self.measure_matches(m, &self.text_filter())
+        self.measure_matches(m, &self.needle())
     }
 
-    fn measure_matches(&self, m: &Measure, needle: &str) -> bool {
+    pub(crate) fn measure_matches(&self, m: &Measure, needle: &Needle) -> bool {
         let text_ok = needle.is_empty()
-            || contains_ci(&m.title, needle)
-            || contains_ci(&m.owner, needle)
-            || contains_ci(&m.id, needle);
+            || needle.found_in(&m.title)
+            || needle.found_in(&m.owner)
+            || needle.found_in(&m.id);
         text_ok && self.filter.status.is_none_or(|s| m.status.kind() == s)
     }
 
     /// Boards on the overview, in file order. The text filter matches a program's title, lead
     /// unit or id, or any of its measures.
     pub fn overview_rows(&self) -> Vec<usize> {
-        let needle = self.text_filter();
+        self.overview_list().to_vec()
+    }
+
+    /// [`App::overview_rows`], shared rather than copied.
+    pub fn overview_list(&self) -> Arc<[usize]> {
+        let key = (self.filter.text.clone(), self.filter.status);
+        self.rows_cache.get(
+            self,
+            key,
+            |c| &mut c.overview,
+            || self.compute_overview().into(),
+        )
+    }
+
+    fn compute_overview(&self) -> Vec<usize> {
+        let needle = self.needle();
         (0..self.boards.len())
             .filter(|&i| {
                 if !self.filter.is_active() {
@@ -91,9 +267,9 @@ impl App {
                 };
                 let own = !needle.is_empty()
                     && self.filter.status.is_none()
-                    && (contains_ci(&p.title, &needle)
-                        || contains_ci(&p.lead, &needle)
-                        || contains_ci(&p.id, &needle));
+                    && (needle.found_in(&p.title)
+                        || needle.found_in(&p.lead)
+                        || needle.found_in(&p.id));
                 own || p.measures.iter().any(|m| self.measure_matches(m, &needle))
             })
             .collect()
@@ -101,10 +277,30 @@ impl App {
 
     /// Measures of the open program that pass the filter, in the chosen order.
     pub fn measure_rows(&self) -> Vec<usize> {
+        self.measure_list().to_vec()
+    }
+
+    /// [`App::measure_rows`], shared rather than copied.
+    pub fn measure_list(&self) -> Arc<[usize]> {
+        let key = (
+            self.filter.text.clone(),
+            self.filter.status,
+            self.sort,
+            self.program_path.clone(),
+        );
+        self.rows_cache.get(
+            self,
+            key,
+            |c| &mut c.measures,
+            || self.compute_measures().into(),
+        )
+    }
+
+    fn compute_measures(&self) -> Vec<usize> {
         let Some(p) = self.current_board().and_then(|b| b.program.as_ref()) else {
             return Vec::new();
         };
-        let needle = self.text_filter();
+        let needle = self.needle();
         let mut rows: Vec<usize> = (0..p.measures.len())
             .filter(|&i| self.measure_matches(&p.measures[i], &needle))
             .collect();
@@ -115,7 +311,27 @@ impl App {
     /// The ledger of what needs attention across all programs: overdue first, then due within
     /// the due-soon window, then within 30 days; nearest first within each.
     pub fn deadline_rows(&self) -> Vec<DeadlineRow> {
-        let needle = self.text_filter();
+        self.deadline_list().to_vec()
+    }
+
+    /// [`App::deadline_rows`], shared rather than copied.
+    pub fn deadline_list(&self) -> Arc<[DeadlineRow]> {
+        let key = (
+            self.filter.text.clone(),
+            self.filter.status,
+            self.today,
+            self.settings.due_soon_days,
+        );
+        self.rows_cache.get(
+            self,
+            key,
+            |c| &mut c.deadlines,
+            || self.compute_deadlines().into(),
+        )
+    }
+
+    fn compute_deadlines(&self) -> Vec<DeadlineRow> {
+        let needle = self.needle();
         let week = self.settings.due_soon_days;
         let mut rows = Vec::new();
         for (bi, b) in self.boards.iter().enumerate() {
@@ -139,7 +355,9 @@ impl App {
                 });
             }
         }
-        rows.sort_by_key(|r| (r.bucket, r.days_left, r.board, r.measure));
+        // Board and measure indices make every key unique: an unstable sort gives the same
+        // order as a stable one, without the stable sort's buffer.
+        rows.sort_unstable_by_key(|r| (r.bucket, r.days_left, r.board, r.measure));
         rows
     }
 
@@ -183,9 +401,20 @@ impl App {
     }
 
     pub fn deadline_index(&self, rows: &[DeadlineRow]) -> usize {
-        self.deadline_sel
-            .as_ref()
-            .and_then(|k| rows.iter().position(|r| &r.key(self) == k))
+        let Some((path, id)) = self.deadline_sel.as_ref() else {
+            return 0;
+        };
+        // The selected board's index, then its rows only: no key is built per row.
+        let Some(board) = self.board_index(path) else {
+            return 0;
+        };
+        let Some(p) = self.boards[board].program.as_ref() else {
+            return 0;
+        };
+        rows.iter()
+            .position(|r| {
+                r.board == board && p.measures.get(r.measure).is_some_and(|m| &m.id == id)
+            })
             .unwrap_or(0)
     }
 }

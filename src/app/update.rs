@@ -158,17 +158,17 @@ fn clamp_step(index: usize, delta: isize, len: usize) -> usize {
 fn move_by(app: &mut App, delta: isize) {
     match app.screen {
         Screen::Overview => {
-            let rows = app.overview_rows();
+            let rows = app.overview_list();
             let i = clamp_step(app.overview_index(&rows), delta, rows.len());
             app.overview_sel = rows.get(i).map(|&b| app.boards[b].path.clone());
         }
         Screen::Program => {
-            let rows = app.measure_rows();
+            let rows = app.measure_list();
             let i = clamp_step(app.measure_index(&rows), delta, rows.len());
             select_measure(app, rows.get(i).copied());
         }
         Screen::Deadlines => {
-            let rows = app.deadline_rows();
+            let rows = app.deadline_list();
             let i = clamp_step(app.deadline_index(&rows), delta, rows.len());
             app.deadline_sel = rows.get(i).map(|r| r.key(app));
         }
@@ -255,7 +255,7 @@ fn step_program(app: &mut App, dir: isize) {
     if app.screen != Screen::Program {
         return;
     }
-    let rows = app.overview_rows();
+    let rows = app.overview_list();
     let Some(pos) = app
         .program_path
         .as_ref()
@@ -287,15 +287,15 @@ fn click(app: &mut App, x: u16, y: u16) {
     let target = offset_of(app) + (y - rows.y) as usize;
     let (current, len) = match app.screen {
         Screen::Overview => {
-            let r = app.overview_rows();
+            let r = app.overview_list();
             (app.overview_index(&r), r.len())
         }
         Screen::Program => {
-            let r = app.measure_rows();
+            let r = app.measure_list();
             (app.measure_index(&r), r.len())
         }
         Screen::Deadlines => {
-            let r = app.deadline_rows();
+            let r = app.deadline_list();
             (app.deadline_index(&r), r.len())
         }
     };
@@ -321,7 +321,7 @@ fn offset_of(app: &App) -> usize {
 /// After any change: every selection names a row that exists, and every list is scrolled so
 /// its selection is on screen.
 fn settle(app: &mut App) {
-    let overview = app.overview_rows();
+    let overview = app.overview_list();
     let oi = app.overview_index(&overview);
     app.overview_sel = overview.get(oi).map(|&b| app.boards[b].path.clone());
     if app
@@ -335,10 +335,10 @@ fn settle(app: &mut App) {
             app.screen = Screen::Overview;
         }
     }
-    let measures = app.measure_rows();
+    let measures = app.measure_list();
     let mi = app.measure_index(&measures);
     select_measure(app, measures.get(mi).copied());
-    let deadlines = app.deadline_rows();
+    let deadlines = app.deadline_list();
     let di = app.deadline_index(&deadlines);
     app.deadline_sel = deadlines.get(di).map(|r| r.key(app));
 

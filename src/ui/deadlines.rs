@@ -15,7 +15,7 @@ use crate::theme::Theme;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let areas = layout::deadlines(body);
-    let rows = app.deadline_rows();
+    let rows = app.deadline_list();
     let count = |b| rows.iter().filter(|r| r.bucket == b).count();
     let summary = format!(
         " {} {}  ·  {} {}  ·  {} {}",
@@ -94,7 +94,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             ),
             text((t.status)(kind), theme.status(kind)),
         ];
-        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
+        let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
             line = line.patch_style(theme.selection);
         }

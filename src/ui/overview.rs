@@ -15,7 +15,7 @@ use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
-    let rows = app.overview_rows();
+    let rows = app.overview_list();
     let areas = layout::overview(body, rows.len());
     frame.render_widget(
         Span::styled(
@@ -139,7 +139,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         } else {
             theme.text
         };
-        let mut line = table::row(&cols, &fitted, cells, base, theme);
+        let mut line = table::fast_row(&cols, &fitted, cells, base, theme);
         if n == selected {
             line = line.patch_style(theme.selection);
         }
@@ -164,46 +164,46 @@ enum Trouble {
 fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = app.texts();
     // The same programs and measures the filter leaves in the table above.
-    let shown = app.overview_rows();
+    let shown = app.overview_list();
     let programs = || {
         shown
             .iter()
             .filter_map(|&bi| app.boards[bi].program.as_ref().map(|p| (bi, p)))
     };
-    let mut items: Vec<(usize, usize, Trouble)> = Vec::new();
-    for (bi, p) in programs() {
-        for (mi, m) in p.measures.iter().enumerate() {
-            if let Status::Blocked(r) = &m.status
-                && app.matches(m)
-            {
-                items.push((bi, mi, Trouble::Blocked(r.clone())));
-            }
-        }
-    }
-    for r in app.deadline_rows() {
-        match r.bucket {
-            Bucket::Overdue => items.push((r.board, r.measure, Trouble::Late(r.days_left))),
-            Bucket::Week => items.push((r.board, r.measure, Trouble::DueSoon(r.days_left))),
-            Bucket::Month => {}
-        }
-    }
-    if !app.filter.is_active() {
-        for (bi, p) in programs() {
-            for (ki, ms) in p.milestones.iter().enumerate() {
-                if ms.done.is_none() && ms.due < app.today {
-                    items.push((bi, ki, Trouble::MilestoneMissed(ms.due)));
+    // Built lazily, most serious first, and only as far as the panel has lines: with many
+    // boards there are thousands of candidates and a dozen lines.
+    let needle = &app.needle();
+    let blocked = programs().flat_map(|(bi, p)| {
+        p.measures
+            .iter()
+            .enumerate()
+            .filter_map(move |(mi, m)| match &m.status {
+                Status::Blocked(r) if app.measure_matches(m, needle) => {
+                    Some((bi, mi, Trouble::Blocked(r.clone())))
                 }
-            }
-        }
-    }
+                _ => None,
+            })
+    });
+    let deadlines = app.deadline_list();
+    let late = deadlines.iter().filter_map(|r| match r.bucket {
+        Bucket::Overdue => Some((r.board, r.measure, Trouble::Late(r.days_left))),
+        Bucket::Week => Some((r.board, r.measure, Trouble::DueSoon(r.days_left))),
+        Bucket::Month => None,
+    });
+    let unfiltered = !app.filter.is_active();
+    let missed = programs().filter(|_| unfiltered).flat_map(|(bi, p)| {
+        p.milestones
+            .iter()
+            .enumerate()
+            .filter(|(_, ms)| ms.done.is_none() && ms.due < app.today)
+            .map(move |(ki, ms)| (bi, ki, Trouble::MilestoneMissed(ms.due)))
+    });
+    let items = blocked.chain(late).chain(missed);
     let mut lines = vec![Line::from(Span::styled(
         format!(" {}", t.attention),
         theme.header,
     ))];
-    for (bi, idx, trouble) in items
-        .into_iter()
-        .take(area.height.saturating_sub(1) as usize)
-    {
+    for (bi, idx, trouble) in items.take(area.height.saturating_sub(1) as usize) {
         let Some(p) = &app.boards[bi].program else {
             continue;
         };
@@ -252,5 +252,5 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|l| table::clip(l, area.width as usize))
         .collect();
-    frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+    frame.render_widget(table::Plain(lines), area);
 }

@@ -33,7 +33,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     info(app, theme, frame, areas.info, p, a);
     milestones::render(app, theme, frame, areas.strip, p);
     measures(app, theme, frame, areas.table_header, areas.rows, p);
-    let rows = app.measure_rows();
+    let rows = app.measure_list();
     let sel = rows.get(app.measure_index(&rows)).map(|&i| &p.measures[i]);
     detail(app, theme, frame, areas.detail, sel);
 }
@@ -98,7 +98,7 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
     ];
     let fitted = table::fit_columns(&cols, area.width);
     frame.render_widget(table::header(&cols, &fitted, theme.header), header);
-    let rows = app.measure_rows();
+    let rows = app.measure_list();
     if rows.is_empty() {
         frame.render_widget(Span::styled(format!(" {}", t.no_match), theme.muted), area);
         return;
@@ -144,7 +144,7 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
             text((t.status)(kind), theme.status(kind)),
             Cell::Gauge(Some(schedule::effective_progress(m))),
         ];
-        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
+        let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
             line = line.patch_style(theme.selection);
         }
@@ -220,17 +220,16 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
             ),
         ]));
     }
+    // The open program's id, found once rather than once per line of history.
+    let program_id = app
+        .current_board()
+        .and_then(|b| b.program.as_ref())
+        .map(|p| p.id.as_str());
     let history: Vec<_> = app
         .history
         .iter()
         .rev()
-        .filter(|h| {
-            h.measure == m.id
-                && app
-                    .current_board()
-                    .and_then(|b| b.program.as_ref())
-                    .is_some_and(|p| p.id == h.program)
-        })
+        .filter(|h| h.measure == m.id && program_id.is_some_and(|id| id == h.program))
         .take(5)
         .collect();
     if !m.notes.is_empty() {

@@ -1,0 +1,324 @@
+//! The real release binary in a 160×45 pseudo-terminal, its screen rebuilt by a terminal
+//! emulator, over generated boards of four sizes. Prints, for each size:
+//!
+//! - **first frame**: from launching the binary until the first program's title and the status
+//!   line are on screen (median and minimum over several launches);
+//! - **write → frame**: from a completed atomic save (temp file renamed over the board) until
+//!   the changed title is on screen (median, p95);
+//! - **key → frame**: from a key written to the terminal until the screen shows its result in
+//!   full: `j`/`k` on the program screen (the selected measure's details change) and `Tab`
+//!   through the three screens (median, p95);
+//! - **idle CPU**: CPU time of all the board's threads over 10 idle seconds, from
+//!   `/proc/PID/task/*/schedstat` (ns) and `/proc/PID/stat` (10 ms ticks);
+//! - **peak RSS**: `VmHWM` from `/proc/PID/status` after all of the above, before quitting.
+//!
+//! `cargo bench --bench e2e` (all sizes, about 3 minutes); `cargo bench --bench e2e -- huge`
+//! runs one size (realistic, 2k, large, huge).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../tests/common/pty.rs"]
+mod pty;
+
+#[path = "../examples/genboards.rs"]
+mod genboards;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const SIZE: (u16, u16) = (160, 45);
+const SEED: u64 = 1;
+const WRITES: usize = 60;
+const PRESSES: usize = 60;
+const IDLE: Duration = Duration::from_secs(10);
+/// On the status line of every frame: with the title, proof the frame is complete.
+const STATUS_LINE: &str = "数据截至";
+const PATIENCE: Duration = Duration::from_secs(60);
+const POLL: Duration = Duration::from_micros(200);
+
+struct Size {
+    name: &'static str,
+    programs: usize,
+    measures: usize,
+    launches: usize,
+}
+
+const SIZES: [Size; 4] = [
+    Size {
+        name: "realistic",
+        programs: 9,
+        measures: 15,
+        launches: 15,
+    },
+    Size {
+        name: "2k",
+        programs: 10,
+        measures: 200,
+        launches: 15,
+    },
+    Size {
+        name: "large",
+        programs: 9,
+        measures: 1000,
+        launches: 9,
+    },
+    Size {
+        name: "huge",
+        programs: 200,
+        measures: 500,
+        launches: 5,
+    },
+];
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn summary(mut times: Vec<Duration>) -> String {
+    times.sort();
+    format!(
+        "median {:>7.1} ms  p95 {:>7.1} ms  min {:>7.1} ms  max {:>7.1} ms  (n={})",
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 0.95)),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        times.len()
+    )
+}
+
+/// Waits until `ok` holds for the screen; returns how long that took from `start`.
+fn until(s: &pty::Session, start: Instant, what: &str, ok: impl Fn(&str) -> bool) -> Duration {
+    loop {
+        let screen = s.screen();
+        if ok(&screen) {
+            return start.elapsed();
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "timed out waiting for {what}; screen:\n{screen}"
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+/// The same text on screen, spaces aside: the emulator occasionally shows a space on the
+/// other side of a wide character after a diff, which is not what is being timed.
+fn same(a: &str, b: &str) -> bool {
+    let text = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    text(a) == text(b)
+}
+
+/// Waits until the screen has stopped changing for `quiet`, and returns it.
+fn settled(s: &pty::Session, quiet: Duration) -> String {
+    let mut last = s.screen();
+    let mut since = Instant::now();
+    let start = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(5));
+        let now = s.screen();
+        if now != last {
+            last = now;
+            since = Instant::now();
+        } else if since.elapsed() >= quiet {
+            return last;
+        }
+        assert!(start.elapsed() < PATIENCE, "the screen never settled");
+    }
+}
+
+fn launch(dir: &Path, config: &Path) -> pty::Session {
+    let args = [dir.to_str().unwrap(), "--today", "2023-07-15"];
+    // Chinese labels whatever the machine's locale, and no user config file.
+    pty::Session::start(
+        &args,
+        SIZE,
+        &[
+            ("LANG", "zh_CN.UTF-8"),
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", ""),
+            ("RECTIFY_CONFIG", config.to_str().unwrap()),
+        ],
+    )
+}
+
+fn quit(mut s: pty::Session) {
+    s.send("q");
+    assert!(s.wait_exit(), "the board did not exit cleanly");
+}
+
+/// CPU time of all threads in nanoseconds (schedstat) and in clock ticks (stat).
+fn cpu(pid: u32) -> (u64, u64) {
+    let mut ns = 0;
+    for t in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap() {
+        let p = t.unwrap().path().join("schedstat");
+        if let Ok(s) = std::fs::read_to_string(p) {
+            ns += s
+                .split_whitespace()
+                .next()
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+    }
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..]
+        .split_whitespace()
+        .collect();
+    // utime and stime are fields 14 and 15 of the whole line; `rest` starts at field 3.
+    let ticks = rest[11].parse::<u64>().unwrap() + rest[12].parse::<u64>().unwrap();
+    (ns, ticks)
+}
+
+fn status_kb(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn run(size: &Size) {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("boards");
+    let config = root.path().join("no-config.ron");
+    genboards::generate(&dir, size.programs, size.measures, SEED).unwrap();
+    let title = genboards::program_title(0);
+    let total = size.programs * size.measures;
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    println!(
+        "\n{} — {} programs × {} measures = {total} measures, {:.1} MB of boards",
+        size.name,
+        size.programs,
+        size.measures,
+        bytes as f64 / 1e6
+    );
+    let full = |s: &str| s.contains(&title) && s.contains(STATUS_LINE);
+
+    // First frame, over several launches; the page cache is warm after the first.
+    let mut firsts = Vec::new();
+    for _ in 0..size.launches {
+        let start = Instant::now();
+        let s = launch(&dir, &config);
+        firsts.push(until(&s, start, "the first frame", full));
+        quit(s);
+    }
+    println!("  first frame       {}", summary(firsts));
+
+    let mut s = launch(&dir, &config);
+    until(&s, Instant::now(), "the first frame", full);
+    let pid = s.child.process_id().unwrap();
+    settled(&s, Duration::from_millis(300));
+
+    // Idle: nothing on screen changes by itself (no clock outside meeting mode).
+    let (ns0, t0) = cpu(pid);
+    std::thread::sleep(IDLE);
+    let (ns1, t1) = cpu(pid);
+    println!(
+        "  idle CPU          {:.3} ms over {} s ({} ticks of 10 ms)",
+        (ns1 - ns0) as f64 / 1e6,
+        IDLE.as_secs(),
+        t1 - t0
+    );
+    let rss_start = status_kb(pid, "VmRSS:");
+
+    // Keys: Enter opens the first program; j and k then move between its first two measures,
+    // which changes the detail pane. The two screens are learnt first, then timed.
+    s.send("\r");
+    let first = settled(&s, Duration::from_millis(300));
+    s.send("j");
+    let second = settled(&s, Duration::from_millis(300));
+    assert!(!same(&first, &second), "j changed nothing on screen");
+    let mut times = Vec::with_capacity(PRESSES);
+    for n in 0..PRESSES {
+        let (key, want) = if n % 2 == 0 {
+            ("k", &first)
+        } else {
+            ("j", &second)
+        };
+        let start = Instant::now();
+        s.send(key);
+        times.push(until(&s, start, "the moved selection", |scr| {
+            same(scr, want)
+        }));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    println!("  key j/k → frame   {}", summary(times));
+    s.send("k");
+    settled(&s, Duration::from_millis(300));
+
+    // Tab through program → deadlines → overview → program: each screen learnt, then timed.
+    let mut screens = Vec::new();
+    for _ in 0..3 {
+        s.send("\t");
+        screens.push(settled(&s, Duration::from_millis(300)));
+    }
+    let mut times = Vec::with_capacity(PRESSES);
+    for n in 0..PRESSES {
+        let want = &screens[n % 3];
+        let start = Instant::now();
+        s.send("\t");
+        times.push(until(&s, start, "the next screen", |scr| same(scr, want)));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    println!("  key Tab → frame   {}", summary(times));
+    // Back to the overview, where the changed title shows.
+    s.send("\x1b");
+    settled(&s, Duration::from_millis(300));
+
+    // A colleague's saves: the first program's title changes, written atomically.
+    let board = dir.join(genboards::file_name(0));
+    let original = std::fs::read_to_string(&board).unwrap();
+    let mut times = Vec::with_capacity(WRITES);
+    for n in 0..WRITES {
+        let marker = format!("反诈专项第{n:03}版");
+        let text = original.replacen(&title, &marker, 1);
+        let tmp = dir.join(".001.ron.tmp");
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, &board).unwrap();
+        let start = Instant::now();
+        times.push(until(&s, start, &marker, |scr| scr.contains(&marker)));
+        // Spread the writes over the 40 ms settle window and beyond, as real saves come.
+        let phase = (n as f64 * 0.618_034).fract();
+        std::thread::sleep(Duration::from_millis(30) + Duration::from_millis(50).mul_f64(phase));
+    }
+    println!("  write → frame     {}", summary(times));
+
+    let hwm = status_kb(pid, "VmHWM:");
+    let rss = status_kb(pid, "VmRSS:");
+    println!(
+        "  memory            peak RSS (VmHWM) {:.1} MB; RSS {:.1} MB after the first frame, {:.1} MB at the end",
+        hwm as f64 / 1024.0,
+        rss_start as f64 / 1024.0,
+        rss as f64 / 1024.0
+    );
+    quit(s);
+}
+
+fn main() {
+    // `cargo test` runs benches in test mode without `--bench`; keep that instant.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    println!(
+        "rectify end to end: release binary in a {}×{} pseudo-terminal, --today 2023-07-15",
+        SIZE.0, SIZE.1
+    );
+    for size in SIZES
+        .iter()
+        .filter(|s| only.is_empty() || only.iter().any(|o| o == s.name))
+    {
+        run(size);
+    }
+}

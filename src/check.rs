@@ -76,7 +76,7 @@ fn paint_headline(d: &Diagnostic, color: bool) -> String {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
     };
-    let loc = format!("{}:{}:{}", d.path.display(), d.line, d.col);
+    let loc = crate::text::sanitize(&format!("{}:{}:{}", d.path.display(), d.line, d.col));
     format!(
         "\x1b[1m{loc}\x1b[0m: \x1b[{code}m{word}\x1b[0m: {}",
         crate::text::sanitize(&d.message)

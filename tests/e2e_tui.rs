@@ -21,7 +21,7 @@ fn opens_the_overview_then_a_program_then_quits_cleanly() {
     s.send("q");
     assert!(s.wait_exit(), "exit status");
 
-    let raw = s.raw();
+    let raw = s.wait_raw("\x1b[?1049l");
     // Alternate screen entered and left, mouse capture switched off, cursor shown again.
     assert!(contains(&raw, "\x1b[?1049h"));
     assert!(contains(&raw, "\x1b[?1049l"));
@@ -41,7 +41,7 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     s.wait_for("打击治理电信网络诈骗犯罪");
     s.send("\x03");
     assert!(s.wait_exit());
-    assert!(contains(&s.raw(), "\x1b[?1049l"));
+    s.wait_raw("\x1b[?1049l");
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn a_panic_still_restores_the_terminal() {
     s.wait_for("打击治理电信网络诈骗犯罪");
     s.send("\x1b[24~");
     assert!(!s.wait_exit(), "a panic is a failure exit");
-    let raw = s.raw();
+    let raw = s.wait_raw("\x1b[?1049l");
     assert!(contains(&raw, "\x1b[?1049l"));
     assert!(contains(&raw, "\x1b[?1000l"));
     assert!(contains(&raw, "debug panic requested"));

@@ -700,3 +700,43 @@ fn a_file_of_30000_faulty_measures_loads_without_stalling() {
     let app = assert_board_names(dir.path(), &[], (160, 45));
     assert!(screen(&app, &dark()).contains("三万条措施"));
 }
+
+#[test]
+fn a_hostile_file_name_never_reaches_the_screen_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("boards/01-fraud.ron", dir.path().join("01-fraud.ron")).unwrap();
+    let name = "\u{202e}坏\x1b[2J.ron";
+    std::fs::write(dir.path().join(name), "not a board").unwrap();
+    let loads = rectify::storage::load_dir(dir.path());
+    let app = rectify::app::App::new(
+        dir.path(),
+        loads,
+        rectify::domain::Date::parse("2023-07-15").unwrap(),
+        common::now(),
+        rectify::app::Settings::default(),
+    );
+    let mut app = app;
+    rectify::app::update(&mut app, rectify::app::Action::Resize(160, 45));
+    let b = common::buffer(&app, &common::dark());
+    for cell in b.content() {
+        assert!(
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !text.contains('\u{202e}') && !text.contains('\x1b'),
+        "{text:?}"
+    );
+}

@@ -61,10 +61,11 @@ impl Board {
     }
 
     /// The file name, for banners and status lines.
+    /// The file name, safe to show: a name is someone else's input as much as the content.
     pub fn file_name(&self) -> String {
         self.path
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(|n| crate::text::sanitize(&n.to_string_lossy()))
             .unwrap_or_default()
     }
 

@@ -116,6 +116,23 @@ impl Session {
             .set_size(size.1, size.0);
     }
 
+    /// Waits until the raw output holds `needle`: after the process ends, the reader thread may
+    /// still be draining the terminal.
+    pub fn wait_raw(&self, needle: &str) -> Vec<u8> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let raw = self.raw();
+            if raw.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                return raw;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never saw {needle:?} in the output"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Waits for the process to end and returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
         let deadline = Instant::now() + PATIENCE;

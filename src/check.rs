@@ -103,7 +103,7 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
 }
 
 /// Runs the command and returns the process exit code.
-pub fn run(paths: &[PathBuf]) -> i32 {
+pub fn run(paths: &[PathBuf], _lang: crate::i18n::Lang) -> i32 {
     let default = [PathBuf::from("boards")];
     let paths = if paths.is_empty() {
         &default[..]

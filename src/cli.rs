@@ -30,6 +30,8 @@ pub enum Command {
     Check {
         /// Files or directories [default: boards]
         paths: Vec<PathBuf>,
+        #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
+        lang: Option<crate::i18n::Lang>,
     },
     /// Change one measure in a board file, in place, the same safe way the board does.
     #[command(
@@ -104,6 +106,8 @@ pub struct SetArgs {
     /// The day to record for a sign-off, YYYY-MM-DD [default: today]
     #[arg(long)]
     pub today: Option<String>,
+    #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The board's options as typed; unset ones are filled from the config file, then defaults.
@@ -128,13 +132,15 @@ pub struct BoardFlags {
     /// Who edits, for sign-offs and the history file [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,
-    /// Language of the interface: zh or en [default: from the config file, else $LANG]
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
     /// A snapshot from `rectify snapshot`: `c` on the board shows what changed since
     #[arg(long, value_name = "SNAPSHOT")]
     pub since: Option<PathBuf>,
 }
+
+const LANG_HELP: &str =
+    "Language of messages and labels: zh or en [default: from the config file, else $LANG]";
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
     crate::config::parse_lang(s).ok_or_else(|| format!("`{s}` is not a language; use zh or en"))
@@ -207,9 +213,8 @@ pub enum ReportFormat {
 
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// Folder of board files (*.ron)
-    #[arg(default_value = "boards")]
-    pub dir: PathBuf,
+    /// Folder of board files (*.ron) [default: from the config file, else `boards`]
+    pub dir: Option<PathBuf>,
     /// What to write
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
@@ -225,17 +230,20 @@ pub struct ReportArgs {
     /// Add what changed since this snapshot (made by `rectify snapshot`)
     #[arg(long, value_name = "SNAPSHOT")]
     pub since: Option<PathBuf>,
+    #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct SnapshotArgs {
-    /// Folder of board files (*.ron)
-    #[arg(default_value = "boards")]
-    pub dir: PathBuf,
+    /// Folder of board files (*.ron) [default: from the config file, else `boards`]
+    pub dir: Option<PathBuf>,
     /// The snapshot file to write (JSON)
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// The day the snapshot stands for, YYYY-MM-DD [default: the real date]
     #[arg(long, value_parser = parse_date)]
     pub today: Option<Date>,
+    #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
+    pub lang: Option<crate::i18n::Lang>,
 }

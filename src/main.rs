@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 use clap::Parser;
 use rectify::check;
-use rectify::cli::{Cli, Command};
+use rectify::cli::{BoardFlags, Cli, Command};
 use rectify::config;
 
 /// Prints the error the way every subcommand reports one, and fails.
@@ -18,10 +18,16 @@ fn fail(e: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// The only place outside the event loop that reads the clock: commands that judge deadlines
+/// take the day from here unless `--today` pins it.
+fn today() -> rectify::domain::Date {
+    rectify::domain::Date(rectify::tui::now().date())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The config file (if any) fills in what the command line left unset.
-    let resolve = |flags: &rectify::cli::BoardFlags| config::resolve(flags, cli.config.as_deref());
+    let resolve = |flags: &BoardFlags| config::resolve(flags, cli.config.as_deref());
     match cli.command {
         Some(Command::Config { board, .. }) => match resolve(&board) {
             Ok(eff) => {
@@ -42,13 +48,20 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Some(Command::Check { paths }) => ExitCode::from(check::run(&paths) as u8),
-        Some(Command::Set(args)) => match resolve(&rectify::cli::BoardFlags {
+        Some(Command::Check { paths, lang }) => match resolve(&BoardFlags {
+            lang,
+            ..Default::default()
+        }) {
+            Ok(eff) => ExitCode::from(check::run(&paths, eff.args.lang) as u8),
+            Err(e) => fail(e),
+        },
+        Some(Command::Set(args)) => match resolve(&BoardFlags {
             user: args.user.clone(),
+            lang: args.lang,
             ..Default::default()
         })
         .map_err(anyhow::Error::msg)
-        .and_then(|eff| rectify::set::run(&args, eff.args.user, rectify::tui::now()))
+        .and_then(|eff| rectify::set::run(&args, &eff.args, rectify::tui::now()))
         {
             Ok(report) => {
                 println!("{report}");
@@ -66,14 +79,22 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("{e:#}")),
         },
-        Some(Command::Report(args)) => ExitCode::from(rectify::report::run::report(
-            &args,
-            rectify::domain::Date(rectify::tui::now().date()),
-        )),
-        Some(Command::Snapshot(args)) => ExitCode::from(rectify::report::run::snapshot(
-            &args,
-            rectify::domain::Date(rectify::tui::now().date()),
-        )),
+        Some(Command::Report(args)) => match resolve(&BoardFlags {
+            dir: args.dir.clone(),
+            lang: args.lang,
+            ..Default::default()
+        }) {
+            Ok(eff) => ExitCode::from(rectify::report::run::report(&args, &eff.args, today())),
+            Err(e) => fail(e),
+        },
+        Some(Command::Snapshot(args)) => match resolve(&BoardFlags {
+            dir: args.dir.clone(),
+            lang: args.lang,
+            ..Default::default()
+        }) {
+            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(&args, &eff.args, today())),
+            Err(e) => fail(e),
+        },
         None => match resolve(&cli.board)
             .map_err(anyhow::Error::msg)
             .and_then(|eff| rectify::tui::run(eff.args))

@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::cli::{SetArgs, parse_date};
+use crate::cli::{BoardArgs, SetArgs, parse_date};
 use crate::domain::edit::{Edit, FieldChange};
 use crate::domain::{Date, Measure, Status, StatusKind};
 use crate::storage::save::{self, Author};
@@ -65,8 +65,10 @@ fn progress(s: &str) -> Result<i64> {
         .ok_or_else(|| anyhow!("--progress: `{s}` is not a whole number from 0 to 100"))
 }
 
-/// `user`: who makes the change, resolved from `--user`, the config file and the environment.
-pub fn run(args: &SetArgs, user: String, now: chrono::NaiveDateTime) -> Result<String> {
+/// `board`: the settings resolved from the flags, the config file and the environment (who
+/// makes the change, the language of the messages).
+pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Result<String> {
+    let user = board.user.clone();
     let today = match &args.today {
         Some(t) => date("today", t)?,
         None => Date(now.date()),

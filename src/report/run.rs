@@ -8,7 +8,7 @@ use std::path::Path;
 use super::since::{self, Changes};
 use super::snapshot::{Snapshot, SnapshotBoard};
 use super::{csv, html, json, markdown};
-use crate::cli::{ReportArgs, ReportFormat, SnapshotArgs};
+use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
 use crate::storage;
 
@@ -17,7 +17,7 @@ use crate::storage;
 const FAILED: u8 = 1;
 const USAGE: u8 = 2;
 
-pub fn report(args: &ReportArgs, clock_today: Date) -> u8 {
+pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let today = args.today.unwrap_or(clock_today);
     if args.bom && args.format != ReportFormat::Csv {
         eprintln!("rectify report: --bom is for --format csv (the mark Excel and WPS need)");
@@ -29,7 +29,7 @@ pub fn report(args: &ReportArgs, clock_today: Date) -> u8 {
         );
         return USAGE;
     }
-    let Some(loaded) = load(&args.dir, "report") else {
+    let Some(loaded) = load(&board.dir, "report") else {
         return FAILED;
     };
     let programs: Vec<Program> = loaded.boards.iter().map(|b| b.program.clone()).collect();
@@ -90,9 +90,9 @@ fn render(
     })
 }
 
-pub fn snapshot(args: &SnapshotArgs, clock_today: Date) -> u8 {
+pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let taken = args.today.unwrap_or(clock_today);
-    let Some(loaded) = load(&args.dir, "snapshot") else {
+    let Some(loaded) = load(&board.dir, "snapshot") else {
         return FAILED;
     };
     if !loaded.broken.is_empty() {

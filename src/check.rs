@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use crate::i18n::{CheckCounts, Lang};
 use crate::storage::{self, Diagnostic, FileLoad, Severity};
 
 pub struct CheckReport {
@@ -26,7 +27,7 @@ impl CheckReport {
         i32::from(self.count(Severity::Error) > 0)
     }
 
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         let programs = self.loads.iter().filter(|l| l.program.is_some()).count();
         let measures: usize = self
             .loads
@@ -34,52 +35,44 @@ impl CheckReport {
             .filter_map(|l| l.program.as_ref())
             .map(|p| p.measures.len())
             .sum();
-        let (e, w) = (self.count(Severity::Error), self.count(Severity::Warning));
-        format!(
-            "checked {} {}: {programs} {} with {measures} {}; {e} {}, {w} {}",
-            self.loads.len(),
-            plural(self.loads.len(), "file", "files"),
-            plural(programs, "program", "programs"),
-            plural(measures, "measure", "measures"),
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings"),
-        )
+        (lang.texts().check_summary)(&CheckCounts {
+            files: self.loads.len(),
+            programs,
+            measures,
+            errors: self.count(Severity::Error),
+            warnings: self.count(Severity::Warning),
+        })
     }
 
-    pub fn render(&self, color: bool) -> String {
+    pub fn render(&self, lang: Lang, color: bool) -> String {
         let mut out = String::new();
         for d in self.diagnostics() {
-            out.push_str(&paint_headline(d, color));
+            out.push_str(&paint_headline(d, lang, color));
             out.push('\n');
             if let Some(s) = d.snippet() {
                 out.push_str(&s);
                 out.push('\n');
             }
         }
-        out.push_str(&self.summary());
+        out.push_str(&self.summary(lang));
         out.push('\n');
         out
     }
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
-fn paint_headline(d: &Diagnostic, color: bool) -> String {
-    let plain = d.headline();
+fn paint_headline(d: &Diagnostic, lang: Lang, color: bool) -> String {
     if !color {
-        return plain;
+        return d.headline(lang);
     }
-    let word = d.severity.word();
     let code = match d.severity {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
     };
-    let loc = crate::text::sanitize(&format!("{}:{}:{}", d.path.display(), d.line, d.col));
     format!(
-        "\x1b[1m{loc}\x1b[0m: \x1b[{code}m{word}\x1b[0m: {}",
-        crate::text::sanitize(&d.message)
+        "\x1b[1m{}\x1b[0m: \x1b[{code}m{}\x1b[0m: {}",
+        d.location(),
+        d.severity.word(lang),
+        d.message(lang)
     )
 }
 
@@ -103,7 +96,7 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
 }
 
 /// Runs the command and returns the process exit code.
-pub fn run(paths: &[PathBuf], _lang: crate::i18n::Lang) -> i32 {
+pub fn run(paths: &[PathBuf], lang: Lang) -> i32 {
     let default = [PathBuf::from("boards")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -112,6 +105,6 @@ pub fn run(paths: &[PathBuf], _lang: crate::i18n::Lang) -> i32 {
     };
     let report = check(paths);
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    print!("{}", report.render(color));
+    print!("{}", report.render(lang, color));
     report.exit_code()
 }

@@ -4,6 +4,20 @@
 use crate::domain::schedule::Health;
 use crate::domain::{Date, StatusKind};
 
+/// A message in both languages side by side, formatted in the one asked for:
+/// `tr!(lang, "措施 `{id}` 的标题为空", "measure `{id}` has an empty title")`. Keeping the
+/// pair on adjacent lines makes a missing or stale translation visible in review; a message
+/// cannot be written without both.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => format!($zh),
+            $crate::i18n::Lang::En => format!($en),
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -126,6 +140,15 @@ texts! {
         save_no_measure,
         save_refused,
         save_io,
+        save_differs,
+        watch_failed,
+        bad_snapshot,
+        no_terminal,
+        set_need_reason,
+        set_reason_alone,
+        set_nothing,
+        set_already,
+        not_utf8,
         edit_status,
         edit_progress,
         edit_note,
@@ -152,6 +175,12 @@ texts! {
     }
     fns {
         change: fn(crate::app::ChangeKind) -> &'static str,
+        conflict_line: fn(&str, &str, &str, &str) -> String,
+        set_unknown_status: fn(&str) -> String,
+        folder_gone: fn(&str) -> String,
+        no_folder: fn(&str) -> String,
+        set_no_measure: fn(&str, &str) -> String,
+        check_summary: fn(&CheckCounts) -> String,
         too_small: fn((u16, u16), (u16, u16)) -> String,
         totals: fn(&Totals) -> String,
         days_left: fn(i64) -> String,
@@ -191,6 +220,19 @@ pub struct Totals {
     pub signed_off: usize,
     pub overdue: usize,
     pub due_soon: usize,
+}
+
+/// What `rectify check` found, for its last line.
+pub struct CheckCounts {
+    pub files: usize,
+    pub programs: usize,
+    pub measures: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
 
 fn pct(p: Option<i64>) -> String {
@@ -284,6 +326,32 @@ pub static ZH: Texts = Texts {
     save_no_measure: "已不在文件中",
     save_refused: "修改未通过校验，没有写入任何内容",
     save_io: "无法写入",
+    save_differs: "修改后的文件读回与预期不符",
+    watch_failed: "无法监视看板文件夹，文件的变化不会自动显示",
+    bad_snapshot: "不是可读的快照文件",
+    no_terminal: "无法打开终端",
+    folder_gone: |dir| format!("{dir} 已不存在，等待它恢复"),
+    no_folder: |dir| format!("看板文件夹 {dir} 不存在或不是文件夹"),
+    set_need_reason: "--status blocked 需要用 --reason \"受阻原因\" 写明原因",
+    set_reason_alone: "--reason 只能与 --status blocked 一起使用",
+    set_nothing: "没有要修改的内容：请给出 --status、--progress、--note、--sign-off 或 --due",
+    set_already: "已是所要求的值，未写入",
+    set_unknown_status: |s| {
+        format!(
+            "未知的状态 `{s}`，应为 未开始、推进中、受阻、已完成、销号 之一（或 not-started、in-progress、blocked、done、signed-off）"
+        )
+    },
+    set_no_measure: |id, file| format!("{file} 中没有措施 `{id}`"),
+    check_summary: |c| {
+        format!(
+            "已检查 {} 个文件：{} 个专项方案，共 {} 条措施；错误 {} 个，警告 {} 个",
+            c.files, c.programs, c.measures, c.errors, c.warnings
+        )
+    },
+    not_utf8: "文件不是 UTF-8 编码",
+    conflict_line: |field, theirs, base, ours| {
+        format!("`{field}` 已被他人改为 {theirs}（你看到的是 {base}，你要改为 {ours}）")
+    },
     edit_status: "修改状态",
     edit_progress: "修改进度（0–100）",
     edit_note: "修改备注",
@@ -436,6 +504,43 @@ pub static EN: Texts = Texts {
     save_no_measure: "is no longer in the file",
     save_refused: "the edit failed its check; nothing was written",
     save_io: "cannot write",
+    save_differs: "the edited file does not read back as asked",
+    watch_failed: "cannot watch the boards folder; changes will not show by themselves",
+    bad_snapshot: "not a readable snapshot",
+    no_terminal: "cannot open the terminal",
+    folder_gone: |dir| format!("{dir} went away; waiting for it to return"),
+    no_folder: |dir| format!("boards folder {dir} does not exist or is not a folder"),
+    set_need_reason: "--status blocked needs --reason \"what it waits for\"",
+    set_reason_alone: "--reason goes with --status blocked",
+    set_nothing: "nothing to change: give --status, --progress, --note, --sign-off or --due",
+    set_already: "already as asked; nothing written",
+    set_unknown_status: |s| {
+        format!(
+            "unknown status `{s}`; expected not-started, in-progress, blocked, done or signed-off"
+        )
+    },
+    set_no_measure: |id, file| format!("no measure `{id}` in {file}"),
+    check_summary: |c| {
+        format!(
+            "checked {} {}: {} {} with {} {}; {} {}, {} {}",
+            c.files,
+            plural(c.files, "file", "files"),
+            c.programs,
+            plural(c.programs, "program", "programs"),
+            c.measures,
+            plural(c.measures, "measure", "measures"),
+            c.errors,
+            plural(c.errors, "error", "errors"),
+            c.warnings,
+            plural(c.warnings, "warning", "warnings"),
+        )
+    },
+    not_utf8: "the file is not UTF-8",
+    conflict_line: |field, theirs, base, ours| {
+        format!(
+            "`{field}` was changed by someone else to {theirs} (you saw {base}, you want {ours})"
+        )
+    },
     edit_status: "Change the status",
     edit_progress: "Change the progress (0–100)",
     edit_note: "Change the notes",

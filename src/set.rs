@@ -2,24 +2,21 @@
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::cli::{BoardArgs, SetArgs, parse_date};
+use crate::cli::{BoardArgs, SetArgs};
 use crate::domain::edit::{Edit, FieldChange};
 use crate::domain::{Date, Measure, Status, StatusKind};
+use crate::i18n::Texts;
 use crate::storage::save::{self, Author};
 use crate::storage::{self, Severity};
 
-fn parse_status(s: &str, reason: Option<&str>) -> Result<Status> {
-    let kind = StatusKind::parse(s).ok_or_else(|| {
-        anyhow!(
-            "unknown status `{s}`; expected not-started, in-progress, blocked, done or signed-off"
-        )
-    })?;
+fn parse_status(s: &str, reason: Option<&str>, t: &Texts) -> Result<Status> {
+    let kind = StatusKind::parse(s).ok_or_else(|| anyhow!((t.set_unknown_status)(s)))?;
     Ok(match kind {
         StatusKind::NotStarted => Status::NotStarted,
         StatusKind::InProgress => Status::InProgress,
         StatusKind::Blocked => match reason.map(str::trim).filter(|r| !r.is_empty()) {
             Some(r) => Status::Blocked(r.to_owned()),
-            None => bail!("--status blocked needs --reason \"what it waits for\""),
+            None => bail!(t.set_need_reason),
         },
         StatusKind::Done => Status::Done,
         StatusKind::SignedOff => Status::SignedOff,
@@ -53,48 +50,57 @@ fn combine(m: &Measure, steps: Vec<Step<'_>>) -> Edit {
 
 /// Values are checked here rather than by clap, so a bad value exits 1 like a conflict does;
 /// only a malformed command line exits 2.
-fn date(flag: &str, s: &str) -> Result<Date> {
-    parse_date(s).map_err(|e| anyhow!("--{flag}: {e}"))
+fn date(flag: &str, s: &str, t: &Texts) -> Result<Date> {
+    Date::parse(s).ok_or_else(|| anyhow!("--{flag} `{s}`: {}", t.bad_date))
 }
 
-fn progress(s: &str) -> Result<i64> {
+fn progress(s: &str, t: &Texts) -> Result<i64> {
     s.trim()
         .parse::<i64>()
         .ok()
         .filter(|p| (0..=100).contains(p))
-        .ok_or_else(|| anyhow!("--progress: `{s}` is not a whole number from 0 to 100"))
+        .ok_or_else(|| anyhow!("--progress `{s}`: {}", t.bad_progress))
 }
 
 /// `board`: the settings resolved from the flags, the config file and the environment (who
 /// makes the change, the language of the messages).
 pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Result<String> {
     let user = board.user.clone();
+    let lang = board.lang;
+    let t = lang.texts();
     let today = match &args.today {
-        Some(t) => date("today", t)?,
+        Some(d) => date("today", d, t)?,
         None => Date(now.date()),
     };
-    let new_progress = args.progress.as_deref().map(progress).transpose()?;
-    let new_due = args.due.as_deref().map(|d| date("due", d)).transpose()?;
+    let new_progress = args
+        .progress
+        .as_deref()
+        .map(|p| progress(p, t))
+        .transpose()?;
+    let new_due = args.due.as_deref().map(|d| date("due", d, t)).transpose()?;
     let load = storage::load_file(&args.file);
     let Some(program) = load.program else {
         let d = load
             .diagnostics
             .iter()
             .find(|d| d.severity == Severity::Error)
-            .map(|d| d.to_string())
+            .map(|d| d.render(lang))
             .unwrap_or_default();
         bail!("{d}");
     };
-    let m = program
-        .measure(&args.measure)
-        .ok_or_else(|| anyhow!("no measure `{}` in {}", args.measure, args.file.display()))?;
+    let m = program.measure(&args.measure).ok_or_else(|| {
+        anyhow!((t.set_no_measure)(
+            &args.measure,
+            &args.file.display().to_string()
+        ))
+    })?;
     let status = args
         .status
         .as_deref()
-        .map(|s| parse_status(s, args.reason.as_deref()))
+        .map(|s| parse_status(s, args.reason.as_deref(), t))
         .transpose()?;
     if status.is_none() && args.reason.is_some() {
-        bail!("--reason goes with --status blocked");
+        bail!(t.set_reason_alone);
     }
     let mut steps: Vec<Step<'_>> = Vec::new();
     if let Some(s) = status {
@@ -115,19 +121,20 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
         steps.push(Box::new(move |m| Edit::revise(m, d)));
     }
     if steps.is_empty() {
-        bail!("nothing to change: give --status, --progress, --note, --sign-off or --due");
+        bail!(t.set_nothing);
     }
     let edit = combine(m, steps);
     if edit.is_empty() {
         return Ok(format!(
-            "{}: {} already as asked; nothing written",
+            "{}: {} {}",
             args.file.display(),
-            m.id
+            m.id,
+            t.set_already
         ));
     }
     let who = Author { user, at: now };
     save::save(&args.file, None, &edit, &who)
-        .map_err(|e| anyhow!("{}: {e}", args.file.display()))?;
+        .map_err(|e| anyhow!("{}: {}", args.file.display(), e.text(lang)))?;
     Ok(edit
         .changes
         .iter()

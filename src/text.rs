@@ -95,6 +95,12 @@ pub fn fit(s: &str, w: usize) -> String {
     t
 }
 
+/// Padded with spaces to at least `w` cells, never cut: for columns in plain-text output
+/// where a long value may push the next column but must not lose its end.
+pub fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
 /// Right-aligned in exactly `w` cells.
 pub fn fit_right(s: &str, w: usize) -> String {
     let t = truncate(s, w);

@@ -13,6 +13,7 @@ use crossterm::execute;
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
 use crate::domain::Date;
+use crate::i18n::Lang;
 use crate::storage;
 use crate::storage::save::{self, Author};
 use crate::theme::{self, Theme};
@@ -46,16 +47,14 @@ pub struct Session {
 /// Loads the boards and the theme, and fails before the terminal is taken over when there is
 /// nothing that could be shown.
 pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
+    let t = args.lang.texts();
     if !args.dir.is_dir() {
-        bail!(
-            "boards folder {} does not exist or is not a folder",
-            args.dir.display()
-        );
+        bail!((t.no_folder)(&args.dir.display().to_string()));
     }
     let today = args.today.unwrap_or(Date(now.date()));
     let loads = storage::load_dir(&args.dir);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (theme, theme_error) = load_theme(args.theme.as_deref(), no_color);
+    let (theme, theme_error) = load_theme(args.theme.as_deref(), args.lang, no_color);
     let settings = Settings {
         read_only: args.read_only,
         user: args.user.clone(),
@@ -72,7 +71,7 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
             .and_then(|t| crate::report::snapshot::Snapshot::parse(&t));
         match snapshot {
             Ok(s) => app.since = Some(s),
-            Err(e) => bail!("--since {}: {e}", path.display()),
+            Err(e) => bail!("--since {}: {} ({e})", path.display(), t.bad_snapshot),
         }
     }
     let theme_path = args
@@ -90,8 +89,8 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     })
 }
 
-fn load_theme(spec: Option<&str>, no_color: bool) -> (Theme, Option<String>) {
-    let (t, err) = theme::resolve(spec);
+fn load_theme(spec: Option<&str>, lang: Lang, no_color: bool) -> (Theme, Option<String>) {
+    let (t, err) = theme::resolve(spec, lang);
     (if no_color { t.monochrome() } else { t }, err)
 }
 
@@ -126,7 +125,7 @@ fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         prev(info);
     }));
-    let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
+    let mut terminal = ratatui::try_init().context(args.lang.texts().no_terminal)?;
     let result = (|| -> Result<()> {
         execute!(stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
@@ -159,7 +158,7 @@ pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Op
             Some(w)
         }
         Err(e) => {
-            s.app.notice = Some(format!("{e:#}"));
+            s.app.notice = Some(format!("{} ({e:#})", s.app.texts().watch_failed));
             None
         }
     }
@@ -228,7 +227,7 @@ fn rescan(s: &Session, now: NaiveDateTime) -> Vec<Action> {
             let d = storage::Diagnostic::file(
                 &s.app.dir,
                 storage::Severity::Error,
-                format!("the boards folder cannot be read ({e}); showing the last data read"),
+                storage::Problem::FolderLost((&e).into()),
             );
             vec![Action::FolderError(Some(Box::new(d)))]
         }
@@ -250,7 +249,8 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
                 if p.file_name().is_some_and(|n| n == save::HISTORY_FILE) {
                     s.app.history = save::read_history(&s.app.dir);
                 } else if s.theme_path.as_ref() == Some(&p) {
-                    let (t, err) = load_theme(s.theme_spec.as_deref(), s.no_color);
+                    let (t, err) =
+                        load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.no_color);
                     // A broken edit of the theme keeps the colours on screen.
                     match err {
                         None => s.theme = t,
@@ -264,7 +264,12 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
         }
         WatchEvent::Rescan => rescan(s, now),
         WatchEvent::FellBackToPolling(why) => {
-            let note = format!("{} ({why})", s.app.texts().polling);
+            let t = s.app.texts();
+            let why = match why {
+                watch::Fallback::NoNative(m) => m,
+                watch::Fallback::FolderGone(p) => (t.folder_gone)(&p.display().to_string()),
+            };
+            let note = format!("{} ({why})", t.polling);
             vec![Action::WatchNote(note)]
         }
     }

@@ -50,8 +50,17 @@ pub enum WatchEvent {
     Changed(Vec<PathBuf>),
     /// The watcher lost track (overflow / rescan flag / watcher error): reload everything.
     Rescan,
-    /// Native watching could not start or failed; now polling. The String says why, for the status line.
-    FellBackToPolling(String),
+    /// Native watching could not start or failed; now polling.
+    FellBackToPolling(Fallback),
+}
+
+/// Why the watcher polls, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fallback {
+    /// The system refused change events; its words.
+    NoNative(String),
+    /// The folder disappeared (a share unmounted); polled until it is back.
+    FolderGone(PathBuf),
 }
 
 /// A running watcher. Dropping it stops its thread and, once the drop returns, the sink is
@@ -95,7 +104,7 @@ impl Watcher {
                 }
                 Err(why) => {
                     let poller = Poller::new(dir, extra, FALLBACK_POLL);
-                    let first = Some(WatchEvent::FellBackToPolling(why));
+                    let first = Some(WatchEvent::FellBackToPolling(Fallback::NoNative(why)));
                     (Mode::Poll(FALLBACK_POLL), None, Source::Poll(poller), first)
                 }
             },
@@ -213,9 +222,8 @@ impl Worker {
             // under the same name (a share remounted, a folder restored): poll until it is back.
             if matches!(self.source, Source::Native(_)) && !self.dir.is_dir() {
                 self.source = Source::Poll(Poller::new(&self.dir, &self.extra, FALLBACK_POLL));
-                (self.sink)(WatchEvent::FellBackToPolling(format!(
-                    "{} went away",
-                    self.dir.display()
+                (self.sink)(WatchEvent::FellBackToPolling(Fallback::FolderGone(
+                    self.dir.clone(),
                 )));
                 self.pending.touch(Key::Rescan, now);
             }

@@ -1,11 +1,15 @@
-//! Every invalid fixture produces exactly the message recorded beside it, through the loader
-//! and through `rectify check` (exit code and output).
+//! Every invalid fixture produces exactly the message recorded beside it, in each language
+//! (`x.expected` in English, `x.zh.expected` in Chinese), through the loader and through
+//! `rectify check` (exit code and output).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use rectify::i18n::Lang;
 use rectify::storage::{self, Severity};
+
+const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Zh, "zh")];
 
 fn fixtures() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = fs::read_dir("tests/fixtures/invalid")
@@ -18,14 +22,22 @@ fn fixtures() -> Vec<PathBuf> {
     v
 }
 
-fn expected(p: &Path) -> String {
-    fs::read_to_string(p.with_extension("expected")).unwrap()
+fn expected(p: &Path, lang: Lang) -> String {
+    let ext = match lang {
+        Lang::En => "expected",
+        Lang::Zh => "zh.expected",
+    };
+    fs::read_to_string(p.with_extension(ext)).unwrap()
 }
 
 fn rectify(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
         // Hermetic: no developer config reaches the binary under test.
         .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+        // Hermetic language too: English unless a test says `--lang`.
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(args)
         .env("NO_COLOR", "1")
         .output()
@@ -40,8 +52,14 @@ fn rectify(args: &[&str]) -> (i32, String) {
 fn loader_gives_the_recorded_message_for_each_fixture() {
     for p in fixtures() {
         let load = storage::load_file(&p);
-        let got: String = load.diagnostics.iter().map(|d| format!("{d}\n")).collect();
-        assert_eq!(got, expected(&p), "{}", p.display());
+        for (lang, _) in LANGS {
+            let got: String = load
+                .diagnostics
+                .iter()
+                .map(|d| format!("{}\n", d.render(lang)))
+                .collect();
+            assert_eq!(got, expected(&p, lang), "{} {lang:?}", p.display());
+        }
         let has_error = load
             .diagnostics
             .iter()
@@ -54,23 +72,56 @@ fn loader_gives_the_recorded_message_for_each_fixture() {
 fn binary_prints_the_message_and_exits_1_on_errors() {
     for p in fixtures() {
         let path = p.to_str().unwrap();
-        let (code, out) = rectify(&["check", path]);
-        let want = expected(&p);
-        assert!(out.starts_with(&want), "{path}:\n{out}");
-        let errors = want.lines().filter(|l| l.contains(": error: ")).count();
-        assert_eq!(code, i32::from(errors > 0), "{path}");
-        let summary = out.lines().last().unwrap();
-        assert!(
-            summary.starts_with("checked 1 file: ")
-                && summary.contains(&format!("; {errors} error")),
-            "{summary}"
-        );
+        let errors = expected(&p, Lang::En)
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .count();
+        for (lang, name) in LANGS {
+            let (code, out) = rectify(&["check", "--lang", name, path]);
+            assert!(out.starts_with(&expected(&p, lang)), "{path}:\n{out}");
+            assert_eq!(code, i32::from(errors > 0), "{path}");
+            let summary = out.lines().last().unwrap();
+            let ok = match lang {
+                Lang::En => {
+                    summary.starts_with("checked 1 file: ")
+                        && summary.contains(&format!("; {errors} error"))
+                }
+                Lang::Zh => {
+                    summary.starts_with("已检查 1 个文件：")
+                        && summary.contains(&format!("；错误 {errors} 个"))
+                }
+            };
+            assert!(ok, "{summary}");
+        }
     }
 }
 
 #[test]
+fn check_speaks_the_language_of_the_locale_unless_told() {
+    let run = |args: &[&str], locale: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+            .env("NO_COLOR", "1")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let bad = "tests/fixtures/invalid/wrong_date.ron";
+    let zh = run(&["check", bad], "zh_CN.UTF-8");
+    assert!(zh.contains(": 错误: 日期 `2023-02-30` 无效"), "{zh}");
+    let en = run(&["check", bad], "en_US.UTF-8");
+    assert!(en.contains(": error: invalid date `2023-02-30`"), "{en}");
+    let told = run(&["check", "--lang", "en", bad], "zh_CN.UTF-8");
+    assert_eq!(told, en);
+}
+
+#[test]
 fn shipped_boards_pass_with_a_summary() {
-    let (code, out) = rectify(&["check", "boards"]);
+    let (code, out) = rectify(&["check", "--lang", "en", "boards"]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.starts_with("checked 9 files: 9 programs with "),
@@ -100,7 +151,7 @@ fn invalid_utf8_names_line_and_column() {
     let d = &load.diagnostics[0];
     assert_eq!((d.line, d.col), (2, 14));
     assert_eq!(
-        d.message,
+        d.message(Lang::En),
         "not valid UTF-8 text (byte 0xFF); save the file as UTF-8"
     );
 }
@@ -113,7 +164,7 @@ fn an_oversized_file_is_refused_with_its_size_and_the_limit() {
     f.set_len(100 * 1024 * 1024).unwrap();
     let load = storage::load_file(&p);
     assert_eq!(
-        load.diagnostics[0].message,
+        load.diagnostics[0].message(Lang::En),
         "file is 104857600 bytes (100.0 MiB), over the 8 MiB limit for a board file; not read"
     );
 }
@@ -134,7 +185,7 @@ fn one_broken_file_hides_no_other() {
     let ok: Vec<_> = loads.iter().filter_map(|l| l.program.as_ref()).collect();
     assert_eq!(ok.len(), 2);
     assert_eq!(
-        loads[3].diagnostics[0].message,
+        loads[3].diagnostics[0].message(Lang::En),
         "is a directory, not a board file"
     );
     let (code, out) = rectify(&["check", dir.path().to_str().unwrap()]);
@@ -156,7 +207,7 @@ fn the_same_program_id_in_two_files_refuses_the_second() {
     assert!(loads[1].program.is_none());
     assert!(
         loads[1].diagnostics[0]
-            .message
+            .message(Lang::En)
             .starts_with("program id `fraud` is already used by")
     );
 }

@@ -63,9 +63,11 @@ fn flags_beat_the_file_which_beats_the_environment_and_defaults() {
         ],
         &[],
     );
-    assert!(line(&out, "lang").ends_with("command line"), "{out}");
-    assert!(line(&out, "user").contains("李四") && line(&out, "user").ends_with("command line"));
+    // --lang zh beats the file's "en", and the listing itself is then in Chinese.
+    assert!(line(&out, "lang").ends_with("命令行"), "{out}");
+    assert!(line(&out, "user").contains("李四") && line(&out, "user").ends_with("命令行"));
     assert!(line(&out, "boards").contains("/tmp/b"));
+    assert!(line(&out, "theme").ends_with("默认值"), "{out}");
 }
 
 #[test]
@@ -93,38 +95,61 @@ fn without_a_file_the_environment_and_defaults_rule() {
 fn every_kind_of_mistake_is_named_and_nothing_starts() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("config.ron");
+    // (file, English, Chinese): the message follows the language of the command line or the
+    // environment, not the file's own `lang`, which may be the broken part.
     let cases = [
         (
             "(colour: \"red\")",
             "config.ron:1:2: unknown field `colour` in the config file; expected one of `boards`",
+            "config.ron:1:2: 配置文件中有未知字段 `colour`，可用的字段：`boards`",
         ),
         (
             "(due_soon_days: 500)",
             "config.ron: due_soon_days 500 is outside 0–90",
+            "config.ron：due_soon_days 500 不在 0–90 之间",
         ),
-        ("(lang: \"fr\")", "config.ron: lang `fr` is not a language"),
+        (
+            "(lang: \"fr\")",
+            "config.ron: lang `fr` is not a language",
+            "config.ron：lang `fr` 不是可用的语言",
+        ),
         (
             "(keys: {\"x\": \"explode\"})",
             "key `x` is bound to `explode`, which is not an action; actions are: up, down",
+            "按键 `x` 绑定的 `explode` 不是一个动作；可用的动作：up, down",
         ),
-        ("(keys: {\"ctrl-\": \"quit\"})", "key `ctrl-` is not a key"),
+        (
+            "(keys: {\"ctrl-\": \"quit\"})",
+            "key `ctrl-` is not a key",
+            "`ctrl-` 不是一个按键",
+        ),
         (
             "(boards: ",
             "config.ron:1:9: expected a text in double quotes",
+            "config.ron:1:9: 此处应为双引号括起的文字",
         ),
     ];
-    for (text, want) in cases {
+    for (text, en, zh) in cases {
         std::fs::write(&cfg, text).unwrap();
         for args in [&["config", "--print"][..], &["--today", "2023-07-15"][..]] {
-            let (code, out, err) = rectify(&cfg, args, &[]);
-            assert_eq!(code, 1, "{text} {args:?}");
-            assert!(err.contains(want), "{text}: {err}");
-            assert!(!out.contains("\x1b[?1049h"), "the terminal was not taken");
+            for (locale, want) in [("en_US.UTF-8", en), ("zh_CN.UTF-8", zh)] {
+                let (code, out, err) = rectify(&cfg, args, &[("LANG", locale)]);
+                assert_eq!(code, 1, "{text} {args:?}");
+                assert!(err.contains(want), "{text}: {err}");
+                assert!(!out.contains("\x1b[?1049h"), "the terminal was not taken");
+            }
         }
     }
     let (code, _, err) = rectify(
         &cfg,
-        &["--config", "/no/such.ron", "config", "--print"],
+        &[
+            "--config",
+            "/no/such.ron",
+            "config",
+            "--print",
+            "--lang",
+            "en",
+        ],
         &[],
     );
     assert_eq!(code, 1);

@@ -80,14 +80,20 @@ fn a_resize_redraws_for_the_new_size() {
 
 #[test]
 fn a_missing_folder_fails_before_taking_the_terminal() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .arg("no-such-folder")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no-such-folder does not exist"), "{err}");
-    assert!(!contains(&out.stdout, "\x1b[?1049h"));
+    for (lang, want) in [
+        ("en", "boards folder no-such-folder does not exist"),
+        ("zh", "看板文件夹 no-such-folder 不存在"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+            .args(["no-such-folder", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+        assert!(!contains(&out.stdout, "\x1b[?1049h"));
+    }
 }
 
 #[test]

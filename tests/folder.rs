@@ -4,6 +4,7 @@
 
 mod common;
 
+use rectify::i18n::Lang;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,7 +22,7 @@ fn folder_vanishes_and_comes_back(poll: Option<Duration>) {
     let dir = live.dir.path().to_owned();
     fs::remove_dir_all(&dir).unwrap();
     live.until("the folder error", |app| app.dir_error.is_some());
-    let msg = live.app().dir_error.clone().unwrap().message;
+    let msg = live.app().dir_error.clone().unwrap().message(Lang::En);
     assert!(msg.starts_with("the boards folder cannot be read"), "{msg}");
     assert_eq!(
         live.app().boards.len(),
@@ -70,7 +71,7 @@ fn a_board_replaced_by_a_directory_keeps_its_last_data_and_is_named() {
     live.until("the error", |app| !app.errors().is_empty());
     let e = live.app().errors()[0].clone();
     assert_eq!(e.path, p);
-    assert_eq!(e.message, "is a directory, not a board file");
+    assert_eq!(e.message(Lang::En), "is a directory, not a board file");
     assert!(fraud_title(&live).is_some(), "the last good data stays");
 }
 

@@ -14,6 +14,7 @@
 //! fuzz_props` runs a real campaign. Inputs that ever failed are kept in `tests/fixtures/fuzz/`
 //! and replayed by `corpus_replays_without_findings`, alongside the shipped boards.
 
+use rectify::i18n::Lang;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -68,7 +69,7 @@ fn check_load(load: &FileLoad, text: &str) {
     let lines: Vec<&str> = text.split('\n').collect();
     for d in &load.diagnostics {
         assert_eq!(d.path, Path::new(PATH));
-        assert!(!d.message.trim().is_empty(), "{d:?}");
+        assert!(!d.message(Lang::En).trim().is_empty(), "{d:?}");
         assert!(
             d.line >= 1 && d.line <= lines.len(),
             "line out of the text: {d:?}"
@@ -87,7 +88,8 @@ fn check_load(load: &FileLoad, text: &str) {
             );
         }
         // Printing it (with its caret snippet) must not panic either.
-        let shown = d.to_string();
+        let shown = d.render(Lang::En);
+        assert!(!d.render(Lang::Zh).trim().is_empty());
         assert!(
             shown.starts_with(&format!("{PATH}:{}:{}: ", d.line, d.col)),
             "{shown}"

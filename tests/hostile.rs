@@ -5,6 +5,7 @@
 
 mod common;
 
+use rectify::i18n::Lang;
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
@@ -85,7 +86,7 @@ fn assert_board_names(dir: &Path, bad: &[&str], size: (u16, u16)) -> App {
     for (_, title) in GOOD {
         assert!(programs.contains(&title), "{title} not shown: {programs:?}");
     }
-    let errors: Vec<String> = app.errors().iter().map(|d| d.headline()).collect();
+    let errors: Vec<String> = app.errors().iter().map(|d| d.headline(Lang::En)).collect();
     for name in bad {
         assert!(
             app.errors()
@@ -117,8 +118,12 @@ fn refused(path: &Path) -> String {
     assert!(load.program.is_none(), "{} was accepted", path.display());
     let d = load.first_error().unwrap();
     assert_eq!(d.path, path);
-    assert!(d.headline().contains(&file_name(path)), "{}", d.headline());
-    d.message.clone()
+    assert!(
+        d.headline(Lang::En).contains(&file_name(path)),
+        "{}",
+        d.headline(Lang::En)
+    );
+    d.message(Lang::En)
 }
 
 /// The real binary on `dir` in a terminal of `size`, in Chinese and with no config file of
@@ -233,7 +238,7 @@ fn a_100_mb_file_is_refused_without_being_read() {
     let load = storage::load_file(&bad);
     let took = start.elapsed();
     assert!(took < Duration::from_millis(500), "took {took:?}");
-    let msg = &load.first_error().unwrap().message;
+    let msg = &load.first_error().unwrap().message(Lang::En);
     assert!(
         msg.contains("104857600 bytes") && msg.contains("not read"),
         "{msg}"
@@ -375,9 +380,10 @@ fn an_unreadable_file_is_named_for_an_ordinary_user() {
     fs::copy("boards/05-food-drug-env.ron", &p).unwrap();
     fs::set_permissions(&p, fs::Permissions::from_mode(0o000)).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .arg("check")
+        .args(["check", "--lang", "en"])
         .arg(dir.path())
         .env("NO_COLOR", "1")
+        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
         .uid(65534)
         .gid(65534)
         .output()
@@ -386,7 +392,7 @@ fn an_unreadable_file_is_named_for_an_ordinary_user() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
         stdout.contains(&format!(
-            "{}:1:1: error: cannot read the file: Permission denied",
+            "{}:1:1: error: cannot read the file: permission denied",
             p.display()
         )),
         "{stdout}"
@@ -449,7 +455,7 @@ fn escape_sequences_in_a_board_never_reach_the_screen() {
     assert!(
         load.diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Warning && d.message.contains("control")),
+            .any(|d| d.severity == Severity::Warning && d.message(Lang::En).contains("control")),
         "{:?}",
         load.diagnostics
     );
@@ -645,9 +651,10 @@ fn a_file_name_with_escape_sequences_is_named_safely_in_messages() {
     assert!(banner.contains("]0;pwned[2J坏.ron:1:1: "), "{banner:?}");
     assert!(!banner.chars().any(forbidden), "{banner:?}");
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .arg("check")
+        .args(["check", "--lang", "en"])
         .arg(dir.path())
         .env("NO_COLOR", "1")
+        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -692,7 +699,7 @@ fn a_file_of_30000_faulty_measures_loads_without_stalling() {
     assert_eq!(big.diagnostics.len(), 101, "100 shown, the rest counted");
     let last = big.diagnostics.last().unwrap();
     assert_eq!(
-        last.message,
+        last.message(Lang::En),
         "29900 more problems not shown (0 errors, 29900 warnings)"
     );
     let first = &big.diagnostics[0];

@@ -3,6 +3,7 @@
 
 mod common;
 
+use rectify::i18n::Lang;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -156,7 +157,7 @@ fn a_broken_edit_keeps_the_data_shows_the_banner_and_the_fix_clears_it() {
     let err = live.app().errors()[0].clone();
     assert!(err.path.ends_with("01-fraud.ron"));
     assert_eq!((err.line, err.col), (17, 21));
-    assert!(err.message.starts_with("unknown status `Doingg`"));
+    assert!(err.message(Lang::En).starts_with("unknown status `Doingg`"));
     assert_eq!(
         live.title("ZP-01").as_deref(),
         Some(TITLE),

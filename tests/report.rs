@@ -315,7 +315,14 @@ fn output_file_is_written_and_stdout_stays_empty() {
 
 #[test]
 fn a_broken_board_is_reported_and_the_others_still_are() {
-    let out = rectify(&["report", "tests/fixtures/report/mixed", "--today", TODAY]);
+    let out = rectify(&[
+        "report",
+        "tests/fixtures/report/mixed",
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -339,13 +346,13 @@ fn a_broken_board_is_reported_and_the_others_still_are() {
 #[test]
 fn nothing_readable_is_a_failure() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = rectify(&["report", tmp.path().to_str().unwrap()]);
+    let out = rectify(&["report", tmp.path().to_str().unwrap(), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no board could be read"));
     assert!(out.stdout.is_empty());
 
     let missing = tmp.path().join("nope");
-    let out = rectify(&["report", missing.to_str().unwrap()]);
+    let out = rectify(&["report", missing.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read the boards folder"));
 
@@ -354,7 +361,14 @@ fn nothing_readable_is_a_failure() {
         tmp.path().join("02-broken.ron"),
     )
     .unwrap();
-    let out = rectify(&["report", tmp.path().to_str().unwrap(), "--format", "json"]);
+    let out = rectify(&[
+        "report",
+        tmp.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("02-broken.ron:6:5: error:"));
 }

@@ -1,6 +1,7 @@
 //! Writing edits back: no lost update between processes or against an editor, no torn file
 //! when killed mid-write, permissions kept, clear refusals.
 
+use rectify::i18n::Lang;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -116,11 +117,13 @@ fn the_same_field_changed_by_a_colleague_is_a_conflict_and_nothing_is_written() 
         )
     );
     assert_eq!(fs::read_to_string(&p).unwrap(), theirs, "file untouched");
+    let en = err.text(Lang::En);
     assert!(
-        err.to_string()
-            .contains("`progress` was changed by someone else to 90"),
-        "{err}"
+        en.contains("`progress` was changed by someone else to 90"),
+        "{en}"
     );
+    let zh = err.text(Lang::Zh);
+    assert!(zh.contains("`progress` 已被他人改为 90"), "{zh}");
     // The same change made by both is no conflict.
     let same = save::save(&p, Some(seen), &Edit::progress(&m, 90), &author()).unwrap();
     assert!(same.rebased);
@@ -148,7 +151,12 @@ fn a_write_protected_file_is_refused_and_left_alone() {
     let m = program(&p).measure("ZP-03").unwrap().clone();
     let err = save::save(&p, None, &Edit::progress(&m, 55), &author()).unwrap_err();
     assert!(matches!(err, SaveError::ReadOnly(_)), "{err:?}");
-    assert!(err.to_string().contains("write-protected"), "{err}");
+    let (en, zh) = (err.text(Lang::En), err.text(Lang::Zh));
+    assert!(
+        en.contains("read-only") && en.contains("01-fraud.ron"),
+        "{en}"
+    );
+    assert!(zh.contains("只读"), "{zh}");
     assert_eq!(fs::read(&p).unwrap(), before);
 }
 
@@ -163,7 +171,9 @@ fn a_file_broken_meanwhile_is_not_edited() {
             .replacen("status: InProgress", "status: Doingg", 1);
     fs::write(&p, &broken).unwrap();
     let err = save::save(&p, None, &Edit::progress(&m, 55), &author()).unwrap_err();
-    assert!(err.to_string().contains("unknown status `Doingg`"), "{err}");
+    let (en, zh) = (err.text(Lang::En), err.text(Lang::Zh));
+    assert!(en.contains("unknown status `Doingg`"), "{en}");
+    assert!(zh.contains("未知的状态 `Doingg`"), "{zh}");
     assert_eq!(fs::read_to_string(&p).unwrap(), broken);
 }
 
@@ -178,29 +188,44 @@ fn rectify_set_reports_and_exits_1_on_bad_values() {
         out.trim_end(),
         format!("{path}: ZP-03 status: InProgress → Done")
     );
-    let cases: [(&[&str], &str); 5] = [
+    // Each mistake in both languages.
+    let cases: [(&[&str], &str, &str); 5] = [
         (
             &["--progress", "300"],
-            "--progress: `300` is not a whole number from 0 to 100",
+            "--progress `300`: enter a whole number from 0 to 100",
+            "--progress `300`: 请输入 0 到 100 之间的整数",
         ),
         (
             &["--due", "2023-02-30"],
-            "--due: `2023-02-30` is not a date written YYYY-MM-DD",
+            "--due `2023-02-30`: enter a real date as YYYY-MM-DD",
+            "--due `2023-02-30`: 请按 YYYY-MM-DD 输入一个真实日期",
         ),
-        (&["--status", "doingg"], "unknown status `doingg`"),
-        (&["--status", "blocked"], "--status blocked needs --reason"),
-        (&[], "nothing to change"),
+        (
+            &["--status", "doingg"],
+            "unknown status `doingg`",
+            "未知的状态 `doingg`",
+        ),
+        (
+            &["--status", "blocked"],
+            "--status blocked needs --reason",
+            "--status blocked 需要用 --reason",
+        ),
+        (&[], "nothing to change", "没有要修改的内容"),
     ];
-    for (extra, want) in cases {
-        let mut args = vec!["set", path, "ZP-03"];
-        args.extend_from_slice(extra);
-        let (code, _, err) = rectify(&args);
-        assert_eq!(code, 1, "{extra:?}");
-        assert!(err.contains(want), "{extra:?}: {err}");
+    for (extra, en, zh) in cases {
+        for (lang, want) in [("en", en), ("zh", zh)] {
+            let mut args = vec!["set", path, "ZP-03", "--lang", lang];
+            args.extend_from_slice(extra);
+            let (code, _, err) = rectify(&args);
+            assert_eq!(code, 1, "{extra:?}");
+            assert!(err.contains(want), "{extra:?}: {err}");
+        }
     }
-    let (code, _, err) = rectify(&["set", path, "NOPE", "--progress", "5"]);
+    let (code, _, err) = rectify(&["set", path, "NOPE", "--progress", "5", "--lang", "en"]);
     assert_eq!(code, 1);
     assert!(err.contains("no measure `NOPE`"), "{err}");
+    let (_, _, err) = rectify(&["set", path, "NOPE", "--progress", "5", "--lang", "zh"]);
+    assert!(err.contains("中没有措施 `NOPE`"), "{err}");
     let (code, _, _) = rectify(&["set", path, "ZP-03", "--no-such-flag"]);
     assert_eq!(code, 2);
 }

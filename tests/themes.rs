@@ -3,12 +3,13 @@
 
 use ratatui::style::{Color, Modifier};
 use rectify::domain::StatusKind;
+use rectify::i18n::Lang;
 use rectify::theme::{self, BUILT_IN, Theme};
 
 #[test]
 fn every_built_in_theme_is_complete_and_matches_its_file_in_themes() {
     for (name, text) in BUILT_IN {
-        let t = theme::from_text(name, text).unwrap_or_else(|e| panic!("{e}"));
+        let t = theme::from_text(name, text).unwrap_or_else(|e| panic!("{}", e.text(Lang::En)));
         assert_eq!(t.name, name);
         let on_disk = std::fs::read_to_string(format!("themes/{name}.ron")).unwrap();
         assert_eq!(on_disk, text, "the embedded copy of {name} is stale");
@@ -55,31 +56,45 @@ fn a_bad_theme_names_the_problem_and_falls_back_to_dark() {
         (
             r#"(status: (blocked: (fg: "magentaa")))"#,
             "`status.blocked.fg`: unknown colour `magentaa`",
+            "`status.blocked.fg`：未知的颜色 `magentaa`",
         ),
-        (r#"(statuss: ())"#, "unknown field `statuss`"),
-        (r#"(base: "neon")"#, "unknown base theme `neon`"),
-        ("(ui: (", "1:6:"),
+        (
+            r#"(statuss: ())"#,
+            "unknown field `statuss`",
+            "未知字段 `statuss`",
+        ),
+        (
+            r#"(base: "neon")"#,
+            "unknown base theme `neon`",
+            "未知的基础主题 `neon`",
+        ),
+        ("(ui: (", "1:6:", "1:6:"),
     ];
-    for (i, (text, want)) in cases.iter().enumerate() {
+    for (i, (text, en, zh)) in cases.iter().enumerate() {
         let path = dir.path().join(format!("t{i}.ron"));
         std::fs::write(&path, text).unwrap();
-        let (t, msg) = theme::resolve(path.to_str());
+        let (t, msg) = theme::resolve(path.to_str(), Lang::En);
         let msg = msg.unwrap();
-        assert!(msg.contains(want), "{msg}");
+        assert!(msg.contains(en), "{msg}");
         assert!(msg.ends_with("using the dark theme"), "{msg}");
         assert_eq!(t, Theme::fallback());
+        let (_, msg) = theme::resolve(path.to_str(), Lang::Zh);
+        let msg = msg.unwrap();
+        assert!(msg.contains(zh) && msg.ends_with("改用 dark 主题"), "{msg}");
     }
-    let (_, msg) = theme::resolve(Some("neon"));
+    let (_, msg) = theme::resolve(Some("neon"), Lang::En);
     assert!(
         msg.unwrap()
             .starts_with("no theme named `neon` (built in: dark, light, high-contrast)")
     );
+    let (_, msg) = theme::resolve(Some("neon"), Lang::Zh);
+    assert!(msg.unwrap().starts_with("没有名为 `neon` 的主题"));
 }
 
 #[test]
 fn built_in_names_resolve_without_a_message() {
     for (name, _) in BUILT_IN {
-        let (t, msg) = theme::resolve(Some(name));
+        let (t, msg) = theme::resolve(Some(name), Lang::En);
         assert_eq!(msg, None);
         assert_eq!(t.name, name);
     }

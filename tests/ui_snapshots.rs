@@ -79,7 +79,7 @@ fn filters() {
     }
 }
 
-fn with_broken_file(size: (u16, u16)) -> App {
+fn with_broken_file(size: (u16, u16), lang: rectify::i18n::Lang) -> App {
     let mut loads = storage::load_dir(Path::new("boards")).unwrap();
     let broken = std::fs::read_to_string("tests/fixtures/invalid/unknown_status.ron").unwrap();
     loads.push(storage::load_text(
@@ -91,7 +91,10 @@ fn with_broken_file(size: (u16, u16)) -> App {
         Ok(loads),
         today(),
         now(),
-        Settings::default(),
+        Settings {
+            lang,
+            ..Settings::default()
+        },
     );
     rectify::app::update(&mut app, rectify::app::Action::Resize(size.0, size.1));
     app
@@ -99,14 +102,21 @@ fn with_broken_file(size: (u16, u16)) -> App {
 
 #[test]
 fn error_banner() {
+    use rectify::i18n::Lang;
     for size in SIZES {
-        let app = with_broken_file(size);
+        let app = with_broken_file(size, Lang::Zh);
+        let text = screen(&app, &dark());
+        assert!(
+            text.contains("boards/10-broken.ron:14:21: 未知的状态 `Doingg`"),
+            "{text}"
+        );
+        snap("error_banner", &app);
+        let app = with_broken_file(size, Lang::En);
         let text = screen(&app, &dark());
         assert!(
             text.contains("boards/10-broken.ron:14:21: unknown status `Doingg`"),
             "{text}"
         );
-        snap("error_banner", &app);
     }
 }
 

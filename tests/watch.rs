@@ -11,7 +11,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rectify::watch::{Mode, WatchEvent, Watcher};
+use rectify::watch::{Fallback, Mode, WatchEvent, Watcher};
 
 const SETTLE: Duration = Duration::from_millis(100);
 const POLL: Duration = Duration::from_millis(50);
@@ -351,7 +351,7 @@ fn folder_removed_means_rescan(mode: Mode) {
             Ok(WatchEvent::Rescan) => break,
             Ok(WatchEvent::Changed(paths)) => assert_eq!(paths, vec![rig.path("a.ron")]),
             Ok(WatchEvent::FellBackToPolling(why)) if native => {
-                assert!(why.ends_with("went away"), "{why}");
+                assert_eq!(why, Fallback::FolderGone(rig.dir.clone()));
                 fell_back = true;
             }
             other => panic!("waiting for Rescan: got {other:?}"),
@@ -450,7 +450,9 @@ fn failed_native_start_falls_back_to_polling() {
     let (watcher, rx) = watch(tmp.path(), &[missing], Mode::Native);
     assert_eq!(watcher.mode(), &Mode::Poll(Duration::from_secs(1)));
     match rx.recv_timeout(TIMEOUT) {
-        Ok(WatchEvent::FellBackToPolling(why)) => assert!(why.contains("no-such-folder"), "{why}"),
+        Ok(WatchEvent::FellBackToPolling(Fallback::NoNative(why))) => {
+            assert!(why.contains("no-such-folder"), "{why}")
+        }
         other => panic!("expected FellBackToPolling, got {other:?}"),
     }
     fs::write(tmp.path().join("a.ron"), NEW).unwrap();

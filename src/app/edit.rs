@@ -354,15 +354,7 @@ pub fn saved(app: &mut App, report: SaveReport) {
                     edit: request.edit.inverse(),
                 });
             }
-            let why = match &e {
-                SaveError::ReadOnly(d) => format!("{} ({d})", t.save_read_only),
-                SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline()),
-                SaveError::NoMeasure(id) => format!("{id} {}", t.save_no_measure),
-                SaveError::Refused(d) => format!("{} ({d})", t.save_refused),
-                SaveError::Io(d) => format!("{} ({d})", t.save_io),
-                SaveError::Conflict(_) => e.to_string(),
-            };
-            app.notice = Some(format!("{} {why}", t.not_saved));
+            app.notice = Some(format!("{} {}", t.not_saved, e.text(app.settings.lang)));
         }
     }
 }

@@ -57,6 +57,10 @@ impl Serialize for Date {
     }
 }
 
+/// serde's errors carry only a string; the loader finds the bad text after this prefix and
+/// words the error in the reader's language.
+pub const INVALID_DATE: &str = "invalid date: ";
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -66,11 +70,7 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date written \"YYYY-MM-DD\"")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
-                Date::parse(s).ok_or_else(|| {
-                    E::custom(format!(
-                        "invalid date `{s}`; expected a real day written YYYY-MM-DD"
-                    ))
-                })
+                Date::parse(s).ok_or_else(|| E::custom(format!("{INVALID_DATE}{s}")))
             }
         }
         d.deserialize_str(V)

@@ -6,5 +6,5 @@ pub mod edit;
 mod model;
 pub mod schedule;
 
-pub use date::Date;
+pub use date::{Date, INVALID_DATE};
 pub use model::{Measure, Milestone, Program, Status, StatusKind};

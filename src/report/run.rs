@@ -10,6 +10,7 @@ use super::snapshot::{Snapshot, SnapshotBoard};
 use super::{csv, html, json, markdown};
 use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
+use crate::i18n::Lang;
 use crate::storage;
 
 /// Exit codes, as `check` uses them: 1 when the work could not be done, 2 for a command line
@@ -29,7 +30,7 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
         );
         return USAGE;
     }
-    let Some(loaded) = load(&board.dir, "report") else {
+    let Some(loaded) = load(&board.dir, board.lang, "report") else {
         return FAILED;
     };
     let programs: Vec<Program> = loaded.boards.iter().map(|b| b.program.clone()).collect();
@@ -92,7 +93,7 @@ fn render(
 
 pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let taken = args.today.unwrap_or(clock_today);
-    let Some(loaded) = load(&board.dir, "snapshot") else {
+    let Some(loaded) = load(&board.dir, board.lang, "snapshot") else {
         return FAILED;
     };
     if !loaded.broken.is_empty() {
@@ -137,11 +138,11 @@ struct Loaded {
 
 /// The good boards; each error of a broken one goes to stderr, compiler-style. `None` (after
 /// saying why) only when nothing at all could be read.
-fn load(dir: &Path, cmd: &str) -> Option<Loaded> {
+fn load(dir: &Path, lang: Lang, cmd: &str) -> Option<Loaded> {
     let loads = match storage::load_dir(dir) {
         Ok(l) => l,
         Err(d) => {
-            eprintln!("{}", d.headline());
+            eprintln!("{}", d.headline(lang));
             return None;
         }
     };
@@ -156,7 +157,7 @@ fn load(dir: &Path, cmd: &str) -> Option<Loaded> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         for d in l.errors() {
-            eprintln!("{}", d.headline());
+            eprintln!("{}", d.headline(lang));
         }
         match l.program {
             Some(program) => loaded.boards.push(SnapshotBoard { file, program }),

@@ -1,5 +1,7 @@
-use std::fmt;
 use std::path::{Path, PathBuf};
+
+use super::Problem;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -8,10 +10,12 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn word(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Zh, Severity::Warning) => "警告",
+            (Lang::Zh, Severity::Error) => "错误",
+            (Lang::En, Severity::Warning) => "warning",
+            (Lang::En, Severity::Error) => "error",
         }
     }
 }
@@ -24,20 +28,20 @@ pub struct Diagnostic {
     pub line: usize,
     pub col: usize,
     pub severity: Severity,
-    pub message: String,
+    pub problem: Problem,
     /// The offending line as it is in the file (empty when the problem is the whole file).
     pub source_line: String,
 }
 
 impl Diagnostic {
     /// A problem with the file as a whole (unreadable, too large): no line to point at.
-    pub fn file(path: &Path, severity: Severity, message: impl Into<String>) -> Diagnostic {
+    pub fn file(path: &Path, severity: Severity, problem: Problem) -> Diagnostic {
         Diagnostic {
             path: path.to_owned(),
             line: 1,
             col: 1,
             severity,
-            message: message.into(),
+            problem,
             source_line: String::new(),
         }
     }
@@ -48,13 +52,13 @@ impl Diagnostic {
         text: &str,
         offset: usize,
         severity: Severity,
-        message: impl Into<String>,
+        problem: Problem,
     ) -> Diagnostic {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line = text[..offset].matches('\n').count() + 1;
         let col = text[line_start..offset].chars().count() + 1;
-        Diagnostic::at_line_col(path, text, line, col, severity, message)
+        Diagnostic::at_line_col(path, text, line, col, severity, problem)
     }
 
     pub fn at_line_col(
@@ -63,7 +67,7 @@ impl Diagnostic {
         line: usize,
         col: usize,
         severity: Severity,
-        message: impl Into<String>,
+        problem: Problem,
     ) -> Diagnostic {
         let source_line = text
             .split('\n')
@@ -76,23 +80,48 @@ impl Diagnostic {
             line,
             col,
             severity,
-            message: message.into(),
+            problem,
             source_line,
         }
     }
 
-    /// `path:line:col: severity: message`, the form editors and CI logs link from. A message
-    /// may quote the file's text (`invalid date `…``) and a file may be named anything, so both
-    /// are made terminal-safe: `rectify check` prints this line as it is.
-    pub fn headline(&self) -> String {
-        format!(
-            "{}:{}:{}: {}: {}",
-            crate::text::sanitize(&self.path.display().to_string()),
+    /// The problem in words, made terminal-safe: it may quote the file's text.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::text::sanitize(&self.problem.text(lang))
+    }
+
+    /// `path:line:col`, the part editors and CI logs link from; a file may be named anything,
+    /// so it is made terminal-safe.
+    pub fn location(&self) -> String {
+        crate::text::sanitize(&format!(
+            "{}:{}:{}",
+            self.path.display(),
             self.line,
-            self.col,
-            self.severity.word(),
-            crate::text::sanitize(&self.message)
+            self.col
+        ))
+    }
+
+    /// `path:line:col: message`, for a banner that shows only errors.
+    pub fn brief(&self, lang: Lang) -> String {
+        format!("{}: {}", self.location(), self.message(lang))
+    }
+
+    /// `path:line:col: severity: message`: `rectify check` prints this line as it is.
+    pub fn headline(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}: {}",
+            self.location(),
+            self.severity.word(lang),
+            self.message(lang)
         )
+    }
+
+    /// The headline and, under it, the snippet.
+    pub fn render(&self, lang: Lang) -> String {
+        match self.snippet() {
+            Some(s) => format!("{}\n{s}", self.headline(lang)),
+            None => self.headline(lang),
+        }
     }
 
     /// The source line and a caret under the column, each prefixed by a gutter.
@@ -107,16 +136,6 @@ impl Diagnostic {
         let num = self.line.to_string();
         let gutter = " ".repeat(num.len());
         Some(format!("{num} | {shown}\n{gutter} | {pad}^"))
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.headline())?;
-        if let Some(s) = self.snippet() {
-            write!(f, "\n{s}")?;
-        }
-        Ok(())
     }
 }
 

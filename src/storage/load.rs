@@ -6,7 +6,7 @@ use ron::extensions::Extensions;
 use sha2::{Digest, Sha256};
 
 use super::validate::validate;
-use super::{Diagnostic, Severity, messages};
+use super::{Diagnostic, Problem, Severity};
 use crate::domain::Program;
 
 /// Larger than any real board by two orders of magnitude; a file past it is refused before it
@@ -35,11 +35,11 @@ pub struct FileLoad {
 }
 
 impl FileLoad {
-    fn failed(path: &Path, message: String) -> FileLoad {
+    fn failed(path: &Path, problem: Problem) -> FileLoad {
         FileLoad {
             path: path.to_owned(),
             program: None,
-            diagnostics: vec![Diagnostic::file(path, Severity::Error, message)],
+            diagnostics: vec![Diagnostic::file(path, Severity::Error, problem)],
             hash: None,
         }
     }
@@ -65,18 +65,15 @@ pub fn is_board_path(path: &Path) -> bool {
 pub fn load_file(path: &Path) -> FileLoad {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return FileLoad::failed(path, format!("cannot read the file: {e}")),
+        Err(e) => return FileLoad::failed(path, Problem::CannotRead((&e).into())),
     };
     if meta.is_dir() {
-        return FileLoad::failed(path, "is a directory, not a board file".into());
+        return FileLoad::failed(path, Problem::IsDirectory);
     }
     if !meta.is_file() {
         // Opening a FIFO blocks until someone writes to it, and a device (a link to /dev/zero,
         // a terminal) never ends or blocks: refused before it is opened, or the board hangs.
-        return FileLoad::failed(
-            path,
-            "is not a regular file (a pipe, socket or device); not read".into(),
-        );
+        return FileLoad::failed(path, Problem::NotRegularFile);
     }
     if meta.len() > MAX_FILE_BYTES {
         return FileLoad::failed(path, too_large(meta.len()));
@@ -86,7 +83,7 @@ pub fn load_file(path: &Path) -> FileLoad {
         // The file may grow between stat and read: never take more than the limit.
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return FileLoad::failed(path, format!("cannot read the file: {e}"));
+        return FileLoad::failed(path, Problem::CannotRead((&e).into()));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return FileLoad::failed(path, too_large(bytes.len() as u64));
@@ -94,12 +91,11 @@ pub fn load_file(path: &Path) -> FileLoad {
     load_bytes(path, &bytes)
 }
 
-fn too_large(size: u64) -> String {
-    format!(
-        "file is {size} bytes ({:.1} MiB), over the {} MiB limit for a board file; not read",
-        size as f64 / (1024.0 * 1024.0),
-        MAX_FILE_BYTES / (1024 * 1024)
-    )
+fn too_large(bytes: u64) -> Problem {
+    Problem::TooLarge {
+        bytes,
+        limit_mib: MAX_FILE_BYTES / (1024 * 1024),
+    }
 }
 
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> FileLoad {
@@ -115,7 +111,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> FileLoad {
                 &valid,
                 valid.len(),
                 Severity::Error,
-                format!("not valid UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8"),
+                Problem::NotUtf8 { byte: bad },
             );
             FileLoad {
                 path: path.to_owned(),
@@ -149,7 +145,7 @@ fn parse_text(path: &Path, text: &str) -> FileLoad {
                 e.span.start.line,
                 e.span.start.col,
                 Severity::Error,
-                messages::describe(&e.code),
+                Problem::Syntax(Box::new(e.code)),
             );
             (None, vec![d])
         }
@@ -171,11 +167,7 @@ fn parse_text(path: &Path, text: &str) -> FileLoad {
 /// itself. Fails only when the directory itself cannot be listed.
 pub fn load_dir(dir: &Path) -> Result<Vec<FileLoad>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|e| {
-        Diagnostic::file(
-            dir,
-            Severity::Error,
-            format!("cannot read the boards folder: {e}"),
-        )
+        Diagnostic::file(dir, Severity::Error, Problem::FolderUnreadable((&e).into()))
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -242,11 +234,10 @@ pub fn mark_duplicate_programs(loads: &mut [FileLoad]) {
             load.diagnostics.push(Diagnostic::file(
                 &load.path,
                 Severity::Error,
-                format!(
-                    "program id `{}` is already used by {}",
-                    p.id,
-                    first.display()
-                ),
+                Problem::DuplicateProgram {
+                    id: p.id.clone(),
+                    other: first.display().to_string(),
+                },
             ));
             load.program = None;
         } else {

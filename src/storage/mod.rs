@@ -6,6 +6,7 @@ mod diagnostic;
 pub mod edit;
 mod load;
 mod messages;
+mod problem;
 pub mod save;
 mod validate;
 
@@ -15,3 +16,4 @@ pub use load::{
     load_text, mark_duplicate_programs,
 };
 pub use messages::describe as describe_parse_error;
+pub use problem::{IoCause, Problem};

@@ -12,7 +12,6 @@
 //!    the board, fsync the folder: a reader sees the old file or the new one, never half.
 //! 5. Append one line per changed field to the history file.
 
-use std::fmt;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,6 +21,7 @@ use chrono::NaiveDateTime;
 use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::domain::Program;
 use crate::domain::edit::{Edit, Field, Value};
+use crate::i18n::Lang;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
 pub const HISTORY_FILE: &str = "rectify-history.tsv";
@@ -51,42 +51,60 @@ pub struct Conflict {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
     Conflict(Vec<Conflict>),
+    /// The file or folder refuses writes; the path and the system's words.
     ReadOnly(String),
     /// The board has an error now; editing it would guess at a broken file.
     Broken(Box<Diagnostic>),
     NoMeasure(String),
     /// The edited text did not parse to the expected board: nothing was written.
-    Refused(String),
+    Refused(Refusal),
+    /// The path and the system's words.
     Io(String),
 }
 
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Why a save was refused before writing. These guard against the editor's own mistakes;
+/// a user should never meet them, but if one does it must say what happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    NotUtf8,
+    /// The span locator could not place the edit (its own English words: an internal error).
+    Locate(String),
+    /// The edited text reads back wrong: with its first error, if it has one.
+    Reread(Option<Box<Diagnostic>>),
+}
+
+impl SaveError {
+    /// What went wrong, in the reader's language.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.texts();
         match self {
             SaveError::Conflict(cs) => {
                 let parts: Vec<String> = cs
                     .iter()
                     .map(|c| {
-                        format!(
-                            "`{}` was changed by someone else to {} (you saw {}, you want {})",
+                        (t.conflict_line)(
                             c.field.name(),
-                            c.theirs.show(),
-                            c.base.show(),
-                            c.ours.show()
+                            &c.theirs.show(),
+                            &c.base.show(),
+                            &c.ours.show(),
                         )
                     })
                     .collect();
-                write!(f, "conflict: {}", parts.join("; "))
+                format!("{} {}", t.conflict_title, parts.join("; "))
             }
-            SaveError::ReadOnly(m) => write!(f, "read-only: {m}"),
-            SaveError::Broken(d) => write!(
-                f,
-                "the file has an error now, fix it first: {}",
-                d.headline()
-            ),
-            SaveError::NoMeasure(id) => write!(f, "measure `{id}` is no longer in the file"),
-            SaveError::Refused(m) => write!(f, "edit refused, nothing written: {m}"),
-            SaveError::Io(m) => write!(f, "cannot write: {m}"),
+            SaveError::ReadOnly(d) => format!("{} ({d})", t.save_read_only),
+            SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline(lang)),
+            SaveError::NoMeasure(id) => format!("{id} {}", t.save_no_measure),
+            SaveError::Refused(r) => {
+                let why = match r {
+                    Refusal::NotUtf8 => t.not_utf8.to_owned(),
+                    Refusal::Locate(m) => m.clone(),
+                    Refusal::Reread(Some(d)) => d.headline(lang),
+                    Refusal::Reread(None) => t.save_differs.to_owned(),
+                };
+                format!("{} ({why})", t.save_refused)
+            }
+            SaveError::Io(d) => format!("{} ({d})", t.save_io),
         }
     }
 }
@@ -140,22 +158,17 @@ pub fn save(
     let dir = folder(path);
     let meta = fs::metadata(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
     if meta.permissions().readonly() {
-        return Err(SaveError::ReadOnly(format!(
-            "{} is write-protected",
-            path.display()
-        )));
+        return Err(SaveError::ReadOnly(path.display().to_string()));
     }
     let _lock = Lock::take(&dir);
     let bytes = fs::read(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
     let hash = ContentHash::of(&bytes);
-    let text =
-        String::from_utf8(bytes).map_err(|_| SaveError::Refused("the file is not UTF-8".into()))?;
+    let text = String::from_utf8(bytes).map_err(|_| SaveError::Refused(Refusal::NotUtf8))?;
     let current = load_text(path, &text);
     let Some(program) = current.program else {
-        let d = current
-            .first_error()
-            .cloned()
-            .unwrap_or_else(|| Diagnostic::file(path, super::Severity::Error, "unreadable board"));
+        let d = current.first_error().cloned().unwrap_or_else(|| {
+            Diagnostic::file(path, super::Severity::Error, super::Problem::Unreadable)
+        });
         return Err(SaveError::Broken(Box::new(d)));
     };
     let measure = program
@@ -193,15 +206,13 @@ pub fn save(
         });
     }
 
-    let new_text = edit::apply(&text, &effective).map_err(|e| SaveError::Refused(e.to_string()))?;
+    let new_text = edit::apply(&text, &effective)
+        .map_err(|e| SaveError::Refused(Refusal::Locate(e.to_string())))?;
     let expected = expected_program(&program, &effective);
     let reread = load_text(path, &new_text);
     if reread.program.as_ref() != Some(&expected) {
-        let why = reread.first_error().map_or(
-            "the result differs from the requested change".to_owned(),
-            |d| d.headline(),
-        );
-        return Err(SaveError::Refused(why));
+        let first = reread.first_error().cloned().map(Box::new);
+        return Err(SaveError::Refused(Refusal::Reread(first)));
     }
     write_atomic(path, &dir, new_text.as_bytes(), &meta)?;
     append_history(&dir, who, &program.id, &effective);
@@ -231,7 +242,7 @@ fn write_atomic(
             e.kind(),
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
         ) {
-            SaveError::ReadOnly(format!("cannot write in {}: {e}", dir.display()))
+            SaveError::ReadOnly(format!("{}: {e}", dir.display()))
         } else {
             SaveError::Io(format!("{}: {e}", path.display()))
         }

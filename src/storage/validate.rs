@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::cst::{self, Node};
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Problem, Severity};
 use crate::domain::{Program, Status};
 use crate::text::has_unsafe_chars;
 
@@ -15,10 +15,10 @@ enum Loc {
     Milestone(usize, &'static str),
 }
 
-struct Problem {
+struct Found {
     loc: Loc,
     severity: Severity,
-    message: String,
+    problem: Problem,
 }
 
 /// More problems than anyone reads in one file; past it the rest are counted in one line.
@@ -56,7 +56,7 @@ pub fn validate(path: &Path, text: &str, p: &Program) -> Vec<Diagnostic> {
         .into_iter()
         .map(|pr| {
             let offset = tree.as_ref().and_then(|t| locate(t, &pr.loc)).unwrap_or(0);
-            lines.diagnostic(path, offset, pr.severity, pr.message)
+            lines.diagnostic(path, offset, pr.severity, pr.problem)
         })
         .collect();
     if !hidden.is_empty() {
@@ -71,11 +71,10 @@ pub fn validate(path: &Path, text: &str, p: &Program) -> Vec<Diagnostic> {
             } else {
                 Severity::Warning
             },
-            format!(
-                "{} more problems not shown ({errors} errors, {} warnings)",
-                hidden.len(),
-                hidden.len() - errors
-            ),
+            Problem::MoreNotShown {
+                errors,
+                warnings: hidden.len() - errors,
+            },
         ));
     }
     out
@@ -102,7 +101,7 @@ impl<'a> Lines<'a> {
         path: &Path,
         offset: usize,
         severity: Severity,
-        message: String,
+        problem: Problem,
     ) -> Diagnostic {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
@@ -120,7 +119,7 @@ impl<'a> Lines<'a> {
             line,
             col: self.text[start..offset].chars().count() + 1,
             severity,
-            message,
+            problem,
             source_line: if source.len() <= MAX_SOURCE_LINE {
                 source.to_owned()
             } else {
@@ -142,13 +141,13 @@ fn locate(root: &Node, loc: &Loc) -> Option<usize> {
     })
 }
 
-fn check(p: &Program) -> Vec<Problem> {
+fn check(p: &Program) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut add = |loc, severity, message: String| {
-        out.push(Problem {
+    let mut add = |loc, severity, problem: Problem| {
+        out.push(Found {
             loc,
             severity,
-            message,
+            problem,
         })
     };
     use Severity::{Error, Warning};
@@ -158,7 +157,7 @@ fn check(p: &Program) -> Vec<Problem> {
             add(
                 Loc::Program(field),
                 Error,
-                format!("the program's `{field}` is empty"),
+                Problem::ProgramFieldEmpty { field },
             );
         }
     }
@@ -166,12 +165,19 @@ fn check(p: &Program) -> Vec<Problem> {
         add(
             Loc::Program("due"),
             Error,
-            format!("the program is due {} before it starts {}", p.due, p.start),
+            Problem::ProgramDueBeforeStart {
+                due: p.due,
+                start: p.start,
+            },
         );
     }
     for (field, value) in [("title", &p.title), ("goal", &p.goal), ("lead", &p.lead)] {
         if has_unsafe_chars(value) {
-            add(Loc::Program(field), Warning, unsafe_text(field));
+            add(
+                Loc::Program(field),
+                Warning,
+                Problem::UnsafeCharacters { field },
+            );
         }
     }
 
@@ -182,47 +188,45 @@ fn check(p: &Program) -> Vec<Problem> {
         let first = *first_with_id.entry(m.id.as_str()).or_insert(i);
         let at = |f| Loc::Measure(i, f);
         if m.id.trim().is_empty() {
-            add(at("id"), Error, "a measure's `id` is empty".into());
+            add(at("id"), Error, Problem::MeasureIdEmpty);
         } else if first != i {
             add(
                 at("id"),
                 Error,
-                format!(
-                    "duplicate measure id `{}` (measure {} has it too)",
-                    m.id,
-                    first + 1
-                ),
+                Problem::DuplicateMeasureId {
+                    id: m.id.clone(),
+                    first: first + 1,
+                },
             );
         }
         if m.title.trim().is_empty() {
             add(
                 at("title"),
                 Error,
-                format!("measure `{}` has an empty title", m.id),
+                Problem::MeasureTitleEmpty { id: m.id.clone() },
             );
         }
         if m.owner.trim().is_empty() {
-            add(
-                at("owner"),
-                Warning,
-                format!("measure `{}` names no owner unit", m.id),
-            );
+            add(at("owner"), Warning, Problem::NoOwner { id: m.id.clone() });
         }
         if !(0..=100).contains(&m.progress) {
             add(
                 at("progress"),
                 Error,
-                format!("progress {} is outside 0–100", m.progress),
+                Problem::ProgressOutOfRange {
+                    progress: m.progress,
+                },
             );
         }
         if m.due < p.start {
             add(
                 at("due"),
                 Warning,
-                format!(
-                    "measure `{}` is due {} before the program starts {}",
-                    m.id, m.due, p.start
-                ),
+                Problem::DueBeforeProgramStart {
+                    id: m.id.clone(),
+                    due: m.due,
+                    start: p.start,
+                },
             );
         }
         let due = m.effective_due();
@@ -234,10 +238,11 @@ fn check(p: &Program) -> Vec<Problem> {
                     "revised"
                 }),
                 Warning,
-                format!(
-                    "measure `{}` is due {due}, after the program's own deadline {}",
-                    m.id, p.due
-                ),
+                Problem::DueAfterProgram {
+                    id: m.id.clone(),
+                    due,
+                    program_due: p.due,
+                },
             );
         }
         let mut prev = m.due;
@@ -246,7 +251,7 @@ fn check(p: &Program) -> Vec<Problem> {
                 add(
                     at("revised"),
                     Warning,
-                    format!("revised deadline {r} is earlier than the one it replaces ({prev})"),
+                    Problem::RevisedEarlier { revised: *r, prev },
                 );
             }
             prev = *r;
@@ -255,23 +260,17 @@ fn check(p: &Program) -> Vec<Problem> {
             Status::Blocked(reason) if reason.trim().is_empty() => add(
                 at("status"),
                 Warning,
-                format!("measure `{}` is blocked without a reason", m.id),
+                Problem::BlockedWithoutReason { id: m.id.clone() },
             ),
             Status::SignedOff if m.signed_off.is_none() => add(
                 at("status"),
                 Warning,
-                format!(
-                    "measure `{}` is signed off but has no `signed_off` date",
-                    m.id
-                ),
+                Problem::SignedOffWithoutDate { id: m.id.clone() },
             ),
             s if !matches!(s, Status::SignedOff) && m.signed_off.is_some() => add(
                 at("signed_off"),
                 Warning,
-                format!(
-                    "measure `{}` has a `signed_off` date but is not signed off",
-                    m.id
-                ),
+                Problem::DateButNotSignedOff { id: m.id.clone() },
             ),
             _ => {}
         }
@@ -281,7 +280,7 @@ fn check(p: &Program) -> Vec<Problem> {
             ("notes", &m.notes),
         ] {
             if has_unsafe_chars(value) {
-                add(at(field), Warning, unsafe_text(field));
+                add(at(field), Warning, Problem::UnsafeCharacters { field });
             }
         }
     }
@@ -291,13 +290,9 @@ fn check(p: &Program) -> Vec<Problem> {
             add(
                 Loc::Milestone(i, "title"),
                 Error,
-                "a milestone has an empty title".into(),
+                Problem::MilestoneTitleEmpty,
             );
         }
     }
     out
-}
-
-fn unsafe_text(field: &str) -> String {
-    format!("`{field}` contains control or invisible formatting characters; they are not shown")
 }

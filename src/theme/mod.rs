@@ -1,6 +1,7 @@
 //! Themes: RON files of styles named by meaning. Built-in themes are the files in `themes/`,
 //! embedded in the binary; a user's file may name a `base` and set only what it changes.
 
+mod error;
 mod raw;
 
 use std::path::Path;
@@ -9,7 +10,11 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::StatusKind;
 use crate::domain::schedule::Health;
+pub use error::{Problem as ThemeProblem, ThemeError};
 use raw::RawTheme;
+
+use crate::i18n::Lang;
+use crate::tr;
 
 pub const BUILT_IN: [(&str, &str); 3] = [
     ("dark", include_str!("../../themes/dark.ron")),
@@ -139,8 +144,8 @@ impl Theme {
 }
 
 /// Resolves `--theme`: a built-in name or a path. On failure, the default theme and a message
-/// saying why.
-pub fn resolve(spec: Option<&str>) -> (Theme, Option<String>) {
+/// saying why, in `lang`.
+pub fn resolve(spec: Option<&str>, lang: Lang) -> (Theme, Option<String>) {
     let Some(spec) = spec else {
         return (Theme::fallback(), None);
     };
@@ -150,24 +155,32 @@ pub fn resolve(spec: Option<&str>) -> (Theme, Option<String>) {
     let path = Path::new(spec);
     let result = match std::fs::read_to_string(path) {
         Ok(text) => from_text(spec, &text),
-        Err(e) if !spec.contains(['/', '.']) => Err(format!(
-            "no theme named `{spec}` (built in: {}); as a file: {e}",
-            BUILT_IN.map(|(n, _)| n).join(", ")
-        )),
-        Err(e) => Err(format!("cannot read theme {spec}: {e}")),
+        Err(e) if !spec.contains(['/', '.']) => Err(ThemeError::NoSuchTheme {
+            spec: spec.to_owned(),
+            cause: (&e).into(),
+        }),
+        Err(e) => Err(ThemeError::CannotRead {
+            spec: spec.to_owned(),
+            cause: (&e).into(),
+        }),
     };
     match result {
         Ok(t) => (t, None),
-        Err(msg) => (
-            Theme::fallback(),
-            Some(format!("{msg}; using the {DEFAULT} theme")),
-        ),
+        Err(e) => {
+            let why = e.text(lang);
+            let said = tr!(
+                lang,
+                "{why}；改用 {DEFAULT} 主题",
+                "{why}; using the {DEFAULT} theme"
+            );
+            (Theme::fallback(), Some(said))
+        }
     }
 }
 
 /// Parses a theme file: its own fields patched over its `base` (default: `dark`).
-pub fn from_text(name: &str, text: &str) -> Result<Theme, String> {
-    let user = RawTheme::parse(text).map_err(|e| format!("theme {name}: {e}"))?;
+pub fn from_text(name: &str, text: &str) -> Result<Theme, ThemeError> {
+    let user = RawTheme::parse(text).map_err(|p| ThemeError::in_theme(name, p))?;
     let base_name = user.base.clone().unwrap_or_else(|| DEFAULT.to_owned());
     let mut merged = if base_name == name {
         RawTheme::default()
@@ -175,11 +188,15 @@ pub fn from_text(name: &str, text: &str) -> Result<Theme, String> {
         let (_, base_text) = BUILT_IN
             .iter()
             .find(|(n, _)| *n == base_name)
-            .ok_or_else(|| format!("theme {name}: unknown base theme `{base_name}`"))?;
-        RawTheme::parse(base_text).map_err(|e| format!("theme {base_name}: {e}"))?
+            .ok_or_else(|| {
+                ThemeError::in_theme(name, error::Problem::UnknownBase(base_name.clone()))
+            })?;
+        RawTheme::parse(base_text).map_err(|p| ThemeError::in_theme(&base_name, p))?
     };
     merged.patch(&user);
-    merged.check(name).map_err(|e| format!("theme {name}: {e}"))
+    merged
+        .check(name)
+        .map_err(|p| ThemeError::in_theme(name, p))
 }
 
 fn plain(name: &str) -> Theme {
@@ -214,7 +231,6 @@ fn plain(name: &str) -> Theme {
     }
 }
 
-pub fn parse_color(s: &str) -> Result<Color, String> {
-    s.parse::<Color>()
-        .map_err(|_| format!("unknown colour `{s}` (use a name like `red`, `#rrggbb` or 0–255)"))
+pub fn parse_color(s: &str) -> Option<Color> {
+    s.parse::<Color>().ok()
 }

@@ -4,6 +4,7 @@ use ratatui::style::{Modifier, Style};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+use super::error::Problem;
 use super::{Theme, parse_color};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -26,13 +27,19 @@ impl RawStyle {
         take!(fg, bg, bold, dim, italic, underlined, reversed);
     }
 
-    fn check(&self, path: &str) -> Result<Style, String> {
+    fn check(&self, path: &str) -> Result<Style, Problem> {
+        let colour = |c: &str, part: &str| {
+            parse_color(c).ok_or_else(|| Problem::BadColour {
+                at: format!("{path}.{part}"),
+                value: c.to_owned(),
+            })
+        };
         let mut s = Style::new();
         if let Some(c) = &self.fg {
-            s = s.fg(parse_color(c).map_err(|e| format!("`{path}.fg`: {e}"))?);
+            s = s.fg(colour(c, "fg")?);
         }
         if let Some(c) = &self.bg {
-            s = s.bg(parse_color(c).map_err(|e| format!("`{path}.bg`: {e}"))?);
+            s = s.bg(colour(c, "bg")?);
         }
         for (on, m) in [
             (self.bold, Modifier::BOLD),
@@ -49,9 +56,9 @@ impl RawStyle {
     }
 }
 
-fn leaf(v: &Option<RawStyle>, path: &str) -> Result<Style, String> {
+fn leaf(v: &Option<RawStyle>, path: &str) -> Result<Style, Problem> {
     v.as_ref()
-        .ok_or_else(|| format!("`{path}` is not set"))?
+        .ok_or_else(|| Problem::Unset(path.to_owned()))?
         .check(path)
 }
 
@@ -135,17 +142,14 @@ pub struct RawTheme {
 }
 
 impl RawTheme {
-    pub fn parse(text: &str) -> Result<RawTheme, String> {
+    pub fn parse(text: &str) -> Result<RawTheme, Problem> {
         ron::Options::default()
             .with_default_extension(Extensions::IMPLICIT_SOME)
             .from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
-            .map_err(|e| {
-                format!(
-                    "{}:{}: {}",
-                    e.span.start.line,
-                    e.span.start.col,
-                    crate::storage::describe_parse_error(&e.code)
-                )
+            .map_err(|e| Problem::Syntax {
+                line: e.span.start.line,
+                col: e.span.start.col,
+                error: e.code,
             })
     }
 
@@ -159,7 +163,7 @@ impl RawTheme {
         self.banner.patch(&o.banner);
     }
 
-    pub fn check(&self, name: &str) -> Result<Theme, String> {
+    pub fn check(&self, name: &str) -> Result<Theme, Problem> {
         let (u, st, h, d) = (&self.ui, &self.status, &self.health, &self.deadline);
         Ok(Theme {
             name: name.to_owned(),

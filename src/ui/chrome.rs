@@ -40,26 +40,18 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn banner(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let errors = app.errors();
+    let lang = app.settings.lang;
     let lines = area.height as usize;
     for (i, d) in errors.iter().take(lines).enumerate() {
         let text = if i + 1 == lines && errors.len() > lines {
             format!(
-                " ✗ {}:{}:{}: {}  (+{} {})",
-                d.path.display(),
-                d.line,
-                d.col,
-                d.message,
+                " ✗ {}  (+{} {})",
+                d.brief(lang),
                 errors.len() - lines,
                 app.texts().more_errors
             )
         } else {
-            format!(
-                " ✗ {}:{}:{}: {}",
-                d.path.display(),
-                d.line,
-                d.col,
-                d.message
-            )
+            format!(" ✗ {}", d.brief(lang))
         };
         let r = Rect::new(area.x, area.y + i as u16, area.width, 1);
         let line = fit(&sanitize(&text), area.width as usize);

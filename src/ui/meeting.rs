@@ -72,7 +72,7 @@ pub fn render(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame) {
     let banner = app
         .errors()
         .first()
-        .map(|d| format!("✗ {}:{}:{}: {}", d.path.display(), d.line, d.col, d.message));
+        .map(|d| format!("✗ {}", d.brief(app.settings.lang)));
     let (text_line, style) = match banner {
         Some(b) => (b, theme.banner_error),
         None => (hint_text, theme.muted),

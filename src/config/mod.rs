@@ -3,15 +3,19 @@
 //! remembers where it came from, for `rectify config --print`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+mod error;
+
+pub use error::ConfigError;
+
 use crate::app::Action;
 use crate::i18n::Lang;
+use crate::tr;
 
 /// The file as written. Every field is optional; unknown ones are errors, so a typo is told.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -34,13 +38,16 @@ pub enum Source {
     Default,
 }
 
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Source {
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            Source::Flag => f.write_str("command line"),
-            Source::File(p) => write!(f, "config file {}", p.display()),
-            Source::Env(v) => write!(f, "environment {v}"),
-            Source::Default => f.write_str("default"),
+            Source::Flag => tr!(lang, "命令行", "command line"),
+            Source::File(p) => {
+                let p = p.display();
+                tr!(lang, "配置文件 {p}", "config file {p}")
+            }
+            Source::Env(v) => tr!(lang, "环境变量 {v}", "environment {v}"),
+            Source::Default => tr!(lang, "默认值", "default"),
         }
     }
 }
@@ -64,24 +71,26 @@ pub fn location(flag: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// Reads the config file; a missing one is no error, a broken one is, with line and column.
-pub fn read(path: &Path) -> Result<Option<ConfigFile>, String> {
+pub fn read(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+        Err(e) => {
+            return Err(ConfigError::CannotRead {
+                path: path.to_owned(),
+                cause: (&e).into(),
+            });
+        }
     };
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str::<ConfigFile>(text.strip_prefix('\u{feff}').unwrap_or(&text))
         .map(Some)
-        .map_err(|e| {
-            format!(
-                "{}:{}:{}: {}",
-                path.display(),
-                e.span.start.line,
-                e.span.start.col,
-                crate::storage::describe_parse_error(&e.code)
-            )
+        .map_err(|e| ConfigError::Syntax {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            error: e.code,
         })
 }
 
@@ -227,26 +236,21 @@ pub struct Binding {
     pub bound: Action,
 }
 
-pub fn bindings(keys: &BTreeMap<String, String>, file: &Path) -> Result<Vec<Binding>, String> {
+pub fn bindings(keys: &BTreeMap<String, String>, file: &Path) -> Result<Vec<Binding>, ConfigError> {
     keys.iter()
         .map(|(k, a)| {
-            let combo = KeyCombo::parse(k).ok_or_else(|| {
-                format!(
-                    "{}: key `{k}` is not a key (try `x`, `ctrl-x`, `f5`, `enter`)",
-                    file.display()
-                )
+            let combo = KeyCombo::parse(k).ok_or_else(|| ConfigError::BadKey {
+                path: file.to_owned(),
+                key: k.clone(),
             })?;
             let bound = ACTIONS
                 .iter()
                 .find(|(n, _)| n == a)
                 .map(|(_, act)| act.clone())
-                .ok_or_else(|| {
-                    let names: Vec<&str> = ACTIONS.iter().map(|(n, _)| *n).collect();
-                    format!(
-                        "{}: key `{k}` is bound to `{a}`, which is not an action; actions are: {}",
-                        file.display(),
-                        names.join(", ")
-                    )
+                .ok_or_else(|| ConfigError::BadAction {
+                    path: file.to_owned(),
+                    key: k.clone(),
+                    action: a.clone(),
                 })?;
             Ok(Binding {
                 key: k.clone(),
@@ -310,11 +314,20 @@ pub fn user_from_env() -> Option<Setting<String>> {
 }
 
 /// Applies the config file under the flags. Fails with a positioned message on a broken file
-/// or a bad value; a missing default file is no error.
+/// or a bad value, in the language of the flag or the environment (the file's own choice may
+/// be the broken part); a missing default file is no error.
 pub fn resolve(
     flags: &crate::cli::BoardFlags,
     config_flag: Option<&Path>,
 ) -> Result<Effective, String> {
+    resolve_file(flags, config_flag)
+        .map_err(|e| e.text(flags.lang.unwrap_or(lang_from_env().value)))
+}
+
+fn resolve_file(
+    flags: &crate::cli::BoardFlags,
+    config_flag: Option<&Path>,
+) -> Result<Effective, ConfigError> {
     let file = location(config_flag);
     let cfg = match &file {
         Some(p) => read(p)?,
@@ -323,7 +336,7 @@ pub fn resolve(
     if cfg.is_none()
         && let Some(p) = config_flag
     {
-        return Err(format!("config file {} does not exist", p.display()));
+        return Err(ConfigError::Missing(p.to_owned()));
     }
     let file_found = cfg.is_some();
     let cfg = cfg.unwrap_or_default();
@@ -357,11 +370,9 @@ pub fn resolve(
     sources.push(("user", user.value.clone(), user.source.clone()));
 
     let file_lang = match &cfg.lang {
-        Some(l) => Some(parse_lang(l).ok_or_else(|| {
-            format!(
-                "{}: lang `{l}` is not a language; use \"zh\" or \"en\"",
-                here.display()
-            )
+        Some(l) => Some(parse_lang(l).ok_or_else(|| ConfigError::BadLang {
+            path: here.clone(),
+            value: l.clone(),
         })?),
         None => None,
     };
@@ -380,10 +391,10 @@ pub fn resolve(
 
     let (due_soon_days, src) = match cfg.due_soon_days {
         Some(d) if !(0..=90).contains(&d) => {
-            return Err(format!(
-                "{}: due_soon_days {d} is outside 0–90",
-                here.display()
-            ));
+            return Err(ConfigError::DueSoonOutOfRange {
+                path: here.clone(),
+                days: d,
+            });
         }
         Some(d) => (d, Source::File(here.clone())),
         None => (
@@ -423,18 +434,33 @@ pub fn resolve(
 }
 
 impl Effective {
-    /// `rectify config --print`: one setting per line with its origin.
+    /// `rectify config --print`: one setting per line with its origin, in the language in
+    /// force. The names are the config file's own keys, the same in both languages.
     pub fn render(&self) -> String {
+        let lang = self.args.lang;
+        let file = crate::text::pad(&tr!(lang, "配置文件", "config file"), 14);
         let mut out = match &self.file {
-            Some(p) if self.file_found => format!("config file    {}\n", p.display()),
-            Some(p) => format!(
-                "config file    {} (not found: defaults and flags only)\n",
-                p.display()
+            Some(p) if self.file_found => format!("{file} {}\n", p.display()),
+            Some(p) => {
+                let p = p.display();
+                tr!(
+                    lang,
+                    "{file} {p}（不存在：只用默认值和命令行参数）\n",
+                    "{file} {p} (not found: defaults and flags only)\n"
+                )
+            }
+            None => tr!(
+                lang,
+                "{file} （本系统没有配置目录）\n",
+                "{file} (no config directory on this system)\n"
             ),
-            None => "config file    (no config directory on this system)\n".to_owned(),
         };
         for (name, value, source) in &self.sources {
-            out.push_str(&format!("{name:<14} {value:<28} {source}\n"));
+            out.push_str(&format!(
+                "{name:<14} {} {}\n",
+                crate::text::pad(value, 28),
+                source.text(lang)
+            ));
         }
         out
     }

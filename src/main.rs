@@ -6,8 +6,7 @@
 
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-use clap::Parser;
+use clap::FromArgMatches;
 use rectify::check;
 use rectify::cli::{BoardFlags, Cli, Command};
 use rectify::config;
@@ -25,7 +24,12 @@ fn today() -> rectify::domain::Date {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = config::lang_before_parsing(&args);
+    let cli = rectify::cli::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| e.exit());
     // The config file (if any) fills in what the command line left unset.
     let resolve = |flags: &BoardFlags| config::resolve(flags, cli.config.as_deref());
     match cli.command {
@@ -36,15 +40,17 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
-        Some(Command::Completions { shell }) => {
-            let mut cmd = Cli::command();
+        Some(Command::Completions { shell, .. }) => {
+            let mut cmd = rectify::cli::command(lang);
             clap_complete::generate(shell, &mut cmd, "rectify", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
-        Some(Command::Man) => {
-            let man = clap_mangen::Man::new(Cli::command());
+        Some(Command::Man { .. }) => {
+            let man = clap_mangen::Man::new(rectify::cli::command(lang));
             match man.render(&mut std::io::stdout()) {
                 Ok(()) => ExitCode::SUCCESS,
+                // `rectify man | head` got what it asked for.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
         }

@@ -2,9 +2,11 @@
 //! (`x.expected` in English, `x.zh.expected` in Chinese), through the loader and through
 //! `rectify check` (exit code and output).
 
+mod common;
+
+use common::rectify_in;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use rectify::i18n::Lang;
 use rectify::storage::{self, Severity};
@@ -31,13 +33,8 @@ fn expected(p: &Path, lang: Lang) -> String {
 }
 
 fn rectify(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        // Hermetic: no developer config reaches the binary under test.
-        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
-        // Hermetic language too: English unless a test says `--lang`.
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+    // English unless a test says `--lang`.
+    let out = rectify_in("en_US.UTF-8")
         .args(args)
         .env("NO_COLOR", "1")
         .output()
@@ -99,12 +96,8 @@ fn binary_prints_the_message_and_exits_1_on_errors() {
 #[test]
 fn check_speaks_the_language_of_the_locale_unless_told() {
     let run = |args: &[&str], locale: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-            .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+        let out = rectify_in(locale)
             .env("NO_COLOR", "1")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", locale)
             .args(args)
             .output()
             .unwrap();

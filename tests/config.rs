@@ -208,9 +208,14 @@ fn shell_habits_completions_man_help_version() {
     );
     let (_, out, _) = rectify(&cfg, &["--version"], &[]);
     assert_eq!(out.trim(), format!("rectify {}", env!("CARGO_PKG_VERSION")));
-    let (_, out, _) = rectify(&cfg, &["--help"], &[]);
+    let (_, out, _) = rectify(&cfg, &["--help", "--lang", "en"], &[]);
     assert!(
         out.contains("Examples:") && out.contains("rectify meeting --cycle 30"),
+        "{out}"
+    );
+    let (_, out, _) = rectify(&cfg, &["--help"], &[]);
+    assert!(
+        out.contains("示例：") && out.contains("rectify meeting --cycle 30"),
         "{out}"
     );
 }

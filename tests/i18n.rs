@@ -318,3 +318,77 @@ fn english_labels_are_not_cut_where_chinese_ones_fit() {
         "{text}"
     );
 }
+
+/// Every command's description and every argument's help, however deep.
+fn help_texts(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+    let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+    out.push((format!("{path} (about)"), about));
+    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+        out.push((format!("{path} {}", a.get_id()), help));
+    }
+    for s in cmd.get_subcommands() {
+        help_texts(s, &format!("{path} {}", s.get_name()), out);
+    }
+}
+
+#[test]
+fn every_command_line_help_line_exists_in_chinese() {
+    let mut zh = rectify::cli::command(Lang::Zh);
+    zh.build();
+    let mut texts = Vec::new();
+    help_texts(&zh, "rectify", &mut texts);
+    assert!(
+        texts.len() > 60,
+        "the walk reaches every command: {texts:?}"
+    );
+    for (where_, text) in texts {
+        assert!(cjk(&text), "{where_}: no Chinese help: {text:?}");
+    }
+    // The English command is clap's own, untouched.
+    let mut en = rectify::cli::command(Lang::En);
+    en.build();
+    assert_eq!(
+        en.find_subcommand("check")
+            .and_then(|c| c.get_about())
+            .map(|a| a.to_string()),
+        Some("Validate board files; print each problem as path:line:col and a summary".into())
+    );
+}
+
+#[test]
+fn help_speaks_the_language_of_the_flag_the_config_or_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.ron");
+    std::fs::write(&cfg, "(lang: \"en\")").unwrap();
+    let run = |args: &[&str], locale: &str, config: &std::path::Path| {
+        let out = rectify_in(locale)
+            .env("RECTIFY_CONFIG", config)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let none = std::path::Path::new("/nonexistent/rectify-test-config.ron");
+    let zh = run(&["--help"], "zh_CN.UTF-8", none);
+    assert!(
+        zh.contains("用法：rectify") && zh.contains("校验看板文件"),
+        "{zh}"
+    );
+    let en = run(&["--help"], "en_US.UTF-8", none);
+    assert!(
+        en.contains("Usage: rectify") && en.contains("Validate board files"),
+        "{en}"
+    );
+    assert_eq!(run(&["--help", "--lang", "en"], "zh_CN.UTF-8", none), en);
+    assert_eq!(
+        run(&["--help"], "zh_CN.UTF-8", &cfg),
+        en,
+        "the config file's lang"
+    );
+    let set = run(&["set", "--help", "--lang=zh"], "en_US.UTF-8", none);
+    assert!(set.contains("受阻原因") && set.contains("示例："), "{set}");
+    let man = run(&["man", "--lang", "zh"], "en_US.UTF-8", none);
+    assert!(man.contains("校验看板文件"), "the man page follows too");
+}

@@ -94,6 +94,36 @@ pub fn read(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
         })
 }
 
+/// The language of the command line's own help and errors, needed before clap has parsed
+/// anything: `--lang`, then the config file's `lang`, then the environment. Whatever cannot
+/// be read here falls through; the real parse reports it.
+pub fn lang_before_parsing(args: &[std::ffi::OsString]) -> Lang {
+    let value = |name: &str| {
+        let flag = format!("--{name}");
+        let prefix = format!("--{name}=");
+        let mut it = args.iter().filter_map(|a| a.to_str());
+        while let Some(a) = it.next() {
+            if a == flag {
+                return it.next().map(str::to_owned);
+            }
+            if let Some(v) = a.strip_prefix(&prefix) {
+                return Some(v.to_owned());
+            }
+        }
+        None
+    };
+    if let Some(l) = value("lang").as_deref().and_then(parse_lang) {
+        return l;
+    }
+    let config = value("config").map(PathBuf::from);
+    let from_file = location(config.as_deref())
+        .and_then(|p| read(&p).ok().flatten())
+        .and_then(|c| c.lang)
+        .as_deref()
+        .and_then(parse_lang);
+    from_file.unwrap_or_else(|| lang_from_env().value)
+}
+
 /// `LANG` and friends: a Chinese locale gets Chinese, another language's locale English. The
 /// C and POSIX locales name no language (servers reached over SSH often have them), so they,
 /// like no locale at all, leave Chinese, the language of the people the board is for.

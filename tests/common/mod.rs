@@ -129,3 +129,14 @@ pub fn find(b: &Buffer, needle: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+/// The binary under test, hermetic: no developer config reaches it, and it runs in `locale`
+/// (LC_ALL and LC_MESSAGES, which would beat LANG, removed).
+pub fn rectify_in(locale: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"));
+    cmd.env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale);
+    cmd
+}

@@ -3,7 +3,17 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
+pub mod zh;
+
+/// The command line in the language of its help.
+pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    match lang {
+        crate::i18n::Lang::Zh => zh::localize(Cli::command()),
+        crate::i18n::Lang::En => Cli::command(),
+    }
+}
 
 use crate::domain::Date;
 
@@ -53,9 +63,16 @@ pub enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+        /// Language of the descriptions: zh or en [default: from the config file, else $LANG]
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<crate::i18n::Lang>,
     },
     /// Print the man page (roff): `rectify man > rectify.1`.
-    Man,
+    Man {
+        /// Language of the page: zh or en [default: from the config file, else $LANG]
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<crate::i18n::Lang>,
+    },
     /// Write a report of all boards: markdown (for minutes), csv (the ledger), json or html.
     #[command(
         after_help = "Examples:\n  rectify report --today 2023-07-15                 Markdown to paste into the minutes\n  rectify report --format csv --bom -o ledger.csv   the ledger (台账) for Excel or WPS\n  rectify report --format html -o report.html       one page to print to PDF\n  rectify report --since last-meeting.json          with what changed since the snapshot"

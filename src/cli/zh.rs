@@ -1,0 +1,216 @@
+//! The command line's help in Chinese. clap speaks English; the derive attributes hold the
+//! English, and this table the Chinese, applied over the built command when the language in
+//! force is Chinese. `--help`, the man page and the completions' descriptions all follow.
+
+use clap::{Arg, ArgAction, Command};
+
+/// `"cmd"`: a command's about; `"cmd:examples"`: its examples; `"cmd --arg"`: an argument
+/// of that command (by its id); `"--arg"`: the argument wherever it appears. `cmd` is the
+/// path without `rectify`; the top level is `""`.
+const TEXTS: &[(&str, &str)] = &[
+    (
+        "",
+        "整改整治进度看板：在终端中查看各专项整治方案的整改措施、期限、时间节点和进度",
+    ),
+    (
+        ":examples",
+        "示例：\n  rectify                               打开 ./boards 中的看板\n  rectify --today 2023-07-15            按 2023 年 7 月中旬查看随附的示例看板\n  rectify /mnt/share/boards --poll      网络共享文件夹，以轮询方式监视变化\n  rectify meeting --cycle 30            推进会的共享屏幕\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify check boards                  校验全部看板文件\n  rectify config --print                当前生效的设置及其来源",
+    ),
+    (
+        "--dir",
+        "看板文件（*.ron）所在的文件夹［默认：配置文件中的设置，否则为 `boards`］",
+    ),
+    (
+        "--today",
+        "判断期限所依据的日期，格式 YYYY-MM-DD［默认：今天］",
+    ),
+    (
+        "--theme",
+        "主题：内置主题名（dark、light、high-contrast）或 RON 主题文件的路径",
+    ),
+    (
+        "--poll",
+        "以轮询方式监视文件夹，用于不发送变化通知的网络共享：`--poll` 每秒检查一次，`--poll=500ms` 或 `--poll=2s` 按所给间隔",
+    ),
+    ("--read_only", "只读：任何按键都不修改文件"),
+    (
+        "--user",
+        "修改人，记入销号和修改记录［默认：$RECTIFY_USER、$USER］",
+    ),
+    (
+        "--lang",
+        "消息和界面的语言：zh 或 en［默认：配置文件中的设置，否则按 $LANG］",
+    ),
+    (
+        "--since",
+        "由 `rectify snapshot` 保存的快照：在看板上按 `c` 查看此后的变化",
+    ),
+    (
+        "--config",
+        "配置文件［默认：$RECTIFY_CONFIG，否则为 ~/.config/rectify/config.ron］",
+    ),
+    ("--help", "显示帮助"),
+    ("--version", "显示版本"),
+    ("help", "显示本帮助，或指定命令的帮助"),
+    (
+        "check",
+        "校验看板文件：每个问题按 路径:行:列 列出，最后给出汇总",
+    ),
+    ("check --paths", "要校验的文件或文件夹［默认：boards］"),
+    (
+        "set",
+        "在看板文件中原地修改一条措施，与看板上的修改同样安全",
+    ),
+    (
+        "set:examples",
+        "示例：\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三",
+    ),
+    ("set --file", "看板文件"),
+    ("set --measure", "措施编号"),
+    (
+        "set --status",
+        "新状态：not-started、in-progress、blocked（须带 --reason）、done、signed-off（也可用中文：未开始、推进中、受阻、已完成、销号）",
+    ),
+    ("set --reason", "受阻原因（与 --status blocked 一起使用）"),
+    ("set --progress", "进度百分比，0–100"),
+    ("set --note", "替换备注（空文字即删除备注）"),
+    ("set --sign_off", "以当前用户的名义，今天销号"),
+    (
+        "set --due",
+        "调整期限，YYYY-MM-DD（原期限保留，每次调整计为一次）",
+    ),
+    ("set --user", "修改人［默认：$RECTIFY_USER、$USER］"),
+    ("set --today", "销号记录的日期，YYYY-MM-DD［默认：今天］"),
+    (
+        "meeting",
+        "推进会模式，用于共享屏幕：只读、大字、高对比度、自动轮换",
+    ),
+    ("meeting --cycle", "每页停留的秒数"),
+    (
+        "config",
+        "显示当前生效的设置及每一项的来源；在此给出的看板选项会显示带上它们运行时的设置",
+    ),
+    ("config --print", "显示生效的设置"),
+    (
+        "completions",
+        "输出 shell 补全脚本：`rectify completions bash > /etc/bash_completion.d/rectify`",
+    ),
+    ("completions --shell", "shell 的种类"),
+    (
+        "completions --lang",
+        "描述文字的语言：zh 或 en［默认：配置文件中的设置，否则按 $LANG］",
+    ),
+    (
+        "man --lang",
+        "手册页的语言：zh 或 en［默认：配置文件中的设置，否则按 $LANG］",
+    ),
+    ("man", "输出 man 手册页（roff）：`rectify man > rectify.1`"),
+    (
+        "report",
+        "生成全部看板的报告：markdown（用于会议纪要）、csv（台账）、json 或 html",
+    ),
+    (
+        "report:examples",
+        "示例：\n  rectify report --today 2023-07-15                 可贴入会议纪要的 Markdown\n  rectify report --format csv --bom -o ledger.csv   供 Excel 或 WPS 打开的台账\n  rectify report --format html -o report.html       可打印为 PDF 的单页报告\n  rectify report --since last-meeting.json          附上自快照以来的变化",
+    ),
+    ("report --format", "输出的格式"),
+    ("report --output", "写入此文件，而不是标准输出"),
+    (
+        "report --bom",
+        "CSV 以 UTF-8 字节顺序标记开头，使 Excel 和 WPS 正确读取中文",
+    ),
+    (
+        "report --since",
+        "附上自此快照（由 `rectify snapshot` 保存）以来的变化",
+    ),
+    (
+        "snapshot",
+        "把全部看板的状态保存为 JSON 文件，供下次会议 `report --since` 使用",
+    ),
+    (
+        "snapshot:examples",
+        "示例：\n  rectify snapshot -o meeting-2023-07-15.json",
+    ),
+    ("snapshot --output", "要写入的快照文件（JSON）"),
+    (
+        "snapshot --today",
+        "快照所代表的日期，YYYY-MM-DD［默认：今天］",
+    ),
+];
+
+fn text(key: &str) -> Option<&'static str> {
+    TEXTS.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
+}
+
+/// The command with its help in Chinese. Texts missing from the table stay in English (a
+/// test walks the whole command so none is missing).
+pub fn localize(cmd: Command) -> Command {
+    let mut cmd = localize_at(cmd, "");
+    // clap makes the `help` subcommand when the command is built; only then can it be told.
+    cmd.build();
+    let about = text("help").unwrap_or_default();
+    cmd.mut_subcommand("help", |h| {
+        h.about(about)
+            .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}")
+            .subcommand_help_heading("命令")
+            .subcommand_value_name("命令")
+            .mut_subcommand("help", |hh| hh.about(about))
+    })
+}
+
+fn localize_at(mut cmd: Command, path: &str) -> Command {
+    cmd = cmd
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help),
+        )
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令");
+    if path.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version),
+        );
+    }
+    if let Some(about) = text(path) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    if let Some(examples) = text(&format!("{path}:examples")) {
+        cmd = cmd.after_help(examples);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for id in ids {
+        let own = format!("{path} --{id}");
+        let said = text(own.trim_start()).or_else(|| text(&format!("--{id}")));
+        cmd = cmd.mut_arg(id.as_str(), |a| {
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
+            let a = a.help_heading(heading);
+            match said {
+                Some(t) => a.help(t).long_help(None),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        let sub_path = format!("{path} {name}").trim_start().to_owned();
+        cmd = cmd.mut_subcommand(name.as_str(), |s| localize_at(s, &sub_path));
+    }
+    cmd
+}

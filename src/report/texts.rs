@@ -315,7 +315,9 @@ pub static ZH: ReportTexts = ReportTexts {
         MilestoneState::Missed => "逾期未达成",
         MilestoneState::Ahead => "待达成",
     },
-    prose_date: |d| d.to_string(),
+    // Sentences write the date as Chinese prose does (公文: 2023年7月15日); tables and the
+    // timeline keep the compact ISO form a 台账 uses, which lines up and sorts.
+    prose_date: |d| (i18n::ZH.date)(d),
     table_date: |d| d.to_string(),
     wrote: |file, programs, d| format!("已写入 {file}（{programs} 个专项整治方案，数据截至 {d}）"),
     cannot_write: |file, e| format!("无法写入 {file}：{e}"),

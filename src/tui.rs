@@ -66,12 +66,9 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     app.history = save::read_history(&args.dir);
     app.notice = theme_error;
     if let Some(path) = &args.since {
-        let snapshot = std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| crate::report::snapshot::Snapshot::parse(&t));
-        match snapshot {
+        match crate::report::snapshot::Snapshot::from_file(path, args.lang) {
             Ok(s) => app.since = Some(s),
-            Err(e) => bail!("--since {}: {} ({e})", path.display(), t.bad_snapshot),
+            Err(e) => bail!("--since {}: {e}", path.display()),
         }
     }
     let theme_path = args

@@ -61,12 +61,21 @@ fn the_board_refuses_a_bad_snapshot_before_taking_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("x.json");
     std::fs::write(&bad, "{}").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
-        .args(["--since", bad.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("not a rectify snapshot"), "{err}");
+    for (locale, want) in [
+        ("en_US.UTF-8", "not a rectify snapshot"),
+        ("zh_CN.UTF-8", "不是 rectify 快照"),
+    ] {
+        let out = rectify_in(locale)
+            .args(["--since", bad.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{err}");
+        let screen = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !screen.contains("\x1b[?1049h"),
+            "the terminal was not taken"
+        );
+    }
 }

@@ -2,38 +2,32 @@
 //! and WPS. Written by the `csv` crate, so commas, quotes and line breaks in a title are
 //! quoted rather than breaking the row.
 
+use super::texts::{ReportTexts, texts};
 use crate::domain::schedule;
 use crate::domain::{Date, Measure, Program, Status};
+use crate::i18n::Lang;
 use crate::text::sanitize;
 
 /// Excel and WPS read a CSV file as the local code page (GBK in China) unless it starts with
 /// this mark; with it, Chinese text opens right.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Chinese for the people who open the file, the English key in parentheses for scripts that
-/// match on a column.
-pub const HEADER: [&str; 18] = [
-    "专项编号 (program_id)",
-    "专项整治方案 (program)",
-    "措施编号 (measure_id)",
-    "整改措施 (title)",
-    "责任单位 (owner)",
-    "原定期限 (due)",
-    "调整后期限 (revised)",
-    "现行期限 (effective_due)",
-    "调整次数 (slips)",
-    "状态 (status)",
-    "状态代码 (status_code)",
-    "受阻原因 (blocked_reason)",
-    "进度 (progress)",
-    "备注 (notes)",
-    "销号日期 (signed_off)",
-    "销号人 (signed_by)",
-    "剩余天数 (days_left)",
-    "是否逾期 (overdue)",
-];
+/// The header row: words for the people who open the file, each with its English key in
+/// parentheses (`状态 (status)`, `Status (status)`) for scripts that match on a column, whatever
+/// the language.
+pub fn header(lang: Lang) -> [&'static str; 18] {
+    texts(lang).csv_header
+}
 
-pub fn render(programs: &[Program], today: Date, bom: bool) -> Result<Vec<u8>, csv::Error> {
+/// The ledger with its header in `lang` and the status and overdue cells, which people read, in
+/// it too; dates stay `YYYY-MM-DD`, which every spreadsheet reads as a date.
+pub fn render(
+    programs: &[Program],
+    today: Date,
+    bom: bool,
+    lang: Lang,
+) -> Result<Vec<u8>, csv::Error> {
+    let t = texts(lang);
     let mut buf = Vec::new();
     if bom {
         buf.extend_from_slice(UTF8_BOM);
@@ -41,16 +35,16 @@ pub fn render(programs: &[Program], today: Date, bom: bool) -> Result<Vec<u8>, c
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(buf);
-    w.write_record(HEADER)?;
+    w.write_record(t.csv_header)?;
     for p in programs {
         for m in &p.measures {
-            w.write_record(row(p, m, today))?;
+            w.write_record(row(p, m, today, t))?;
         }
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-fn row(p: &Program, m: &Measure, today: Date) -> [String; 18] {
+fn row(p: &Program, m: &Measure, today: Date, t: &ReportTexts) -> [String; 18] {
     let revised: Vec<String> = m.revised.iter().map(Date::to_string).collect();
     let reason = match &m.status {
         Status::Blocked(r) => text(r),
@@ -66,7 +60,7 @@ fn row(p: &Program, m: &Measure, today: Date) -> [String; 18] {
         revised.join(";"),
         m.effective_due().to_string(),
         m.slips().to_string(),
-        m.status.kind().label_zh().to_owned(),
+        (t.ui.status)(m.status.kind()).to_owned(),
         m.status.kind().ron_name().to_owned(),
         reason,
         m.progress.to_string(),
@@ -75,9 +69,9 @@ fn row(p: &Program, m: &Measure, today: Date) -> [String; 18] {
         m.signed_by.as_deref().map(text).unwrap_or_default(),
         schedule::days_left(m, today).to_string(),
         if schedule::is_overdue(m, today) {
-            "是"
+            t.yes
         } else {
-            "否"
+            t.no
         }
         .to_owned(),
     ]

@@ -1,15 +1,17 @@
 //! The HTML report: one self-contained page (inline CSS and SVG, nothing fetched, so it opens
 //! offline and on a closed network) with the summary, a progress bar per program, what changed
 //! since the last meeting, the overdue and due-soon lists and each program's milestone
-//! timeline. Laid out to print to PDF from a browser.
+//! timeline. Laid out to print to PDF from a browser. Every word comes from [`super::texts`].
 
 use std::fmt::Write;
 
-use super::StatusView;
-use super::since::{Changes, Presence, ProgramChanges};
+use super::changes::{self, Markup};
+use super::since::Changes;
 use super::summary::{self, Flagged, MilestoneState, ProgramFigures, Totals};
+use super::texts::{ProgramMeta, ReportTexts, texts};
 use super::timeline;
 use crate::domain::{Date, Program, StatusKind};
+use crate::i18n::Lang;
 use crate::text::sanitize;
 
 const STYLE: &str = r#"
@@ -58,71 +60,102 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; border-top: 1p
 }
 "#;
 
-pub fn render(programs: &[Program], today: Date, since: Option<&Changes>) -> String {
+const MARKUP: Markup = Markup {
+    text: esc,
+    late: |s| format!("<span class=\"late\">{s}</span>"),
+};
+
+pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: Lang) -> String {
+    let t = texts(lang);
     let figures = summary::figures(programs, today);
     let totals = Totals::of(&figures);
+    let day = (t.prose_date)(today);
+    let html_lang = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
     let mut h = String::new();
-    h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">"
+    );
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(h, "<title>整改整治工作进展报告 · {today}</title>");
+    let _ = writeln!(h, "<title>{} · {day}</title>", t.title);
     let _ = writeln!(h, "<style>{STYLE}</style>\n</head>\n<body>");
     let _ = writeln!(
         h,
-        "<header>\n<h1>整改整治工作进展报告</h1>\n<p class=\"meta\">数据截至 {today} · {} 个专项整治方案 · {} 条整改措施</p>\n</header>",
-        totals.programs, totals.measures
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>",
+        t.title,
+        (t.as_of)(&day, totals.programs, totals.measures)
     );
-    summary_section(&mut h, &figures, &totals);
+    summary_section(&mut h, &figures, &totals, t);
     if let Some(c) = since {
-        changes_section(&mut h, c);
+        since_section(&mut h, c, t);
     }
     let overdue = summary::overdue(programs, today);
-    let _ = writeln!(h, "<section>\n<h2>逾期措施（{} 条）</h2>", overdue.len());
-    flagged_table(&mut h, &overdue, "逾期天数", |d| {
-        format!("<span class=\"late\">{}</span>", -d)
+    let _ = writeln!(
+        h,
+        "<section>\n<h2>{}</h2>",
+        (t.overdue_heading)(overdue.len())
+    );
+    flagged_table(&mut h, &overdue, t, t.col_days_overdue, |d| {
+        (MARKUP.late)((-d).to_string())
     });
     h.push_str("</section>\n");
     let soon = summary::due_soon(programs, today);
     let _ = writeln!(
         h,
-        "<section>\n<h2>7天内到期的措施（{} 条）</h2>",
-        soon.len()
+        "<section>\n<h2>{}</h2>",
+        (t.due_soon_heading)(soon.len())
     );
-    flagged_table(&mut h, &soon, "剩余天数", |d| {
+    flagged_table(&mut h, &soon, t, t.col_days_left, |d| {
         if d == 0 {
-            "0（今天到期）".to_owned()
+            t.due_today.to_owned()
         } else {
             d.to_string()
         }
     });
     h.push_str("</section>\n");
-    h.push_str("<h2>各专项时间节点</h2>\n");
+    let _ = writeln!(h, "<h2>{}</h2>", t.milestones_by_program);
     for (i, f) in figures.iter().enumerate() {
-        program_section(&mut h, i, f, today);
+        program_section(&mut h, i, f, today, t);
     }
-    let _ = writeln!(
-        h,
-        "<footer>由 rectify 根据看板文件生成 · 数据截至 {today} · 完成率 =（已完成 + 已销号）÷ 全部措施，向下取整</footer>\n</body>\n</html>"
-    );
+    let _ = writeln!(h, "<footer>{}</footer>\n</body>\n</html>", (t.footer)(&day));
     h
 }
 
-fn summary_section(h: &mut String, figures: &[ProgramFigures<'_>], t: &Totals) {
-    h.push_str("<section>\n<h2>总体情况</h2>\n");
+/// Header cells: `num` marks a column of figures, set right.
+fn head(cells: &[(&str, bool)]) -> String {
+    let mut row = String::from("<thead><tr>");
+    for (text, num) in cells {
+        let class = if *num { " class=\"num\"" } else { "" };
+        let _ = write!(row, "<th{class}>{text}</th>");
+    }
+    row.push_str("</tr></thead>");
+    row
+}
+
+fn summary_section(h: &mut String, figures: &[ProgramFigures<'_>], tot: &Totals, t: &ReportTexts) {
+    let _ = writeln!(h, "<section>\n<h2>{}</h2>", t.overview);
     let _ = writeln!(
         h,
-        "<p class=\"totals\">合计：{} 个专项整治方案，{} 条整改措施，已完成 {} 条（完成率 {}），其中已销号 {} 条；逾期 <span class=\"late\">{}</span> 条，7天内到期 {} 条。方案状况：● 正常 {} 个，▲ 有风险 {} 个，■ 滞后 {} 个。</p>",
-        t.programs,
-        t.measures,
-        t.finished,
-        summary::pct(t.completion()),
-        t.signed_off,
-        t.overdue,
-        t.due_soon,
-        t.health[0],
-        t.health[1],
-        t.health[2]
+        "<p class=\"totals\">{}</p>",
+        (t.totals)(tot, &(MARKUP.late)(tot.overdue.to_string()))
     );
-    h.push_str("<table class=\"programs\">\n<thead><tr><th>专项整治方案</th><th>牵头单位</th><th>完成率</th><th class=\"num\">措施</th><th class=\"num\">已销号</th><th class=\"num\">逾期</th><th class=\"num\">7天内到期</th><th>状况</th></tr></thead>\n<tbody>\n");
+    let _ = writeln!(
+        h,
+        "<table class=\"programs\">\n{}\n<tbody>",
+        head(&[
+            (t.col_program, false),
+            (t.col_lead, false),
+            (t.col_completion, false),
+            (t.col_measures, true),
+            (t.col_signed_off, true),
+            (t.col_overdue, true),
+            (t.col_due_soon, true),
+            (t.col_health, false),
+        ])
+    );
     for (i, f) in figures.iter().enumerate() {
         let a = &f.assessment;
         let _ = writeln!(
@@ -131,62 +164,73 @@ fn summary_section(h: &mut String, figures: &[ProgramFigures<'_>], t: &Totals) {
             i + 1,
             esc(&f.program.title),
             esc(&f.program.lead),
-            bar(a.completion()),
+            bar(a.completion(), t),
             summary::pct(a.completion()),
             a.total,
             a.count(StatusKind::SignedOff),
             a.overdue,
             a.due_soon,
-            health(a.health)
+            health(a.health, t)
         );
     }
     let _ = writeln!(
         h,
-        "<tr class=\"total\"><td>合计</td><td></td><td class=\"nowrap\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"nowrap\">● {} ▲ {} ■ {}</td></tr>",
-        bar(t.completion()),
-        summary::pct(t.completion()),
-        t.measures,
-        t.signed_off,
-        t.overdue,
-        t.due_soon,
-        t.health[0],
-        t.health[1],
-        t.health[2]
+        "<tr class=\"total\"><td>{}</td><td></td><td class=\"nowrap\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"nowrap\">● {} ▲ {} ■ {}</td></tr>",
+        t.total,
+        bar(tot.completion(), t),
+        summary::pct(tot.completion()),
+        tot.measures,
+        tot.signed_off,
+        tot.overdue,
+        tot.due_soon,
+        tot.health[0],
+        tot.health[1],
+        tot.health[2]
     );
     h.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 /// A bar drawn in SVG rather than with CSS backgrounds, which browsers drop when printing.
-fn bar(p: Option<i64>) -> String {
+fn bar(p: Option<i64>, t: &ReportTexts) -> String {
     let filled = p.unwrap_or(0).clamp(0, 100);
     format!(
-        "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"完成率 {}\"><rect class=\"bg\" width=\"100\" height=\"10\"/><rect class=\"fill\" width=\"{filled}\" height=\"10\"/></svg>",
+        "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{} {}\"><rect class=\"bg\" width=\"100\" height=\"10\"/><rect class=\"fill\" width=\"{filled}\" height=\"10\"/></svg>",
+        t.col_completion,
         summary::pct(p)
     )
 }
 
-fn health(hl: crate::domain::schedule::Health) -> String {
+fn health(hl: crate::domain::schedule::Health, t: &ReportTexts) -> String {
     format!(
         "<span class=\"health h-{}\">{} {}</span>",
         summary::health_code(hl),
         hl.symbol(),
-        hl.label_zh()
+        (t.ui.health)(hl)
     )
 }
 
 fn flagged_table(
     h: &mut String,
     list: &[Flagged<'_>],
+    t: &ReportTexts,
     days_head: &str,
     days: impl Fn(i64) -> String,
 ) {
     if list.is_empty() {
-        h.push_str("<p>无。</p>\n");
+        let _ = writeln!(h, "<p>{}</p>", t.none);
         return;
     }
     let _ = writeln!(
         h,
-        "<table>\n<thead><tr><th>专项整治方案</th><th>编号</th><th>整改措施</th><th>责任单位</th><th>期限</th><th class=\"num\">{days_head}</th></tr></thead>\n<tbody>"
+        "<table>\n{}\n<tbody>",
+        head(&[
+            (t.col_program, false),
+            (t.col_id, false),
+            (t.col_measure, false),
+            (t.col_owner, false),
+            (t.col_deadline, false),
+            (days_head, true),
+        ])
     );
     for f in list {
         let _ = writeln!(
@@ -196,7 +240,7 @@ fn flagged_table(
             esc(&f.measure.id),
             esc(&f.measure.title),
             esc(&f.measure.owner),
-            due_cell(f.measure),
+            due_cell(f.measure, t),
             days(f.days_left)
         );
     }
@@ -204,126 +248,47 @@ fn flagged_table(
 }
 
 /// The date never breaks across lines; a revision note may.
-fn due_cell(m: &crate::domain::Measure) -> String {
-    let due = format!("<span class=\"nowrap\">{}</span>", m.effective_due());
-    match m.slips() {
-        0 => due,
-        n => format!(
-            "{due}<span class=\"note\">（原定 {}，调整{n}次）</span>",
-            m.due
-        ),
+fn due_cell(m: &crate::domain::Measure, t: &ReportTexts) -> String {
+    let due = format!(
+        "<span class=\"nowrap\">{}</span>",
+        (t.table_date)(m.effective_due())
+    );
+    match summary::revision_note(m, t) {
+        None => due,
+        Some(note) => format!("{due}<span class=\"note\">{note}</span>"),
     }
 }
 
-fn changes_section(h: &mut String, c: &Changes) {
+fn since_section(h: &mut String, c: &Changes, t: &ReportTexts) {
     let _ = writeln!(
         h,
-        "<section>\n<h2>自上次会议以来的变化</h2>\n<p class=\"meta\">与 {} 的快照相比，截至 {}。</p>",
-        c.snapshot_taken, c.today
+        "<section>\n<h2>{}</h2>\n<p class=\"meta\">{}</p>",
+        t.since_title,
+        changes::intro(c, t)
     );
     if c.is_empty() {
-        h.push_str("<p>没有变化。</p>\n");
+        let _ = writeln!(h, "<p>{}</p>", t.since_nothing);
     }
     for p in &c.programs {
-        program_changes(h, p);
+        let _ = writeln!(
+            h,
+            "<h3>{}{}</h3>\n<ul class=\"changes\">",
+            esc(&p.title),
+            changes::presence_note(p.presence, t)
+        );
+        for item in changes::items(p, t, &MARKUP) {
+            let _ = writeln!(
+                h,
+                "<li><span class=\"tag\">{}</span>{}{}</li>",
+                item.tag, t.tag_gap, item.body
+            );
+        }
+        h.push_str("</ul>\n");
     }
     h.push_str("</section>\n");
 }
 
-fn program_changes(h: &mut String, p: &ProgramChanges) {
-    let note = match p.presence {
-        Presence::Kept => "",
-        Presence::Added => "（新增方案）",
-        Presence::Removed => "（已移除的方案）",
-        Presence::Unreadable => "（文件有错误，未能比较）",
-    };
-    let _ = writeln!(
-        h,
-        "<h3>{}{note}</h3>\n<ul class=\"changes\">",
-        esc(&p.title)
-    );
-    let item = |id: &str, t: &str| format!("{} {}", esc(id), esc(t));
-    let mut li = |tag: &str, body: String| {
-        let _ = writeln!(h, "<li><span class=\"tag\">{tag}</span>{body}</li>");
-    };
-    for s in &p.signed_off {
-        let by =
-            s.by.as_deref()
-                .map(|b| format!("，{}", esc(b)))
-                .unwrap_or_default();
-        let on =
-            s.on.map_or_else(|| "日期未填".to_owned(), |d| d.to_string());
-        li(
-            "新销号",
-            format!("{}（{on}{by}）", item(&s.measure.id, &s.measure.title)),
-        );
-    }
-    for o in &p.newly_overdue {
-        li(
-            "新逾期",
-            format!(
-                "{}（{}，期限 {}，<span class=\"late\">逾期{}天</span>）",
-                item(&o.measure.id, &o.measure.title),
-                esc(&o.measure.owner),
-                o.due,
-                o.days_overdue
-            ),
-        );
-    }
-    for s in &p.status_changes {
-        li(
-            "状态变更",
-            format!(
-                "{}：{} → {}",
-                item(&s.measure.id, &s.measure.title),
-                status_text(&s.from),
-                status_text(&s.to)
-            ),
-        );
-    }
-    for d in &p.deadline_changes {
-        li(
-            "期限调整",
-            format!(
-                "{}：{} → {}（累计调整{}次）",
-                item(&d.measure.id, &d.measure.title),
-                d.from,
-                d.to,
-                d.slips
-            ),
-        );
-    }
-    for a in &p.added {
-        let late = if a.overdue {
-            "，<span class=\"late\">已逾期</span>"
-        } else {
-            ""
-        };
-        li(
-            "新增措施",
-            format!(
-                "{}（{}，期限 {}，{}{late}）",
-                item(&a.measure.id, &a.measure.title),
-                esc(&a.measure.owner),
-                a.due,
-                status_text(&a.status)
-            ),
-        );
-    }
-    for r in &p.removed {
-        li("删除措施", item(&r.id, &r.title));
-    }
-    h.push_str("</ul>\n");
-}
-
-fn status_text(s: &StatusView) -> String {
-    match &s.reason {
-        Some(r) => format!("{}（{}）", esc(&s.label), esc(r.trim())),
-        None => esc(&s.label),
-    }
-}
-
-fn program_section(h: &mut String, i: usize, f: &ProgramFigures<'_>, today: Date) {
+fn program_section(h: &mut String, i: usize, f: &ProgramFigures<'_>, today: Date, t: &ReportTexts) {
     let p = f.program;
     let a = &f.assessment;
     let _ = writeln!(
@@ -332,40 +297,52 @@ fn program_section(h: &mut String, i: usize, f: &ProgramFigures<'_>, today: Date
         i + 1,
         i + 1,
         esc(&p.title),
-        health(a.health)
+        health(a.health, t)
     );
     let _ = writeln!(
         h,
-        "<p class=\"meta\">牵头单位：{} · 周期：{} 至 {} · 完成率 {} · 实际进度 {}，按时间应达 {}%</p>",
-        esc(&p.lead),
-        p.start,
-        p.due,
-        summary::pct(a.completion()),
-        summary::pct(a.actual),
-        a.expected
+        "<p class=\"meta\">{}</p>",
+        (t.program_meta)(&ProgramMeta {
+            lead: &esc(&p.lead),
+            start: &(t.prose_date)(p.start),
+            due: &(t.prose_date)(p.due),
+            completion: a.completion(),
+            actual: a.actual,
+            expected: a.expected,
+        })
     );
     if !p.goal.trim().is_empty() {
-        let _ = writeln!(h, "<p class=\"note\">目标：{}</p>", esc(&p.goal));
+        let _ = writeln!(h, "<p class=\"note\">{}{}</p>", t.goal, esc(&p.goal));
     }
     if p.milestones.is_empty() {
-        h.push_str("<p>无时间节点。</p>\n</section>\n");
+        let _ = writeln!(h, "<p>{}</p>\n</section>", t.no_milestones);
         return;
     }
-    h.push_str(&timeline::svg(p, today));
-    h.push_str("\n<table class=\"milestones\">\n<thead><tr><th class=\"num\">序号</th><th>时间节点</th><th>计划日期</th><th>完成日期</th><th>情况</th></tr></thead>\n<tbody>\n");
+    h.push_str(&timeline::svg(p, today, t));
+    let _ = writeln!(
+        h,
+        "\n<table class=\"milestones\">\n{}\n<tbody>",
+        head(&[
+            (t.col_seq, true),
+            (t.col_milestone, false),
+            (t.col_planned, false),
+            (t.col_reached, false),
+            (t.col_state, false),
+        ])
+    );
     for (n, ms) in p.milestones.iter().enumerate() {
         let state = MilestoneState::of(ms, today);
-        let when = summary::milestone_note(ms, today);
+        let when = summary::milestone_note(ms, today, t);
         let _ = writeln!(
             h,
             "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td class=\"st-{}\">{} {}{when}</td></tr>",
             n + 1,
             esc(&ms.title),
-            ms.due,
-            ms.done.map_or_else(|| "—".to_owned(), |d| d.to_string()),
+            (t.table_date)(ms.due),
+            ms.done.map_or_else(|| "—".to_owned(), t.table_date),
             state.code(),
             state.symbol(),
-            state.label_zh()
+            (t.milestone_state)(state)
         );
     }
     h.push_str("</tbody>\n</table>\n</section>\n");

@@ -1,29 +1,48 @@
-//! The Markdown report, in Chinese, to paste into meeting minutes: summary table and totals,
-//! what changed since the last meeting (with `--since`), overdue and due-soon lists, and each
-//! program's milestones.
+//! The Markdown report, to paste into meeting minutes: summary table and totals, what changed
+//! since the last meeting (with `--since`), overdue and due-soon lists, and each program's
+//! milestones. Every word comes from [`super::texts`], in the language asked for.
 
-use super::since::{Changes, Presence, ProgramChanges};
+use super::changes::{self, Markup};
+use super::since::{Changes, ProgramChanges};
 use super::summary::{self, Flagged, HEALTHS, MilestoneState, Totals};
+use super::texts::{ReportTexts, texts};
 use crate::domain::{Date, Program, StatusKind};
+use crate::i18n::Lang;
 use crate::text::sanitize;
 
-pub fn render(programs: &[Program], today: Date, since: Option<&Changes>) -> String {
+const MARKUP: Markup = Markup {
+    text: inline,
+    late: |s| s,
+};
+
+pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: Lang) -> String {
+    let t = texts(lang);
     let figures = summary::figures(programs, today);
     let totals = Totals::of(&figures);
     let mut out = Doc::default();
-    out.line("# 整改整治工作进展报告");
+    out.line(format!("# {}", t.title));
     out.blank();
-    out.line(format!(
-        "数据截至 {today} · {} 个专项整治方案 · {} 条整改措施",
-        totals.programs, totals.measures
+    out.line((t.as_of)(
+        &(t.prose_date)(today),
+        totals.programs,
+        totals.measures,
     ));
     out.blank();
 
-    out.line("## 总体情况");
+    out.line(format!("## {}", t.overview));
     out.blank();
-    out.line(totals_sentence(&totals));
+    out.line((t.totals)(&totals, &totals.overdue.to_string()));
     out.blank();
-    out.line("| 专项整治方案 | 牵头单位 | 措施 | 完成率 | 已销号 | 逾期 | 7天内到期 | 状况 |");
+    out.line(row(&[
+        t.col_program,
+        t.col_lead,
+        t.col_measures,
+        t.col_completion,
+        t.col_signed_off,
+        t.col_overdue,
+        t.col_due_soon,
+        t.col_health,
+    ]));
     out.line("|---|---|--:|--:|--:|--:|--:|---|");
     for f in &figures {
         let a = &f.assessment;
@@ -37,7 +56,7 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>) -> Str
             a.overdue,
             a.due_soon,
             a.health.symbol(),
-            a.health.label_zh()
+            (t.ui.health)(a.health)
         ));
     }
     let mix: Vec<String> = HEALTHS
@@ -45,7 +64,8 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>) -> Str
         .map(|h| format!("{}{}", h.symbol(), totals.health_count(*h)))
         .collect();
     out.line(format!(
-        "| **合计** |  | {} | {} | {} | {} | {} | {} |",
+        "| **{}** |  | {} | {} | {} | {} | {} | {} |",
+        t.total,
         totals.measures,
         summary::pct(totals.completion()),
         totals.signed_off,
@@ -54,53 +74,58 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>) -> Str
         mix.join(" ")
     ));
     out.blank();
-    out.line(
-        "注：完成率 =（已完成 + 已销号）÷ 全部措施，向下取整。状况：● 正常，▲ 有风险，■ 滞后。",
-    );
+    out.line((t.note)());
     out.blank();
 
     if let Some(c) = since {
-        changes(&mut out, c);
+        since_section(&mut out, c, t);
     }
 
     let overdue = summary::overdue(programs, today);
-    out.line(format!("## 逾期措施（{} 条）", overdue.len()));
+    out.line(format!("## {}", (t.overdue_heading)(overdue.len())));
     out.blank();
-    flagged_table(&mut out, &overdue, "逾期天数", |d| (-d).to_string());
+    flagged_table(&mut out, &overdue, t, t.col_days_overdue, |d| {
+        (-d).to_string()
+    });
 
     let soon = summary::due_soon(programs, today);
-    out.line(format!("## 7天内到期的措施（{} 条）", soon.len()));
+    out.line(format!("## {}", (t.due_soon_heading)(soon.len())));
     out.blank();
-    flagged_table(&mut out, &soon, "剩余天数", |d| {
+    flagged_table(&mut out, &soon, t, t.col_days_left, |d| {
         if d == 0 {
-            "0（今天到期）".to_owned()
+            t.due_today.to_owned()
         } else {
             d.to_string()
         }
     });
 
-    out.line("## 时间节点");
+    out.line(format!("## {}", t.milestones));
     out.blank();
     for p in programs {
         out.line(format!("### {}", inline(&p.title)));
         out.blank();
         if p.milestones.is_empty() {
-            out.line("无时间节点。");
+            out.line(t.no_milestones);
             out.blank();
             continue;
         }
-        out.line("| 时间节点 | 计划日期 | 完成日期 | 情况 |");
+        out.line(row(&[
+            t.col_milestone,
+            t.col_planned,
+            t.col_reached,
+            t.col_state,
+        ]));
         out.line("|---|---|---|---|");
         for ms in &p.milestones {
             let state = MilestoneState::of(ms, today);
-            let when = summary::milestone_note(ms, today);
+            let when = summary::milestone_note(ms, today, t);
             out.line(format!(
                 "| {} | {} | {} | {} {}{when} |",
                 cell(&ms.title),
-                ms.due,
-                ms.done.map_or_else(|| "—".to_owned(), |d| d.to_string()),
+                (t.table_date)(ms.due),
+                ms.done.map_or_else(|| "—".to_owned(), t.table_date),
                 state.symbol(),
-                state.label_zh()
+                (t.milestone_state)(state)
             ));
         }
         out.blank();
@@ -108,139 +133,73 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>) -> Str
     out.0
 }
 
-fn totals_sentence(t: &Totals) -> String {
-    format!(
-        "合计：{} 个专项整治方案，{} 条整改措施，已完成 {} 条（完成率 {}），其中已销号 {} 条；\
-         逾期 {} 条，7天内到期 {} 条。方案状况：● 正常 {} 个，▲ 有风险 {} 个，■ 滞后 {} 个。",
-        t.programs,
-        t.measures,
-        t.finished,
-        summary::pct(t.completion()),
-        t.signed_off,
-        t.overdue,
-        t.due_soon,
-        t.health[0],
-        t.health[1],
-        t.health[2]
-    )
+/// A table row of our own words.
+fn row(cells: &[&str]) -> String {
+    format!("| {} |", cells.join(" | "))
 }
 
 fn flagged_table(
     out: &mut Doc,
     list: &[Flagged<'_>],
+    t: &ReportTexts,
     days_head: &str,
     days: impl Fn(i64) -> String,
 ) {
     if list.is_empty() {
-        out.line("无。");
+        out.line(t.none);
         out.blank();
         return;
     }
-    out.line(format!(
-        "| 专项整治方案 | 编号 | 整改措施 | 责任单位 | 期限 | {days_head} |"
-    ));
+    out.line(row(&[
+        t.col_program,
+        t.col_id,
+        t.col_measure,
+        t.col_owner,
+        t.col_deadline,
+        days_head,
+    ]));
     out.line("|---|---|---|---|---|--:|");
     for f in list {
         out.line(format!(
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {}{} | {} |",
             cell(&f.program.title),
             cell(&f.measure.id),
             cell(&f.measure.title),
             cell(&f.measure.owner),
-            summary::due_zh(f.measure),
+            (t.table_date)(f.measure.effective_due()),
+            summary::revision_note(f.measure, t).unwrap_or_default(),
             days(f.days_left)
         ));
     }
     out.blank();
 }
 
-fn changes(out: &mut Doc, c: &Changes) {
-    out.line("## 自上次会议以来的变化");
+fn since_section(out: &mut Doc, c: &Changes, t: &ReportTexts) {
+    out.line(format!("## {}", t.since_title));
     out.blank();
-    out.line(format!(
-        "与 {} 的快照相比，截至 {}。",
-        c.snapshot_taken, c.today
-    ));
+    out.line(changes::intro(c, t));
     out.blank();
     if c.is_empty() {
-        out.line("没有变化。");
+        out.line(t.since_nothing);
         out.blank();
         return;
     }
     for p in &c.programs {
-        program_changes(out, p);
+        program_changes(out, p, t);
     }
 }
 
-fn program_changes(out: &mut Doc, p: &ProgramChanges) {
-    let title = inline(&p.title);
-    out.line(match p.presence {
-        Presence::Kept => format!("### {title}"),
-        Presence::Added => format!("### {title}（新增方案）"),
-        Presence::Removed => format!("### {title}（已移除的方案）"),
-        Presence::Unreadable => format!("### {title}（文件有错误，未能比较）"),
-    });
+fn program_changes(out: &mut Doc, p: &ProgramChanges, t: &ReportTexts) {
+    out.line(format!(
+        "### {}{}",
+        inline(&p.title),
+        changes::presence_note(p.presence, t)
+    ));
     out.blank();
-    let item = |id: &str, t: &str| format!("{} {}", inline(id), inline(t));
-    for s in &p.signed_off {
-        let by =
-            s.by.as_deref()
-                .map(|b| format!("，{}", inline(b)))
-                .unwrap_or_default();
-        let on =
-            s.on.map_or_else(|| "日期未填".to_owned(), |d| d.to_string());
-        out.line(format!(
-            "- 新销号：{}（{on}{by}）",
-            item(&s.measure.id, &s.measure.title)
-        ));
-    }
-    for o in &p.newly_overdue {
-        out.line(format!(
-            "- 新逾期：{}（{}，期限 {}，逾期{}天）",
-            item(&o.measure.id, &o.measure.title),
-            inline(&o.measure.owner),
-            o.due,
-            o.days_overdue
-        ));
-    }
-    for s in &p.status_changes {
-        out.line(format!(
-            "- 状态变更：{}：{} → {}",
-            item(&s.measure.id, &s.measure.title),
-            status_text(&s.from),
-            status_text(&s.to)
-        ));
-    }
-    for d in &p.deadline_changes {
-        out.line(format!(
-            "- 期限调整：{}：{} → {}（累计调整{}次）",
-            item(&d.measure.id, &d.measure.title),
-            d.from,
-            d.to,
-            d.slips
-        ));
-    }
-    for a in &p.added {
-        let late = if a.overdue { "，已逾期" } else { "" };
-        out.line(format!(
-            "- 新增措施：{}（{}，期限 {}，{}{late}）",
-            item(&a.measure.id, &a.measure.title),
-            inline(&a.measure.owner),
-            a.due,
-            status_text(&a.status)
-        ));
-    }
-    for r in &p.removed {
-        out.line(format!("- 删除措施：{}", item(&r.id, &r.title)));
+    for item in changes::items(p, t, &MARKUP) {
+        out.line(format!("- {}{}{}", item.tag, t.colon, item.body));
     }
     out.blank();
-}
-
-fn status_text(s: &super::StatusView) -> String {
-    match &s.reason {
-        Some(r) => format!("{}（{}）", s.label, inline(r.trim())),
-        None => s.label.clone(),
-    }
 }
 
 /// A table cell: one line, and nothing that Markdown would read as a column break or markup.

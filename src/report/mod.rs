@@ -10,6 +10,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod changes;
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -18,14 +19,15 @@ pub mod run;
 pub mod since;
 pub mod snapshot;
 pub mod summary;
+pub mod texts;
 mod timeline;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Status;
+use crate::domain::{Status, StatusKind};
 
-/// A status as reports show it: the file word for tools, the Chinese label for people, and the
-/// reason when blocked.
+/// A status as the JSON report and snapshots keep it: the file word for tools, the Chinese label
+/// for people, and the reason when blocked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusView {
     /// The word written in board files: `NotStarted`, `InProgress`, `Blocked`, `Done`,
@@ -45,5 +47,16 @@ impl StatusView {
                 _ => None,
             },
         }
+    }
+}
+
+impl StatusView {
+    /// The label in the report's language; the stored one for a file word this version does
+    /// not know.
+    pub fn label_in(&self, ui: &crate::i18n::Texts) -> &str {
+        StatusKind::ALL
+            .into_iter()
+            .find(|k| k.ron_name() == self.code)
+            .map_or(self.label.as_str(), |k| (ui.status)(k))
     }
 }

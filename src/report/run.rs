@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::since::{self, Changes};
 use super::snapshot::{Snapshot, SnapshotBoard};
+use super::texts::{ReportTexts, texts};
 use super::{csv, html, json, markdown};
 use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
@@ -18,114 +19,132 @@ use crate::storage;
 const FAILED: u8 = 1;
 const USAGE: u8 = 2;
 
+/// Which command speaks, for the `rectify report: …` prefix and "nothing to …".
+#[derive(Clone, Copy)]
+enum Cmd {
+    Report,
+    Snapshot,
+}
+
+/// Says one thing on stderr as `rectify <cmd>: message`, in the user's language.
+fn say(cmd: Cmd, t: &ReportTexts, message: &str) {
+    let name = match cmd {
+        Cmd::Report => "report",
+        Cmd::Snapshot => "snapshot",
+    };
+    eprintln!("rectify {name}{}{message}", t.colon);
+}
+
 pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let today = args.today.unwrap_or(clock_today);
+    let lang = board.lang;
+    let t = texts(lang);
+    let cmd = Cmd::Report;
     if args.bom && args.format != ReportFormat::Csv {
-        eprintln!("rectify report: --bom is for --format csv (the mark Excel and WPS need)");
+        say(cmd, t, t.bom_not_csv);
         return USAGE;
     }
     if args.since.is_some() && args.format == ReportFormat::Csv {
-        eprintln!(
-            "rectify report: the CSV ledger has one row per measure and no place for changes; use --since with markdown, html or json"
-        );
+        say(cmd, t, t.since_csv);
         return USAGE;
     }
-    let Some(loaded) = load(&board.dir, board.lang, "report") else {
+    let Some(loaded) = load(&board.dir, cmd, board.lang) else {
         return FAILED;
     };
     let programs: Vec<Program> = loaded.boards.iter().map(|b| b.program.clone()).collect();
     let changes = match &args.since {
         None => None,
-        Some(path) => match read_snapshot(path) {
+        Some(path) => match Snapshot::from_file(path, lang) {
             Ok(old) => {
                 let mut c = since::diff(&old, &programs, today);
                 since::mark_unreadable(&mut c, &old, &loaded.broken);
                 Some(c)
             }
             Err(e) => {
-                eprintln!("rectify report: {}: {e}", path.display());
+                say(cmd, t, &format!("{}{}{e}", path.display(), t.colon));
                 return FAILED;
             }
         },
     };
-    let bytes = match render(args.format, &programs, today, changes.as_ref(), args.bom) {
+    let bytes = match render(args, &programs, today, changes.as_ref(), lang) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("rectify report: {e}");
+            say(cmd, t, &e);
             return FAILED;
         }
     };
     match &args.output {
         Some(path) => match std::fs::write(path, &bytes) {
             Ok(()) => {
-                eprintln!(
-                    "rectify report: wrote {} ({} programs, as of {today})",
-                    path.display(),
-                    programs.len()
+                let file = path.display().to_string();
+                say(
+                    cmd,
+                    t,
+                    &(t.wrote)(&file, programs.len(), &(t.prose_date)(today)),
                 );
                 0
             }
             Err(e) => {
-                eprintln!("rectify report: cannot write {}: {e}", path.display());
+                let file = path.display().to_string();
+                say(cmd, t, &(t.cannot_write)(&file, &e.to_string()));
                 FAILED
             }
         },
-        None => to_stdout(&bytes),
+        None => to_stdout(&bytes, t),
     }
 }
 
 fn render(
-    format: ReportFormat,
+    args: &ReportArgs,
     programs: &[Program],
     today: Date,
     changes: Option<&Changes>,
-    bom: bool,
+    lang: Lang,
 ) -> Result<Vec<u8>, String> {
-    Ok(match format {
-        ReportFormat::Markdown => markdown::render(programs, today, changes).into_bytes(),
-        ReportFormat::Html => html::render(programs, today, changes).into_bytes(),
+    Ok(match args.format {
+        ReportFormat::Markdown => markdown::render(programs, today, changes, lang).into_bytes(),
+        ReportFormat::Html => html::render(programs, today, changes, lang).into_bytes(),
         ReportFormat::Json => json::render(programs, today, changes)
             .map_err(|e| e.to_string())?
             .into_bytes(),
-        ReportFormat::Csv => csv::render(programs, today, bom).map_err(|e| e.to_string())?,
+        ReportFormat::Csv => {
+            csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?
+        }
     })
 }
 
 pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let taken = args.today.unwrap_or(clock_today);
-    let Some(loaded) = load(&board.dir, board.lang, "snapshot") else {
+    let t = texts(board.lang);
+    let cmd = Cmd::Snapshot;
+    let Some(loaded) = load(&board.dir, cmd, board.lang) else {
         return FAILED;
     };
     if !loaded.broken.is_empty() {
-        eprintln!(
-            "rectify snapshot: the programs in files with errors are not in the snapshot; a report --since it will say so"
-        );
+        say(cmd, t, t.snapshot_leaves_out);
     }
     let snap = Snapshot {
         taken,
         boards: loaded.boards,
     };
     let text = match snap.to_json() {
-        Ok(t) => t,
+        Ok(text) => text,
         Err(e) => {
-            eprintln!("rectify snapshot: {e}");
+            say(cmd, t, &e.to_string());
             return FAILED;
         }
     };
+    let file = args.output.display().to_string();
     if let Err(e) = std::fs::write(&args.output, text) {
-        eprintln!(
-            "rectify snapshot: cannot write {}: {e}",
-            args.output.display()
-        );
+        say(cmd, t, &(t.cannot_write)(&file, &e.to_string()));
         return FAILED;
     }
     let measures: usize = snap.boards.iter().map(|b| b.program.measures.len()).sum();
     // A closed stdout must not turn a saved snapshot into a failure.
     let _ = writeln!(
         std::io::stdout(),
-        "{}: {} programs, {measures} measures as of {taken}",
-        args.output.display(),
-        snap.boards.len()
+        "{}",
+        (t.snapshot_written)(&file, snap.boards.len(), measures, &(t.prose_date)(taken))
     );
     0
 }
@@ -138,7 +157,8 @@ struct Loaded {
 
 /// The good boards; each error of a broken one goes to stderr, compiler-style. `None` (after
 /// saying why) only when nothing at all could be read.
-fn load(dir: &Path, lang: Lang, cmd: &str) -> Option<Loaded> {
+fn load(dir: &Path, cmd: Cmd, lang: Lang) -> Option<Loaded> {
+    let t = texts(lang);
     let loads = match storage::load_dir(dir) {
         Ok(l) => l,
         Err(d) => {
@@ -165,36 +185,38 @@ fn load(dir: &Path, lang: Lang, cmd: &str) -> Option<Loaded> {
         }
     }
     if loaded.boards.is_empty() {
-        eprintln!(
-            "rectify {cmd}: no board could be read in {} (nothing to {cmd})",
-            dir.display()
+        let action = match cmd {
+            Cmd::Report => t.action_report,
+            Cmd::Snapshot => t.action_snapshot,
+        };
+        say(
+            cmd,
+            t,
+            &(t.nothing_readable)(&dir.display().to_string(), action),
         );
         return None;
     }
     if !loaded.broken.is_empty() {
-        eprintln!(
-            "rectify {cmd}: {} of {} board files have errors and are left out",
-            loaded.broken.len(),
-            loaded.broken.len() + loaded.boards.len()
+        say(
+            cmd,
+            t,
+            &(t.broken_left_out)(
+                loaded.broken.len(),
+                loaded.broken.len() + loaded.boards.len(),
+            ),
         );
     }
     Some(loaded)
 }
 
-fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read the snapshot: {e}"))?;
-    Snapshot::parse(&text)
-}
-
-fn to_stdout(bytes: &[u8]) -> u8 {
+fn to_stdout(bytes: &[u8], t: &ReportTexts) -> u8 {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => 0,
         // A reader that stopped early (`| head`) got what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("rectify report: cannot write the report: {e}");
+            say(Cmd::Report, t, &(t.cannot_write_report)(&e.to_string()));
             FAILED
         }
     }

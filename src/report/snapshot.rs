@@ -6,7 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::texts::texts;
 use crate::domain::{Date, Measure, Milestone, Program, Status, StatusKind};
+use crate::i18n::Lang;
 
 /// The word that marks a snapshot file, so that any other JSON is refused by name.
 pub const FORMAT: &str = "rectify-snapshot";
@@ -44,34 +46,70 @@ impl Snapshot {
         })
     }
 
-    /// Reads a snapshot file's text; the message says what is wrong in the user's terms.
+    /// Reads a snapshot file's text; the message says what is wrong, in English.
     pub fn parse(text: &str) -> Result<Snapshot, String> {
+        Snapshot::read(text).map_err(|e| e.message(Lang::En))
+    }
+
+    /// Reads the snapshot file at `path`; what went wrong is said in `lang`.
+    pub fn from_file(path: &std::path::Path, lang: Lang) -> Result<Snapshot, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| (texts(lang).cannot_read_snapshot)(&e.to_string()))?;
+        Snapshot::read(&text).map_err(|e| e.message(lang))
+    }
+
+    /// Reads a snapshot file's text; the error can say what is wrong in either language.
+    pub fn read(text: &str) -> Result<Snapshot, SnapshotError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let head: Header = serde_json::from_str(text)
-            .map_err(|e| format!("not a rectify snapshot (JSON): {e}"))?;
+        let head: Header =
+            serde_json::from_str(text).map_err(|e| SnapshotError::NotJson(e.to_string()))?;
         if head.format.as_deref() != Some(FORMAT) {
-            return Err(format!(
-                "not a rectify snapshot: no \"format\": \"{FORMAT}\"; make one with `rectify snapshot`"
-            ));
+            return Err(SnapshotError::NotASnapshot);
         }
         if head.version != Some(VERSION) {
-            return Err(format!(
-                "snapshot version {} is not supported (this rectify reads version {VERSION})",
-                head.version
-                    .map_or_else(|| "missing".to_owned(), |v| v.to_string())
-            ));
+            return Err(SnapshotError::Version(head.version));
         }
         let file: SnapshotFile =
-            serde_json::from_str(text).map_err(|e| format!("snapshot: {e}"))?;
+            serde_json::from_str(text).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
         let boards = file
             .programs
             .into_iter()
             .map(FileProgram::into_board)
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, SnapshotError>>()?;
         Ok(Snapshot {
             taken: file.taken,
             boards,
         })
+    }
+}
+
+/// Why a file is not a snapshot this version can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// Not JSON at all; the parser's own message.
+    NotJson(String),
+    /// JSON without `"format": "rectify-snapshot"`.
+    NotASnapshot,
+    /// Another version, or none.
+    Version(Option<u32>),
+    /// A snapshot whose content does not fit; the parser's own message.
+    Invalid(String),
+    UnknownStatus {
+        measure: String,
+        status: String,
+    },
+}
+
+impl SnapshotError {
+    pub fn message(&self, lang: Lang) -> String {
+        let t = texts(lang);
+        match self {
+            SnapshotError::NotJson(e) => (t.not_json)(e),
+            SnapshotError::NotASnapshot => t.no_format.to_owned(),
+            SnapshotError::Version(v) => (t.bad_version)(*v, VERSION),
+            SnapshotError::Invalid(e) => (t.bad_snapshot)(e),
+            SnapshotError::UnknownStatus { measure, status } => (t.unknown_status)(measure, status),
+        }
     }
 }
 
@@ -178,13 +216,16 @@ impl From<&Measure> for FileMeasure {
 }
 
 impl FileProgram {
-    fn into_board(self) -> Result<SnapshotBoard, String> {
+    fn into_board(self) -> Result<SnapshotBoard, SnapshotError> {
         let measures = self
             .measures
             .into_iter()
             .map(|m| {
                 let status = status_from(&m.status, m.blocked_reason).ok_or_else(|| {
-                    format!("snapshot: measure {}: unknown status `{}`", m.id, m.status)
+                    SnapshotError::UnknownStatus {
+                        measure: m.id.clone(),
+                        status: m.status.clone(),
+                    }
                 })?;
                 Ok(Measure {
                     id: m.id,
@@ -199,7 +240,7 @@ impl FileProgram {
                     signed_by: m.signed_by,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, SnapshotError>>()?;
         Ok(SnapshotBoard {
             file: self.file,
             program: Program {

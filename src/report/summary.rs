@@ -1,6 +1,7 @@
 //! The figures every format shows, computed once from the programs and the day, so the
 //! Markdown, HTML and JSON reports can never disagree about a number.
 
+use super::texts::ReportTexts;
 use crate::domain::schedule::{self, Assessment, DEFAULT_DUE_SOON_DAYS, Health};
 use crate::domain::{Date, Measure, Milestone, Program, StatusKind};
 
@@ -128,14 +129,6 @@ impl MilestoneState {
         }
     }
 
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            MilestoneState::Reached => "已达成",
-            MilestoneState::Missed => "逾期未达成",
-            MilestoneState::Ahead => "待达成",
-        }
-    }
-
     /// The word in the JSON report.
     pub fn code(self) -> &'static str {
         match self {
@@ -147,11 +140,11 @@ impl MilestoneState {
 }
 
 /// What a meeting asks next about a milestone: how late it was reached, or how far off it is.
-pub fn milestone_note(ms: &Milestone, today: Date) -> String {
+pub fn milestone_note(ms: &Milestone, today: Date, t: &ReportTexts) -> String {
     match ms.done {
-        Some(done) if done > ms.due => format!("（晚{}天）", ms.due.days_until(done)),
+        Some(done) if done > ms.due => (t.late_by)(ms.due.days_until(done)),
         Some(_) => String::new(),
-        None => format!("（{}）", days_zh(today.days_until(ms.due))),
+        None => (t.aside)(&(t.ui.days_left)(today.days_until(ms.due))),
     }
 }
 
@@ -169,27 +162,10 @@ pub fn pct(p: Option<i64>) -> String {
     p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"))
 }
 
-/// Days relative to a deadline in words, as the board says them.
-pub fn days_zh(days_left: i64) -> String {
-    match days_left {
-        0 => "今天到期".to_owned(),
-        d if d > 0 => format!("剩{d}天"),
-        d => format!("逾期{}天", -d),
-    }
-}
-
-/// The deadline in force, with how often it moved: a slip is what a meeting asks about.
-pub fn due_zh(m: &Measure) -> String {
+/// How the deadline in force moved, when it did: a slip is what a meeting asks about.
+pub fn revision_note(m: &Measure, t: &ReportTexts) -> Option<String> {
     match m.slips() {
-        0 => m.effective_due().to_string(),
-        n => format!("{}（原定 {}，调整{n}次）", m.effective_due(), m.due),
-    }
-}
-
-/// The Chinese status word, with the reason for a blocked measure.
-pub fn status_zh(status: &crate::domain::Status) -> String {
-    match status {
-        crate::domain::Status::Blocked(r) => format!("受阻（{}）", r.trim()),
-        s => s.kind().label_zh().to_owned(),
+        0 => None,
+        n => Some((t.revised_note)(&(t.table_date)(m.due), n)),
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::html::esc;
 use super::summary::MilestoneState;
+use super::texts::ReportTexts;
 use crate::domain::{Date, Program};
 
 const W: f64 = 720.0;
@@ -28,7 +29,7 @@ impl Axis {
     }
 }
 
-pub fn svg(p: &Program, today: Date) -> String {
+pub fn svg(p: &Program, today: Date, t: &ReportTexts) -> String {
     // The axis covers the span and every milestone, even one dated outside the span.
     let dates = p
         .milestones
@@ -45,7 +46,7 @@ pub fn svg(p: &Program, today: Date) -> String {
     let _ = write!(
         s,
         r#"<svg class="timeline" viewBox="0 0 {W} {H}" role="img" aria-label="{}">"#,
-        esc(&format!("{} 时间节点", p.title))
+        esc(&(t.timeline_label)(&p.title))
     );
     let (x0, x1, xt) = (axis.x(p.start), axis.x(p.due), axis.x(today));
     let _ = write!(
@@ -62,29 +63,35 @@ pub fn svg(p: &Program, today: Date) -> String {
             (xt.min(x1) - x0).max(0.0)
         );
     }
-    month_ticks(&mut s, &axis, lo, hi);
+    month_ticks(&mut s, &axis, lo, hi, t);
     let _ = write!(
         s,
-        r#"<text class="end" x="{x0:.1}" y="90" text-anchor="start">开始 {}</text><text class="end" x="{x1:.1}" y="90" text-anchor="end">截止 {}</text>"#,
-        p.start, p.due
+        r#"<text class="end" x="{x0:.1}" y="90" text-anchor="start">{} {}</text><text class="end" x="{x1:.1}" y="90" text-anchor="end">{} {}</text>"#,
+        t.timeline_start,
+        (t.table_date)(p.start),
+        t.timeline_end,
+        (t.table_date)(p.due)
     );
-    today_marker(&mut s, &axis, today, lo, hi);
+    today_marker(&mut s, &axis, today, lo, hi, t);
     let mut last_x = [f64::NEG_INFINITY; 2];
     for (i, ms) in p.milestones.iter().enumerate() {
         let x = axis.x(ms.due);
         let row = usize::from(x - last_x[0] < MIN_LABEL_GAP && x - last_x[1] >= MIN_LABEL_GAP);
         last_x[row] = x;
         let state = MilestoneState::of(ms, today);
-        let done = ms.done.map(|d| format!("，{d} 达成")).unwrap_or_default();
+        let done = ms
+            .done
+            .map(|d| (t.reached_on)(&(t.table_date)(d)))
+            .unwrap_or_default();
         let _ = write!(
             s,
             r#"<g class="ms {}"><title>{}. {} · {}{} · {}</title>{}<text class="num" x="{x:.1}" y="{}" text-anchor="middle">{}</text></g>"#,
             state.code(),
             i + 1,
             esc(&ms.title),
-            ms.due,
+            (t.table_date)(ms.due),
             esc(&done),
-            state.label_zh(),
+            (t.milestone_state)(state),
             marker(state, x),
             if row == 0 { 34 } else { 22 },
             i + 1
@@ -118,17 +125,16 @@ fn marker(state: MilestoneState, x: f64) -> String {
     }
 }
 
-fn month_ticks(s: &mut String, axis: &Axis, lo: Date, hi: Date) {
-    use chrono::Datelike;
+fn month_ticks(s: &mut String, axis: &Axis, lo: Date, hi: Date, t: &ReportTexts) {
     let mut d = first_of_next_month(lo);
     while d <= hi {
         let x = axis.x(d);
         let _ = write!(
             s,
-            r#"<line class="tick" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}"/><text class="month" x="{x:.1}" y="68" text-anchor="middle">{}月</text>"#,
+            r#"<line class="tick" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}"/><text class="month" x="{x:.1}" y="68" text-anchor="middle">{}</text>"#,
             AXIS_Y + 4.0,
             AXIS_Y + 8.0,
-            d.0.month()
+            (t.month)(d)
         );
         d = first_of_next_month(d);
     }
@@ -147,18 +153,19 @@ fn first_of_next_month(d: Date) -> Date {
 
 /// Today as a dashed line across the axis; a day outside the axis is pinned to the nearer end
 /// with an arrow, so the reader still sees on which side it lies.
-fn today_marker(s: &mut String, axis: &Axis, today: Date, lo: Date, hi: Date) {
+fn today_marker(s: &mut String, axis: &Axis, today: Date, lo: Date, hi: Date, t: &ReportTexts) {
     let x = axis.x(today);
+    let label = format!("{} {}", t.timeline_today, (t.table_date)(today));
     let (label, anchor) = if today < lo {
-        (format!("← 今天 {today}"), "start")
+        (format!("← {label}"), "start")
     } else if today > hi {
-        (format!("今天 {today} →"), "end")
+        (format!("{label} →"), "end")
     } else if x < 80.0 {
-        (format!("今天 {today}"), "start")
+        (label, "start")
     } else if x > W - 80.0 {
-        (format!("今天 {today}"), "end")
+        (label, "end")
     } else {
-        (format!("今天 {today}"), "middle")
+        (label, "middle")
     };
     let _ = write!(
         s,

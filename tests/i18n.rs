@@ -137,6 +137,9 @@ fn every_problem() -> Vec<Problem> {
         "Program(measures: (1))",
         "Program(id: \"a\") trailing",
         "/* open",
+        "Program(measures: [Measure(status: Blocked)])",
+        "Program(id: \"a\\q\")",
+        "Program(id: \"a\", title: true, lead: t)",
     ];
     let mut all: Vec<Problem> = ron_errors
         .iter()
@@ -240,7 +243,7 @@ fn every_problem_in_a_board_file_is_told_in_both_languages() {
         .iter()
         .filter(|p| matches!(p, Problem::Syntax(_)))
         .count();
-    assert_eq!(syntax, 12, "each sample text fails to parse: {all:#?}");
+    assert_eq!(syntax, 15, "each sample text fails to parse: {all:#?}");
     for p in &all {
         let (zh, en) = (p.text(Lang::Zh), p.text(Lang::En));
         both(&format!("{p:?}"), &zh, &en);

@@ -93,7 +93,41 @@ pub fn describe(e: &Error, lang: Lang) -> String {
             "此处应为双引号括起的文字，如 \"…\"",
             "expected a text in double quotes, like \"…\""
         ),
-        Error::ExpectedInteger => tr!(lang, "此处应为整数", "expected a whole number"),
+        Error::ExpectedInteger | Error::InvalidIntegerDigit { .. } => {
+            tr!(lang, "此处应为整数", "expected a whole number")
+        }
+        Error::ExpectedFloat | Error::FloatUnderscore => {
+            tr!(lang, "此处应为数字", "expected a number")
+        }
+        Error::ExpectedBoolean => tr!(lang, "此处应为 true 或 false", "expected true or false"),
+        Error::ExpectedStructLike => tr!(lang, "此处应为左括号 `(`", "expected an opening `(`"),
+        Error::ExpectedNamedStructLike(name) => {
+            tr!(lang, "此处应为 `{name}(…)`", "expected `{name}(…)` here")
+        }
+        Error::ExpectedIdentifier | Error::InvalidIdentifier(_) => tr!(
+            lang,
+            "此处应为字段名或取值名（如 `status` 或 `Done`）",
+            "expected a name here (a field like `status` or a value like `Done`)"
+        ),
+        Error::ExpectedMap | Error::ExpectedMapColon | Error::ExpectedMapEnd => tr!(
+            lang,
+            "此处应为 `{{ \"键\": \"值\", … }}` 形式的映射",
+            "expected a map like `{{ \"key\": \"value\", … }}`"
+        ),
+        Error::InvalidEscape(_) => tr!(
+            lang,
+            "文字中有无效的转义序列（反斜杠 `\\` 后的字符）",
+            "an invalid escape sequence in a text (what follows a backslash `\\`)"
+        ),
+        Error::UnexpectedChar(c) => {
+            let c = c.escape_debug();
+            tr!(lang, "此处不应出现字符 `{c}`", "unexpected character `{c}`")
+        }
+        Error::InvalidValueForType { expected, found } => tr!(
+            lang,
+            "此处的值不合要求：应为 {expected}，实为 {found}",
+            "expected {expected}, found {found}"
+        ),
         Error::IntegerOutOfBounds => tr!(lang, "数值超出范围", "number is out of range"),
         Error::ExpectedComma => tr!(lang, "条目之间缺少逗号 `,`", "expected `,` between entries"),
         Error::ExpectedArray => tr!(

@@ -117,6 +117,46 @@ fn p_takes_a_number_and_refuses_anything_else() {
     );
 }
 
+fn ctrl(app: &mut App, c: char) {
+    let k = crossterm::event::KeyEvent::new(Char(c), crossterm::event::KeyModifiers::CONTROL);
+    if let Some(a) = app::keymap::key(app, k) {
+        app::update(app, a);
+    }
+}
+
+fn typed(app: &App) -> String {
+    match &app.modal {
+        Some(Modal::Input { input, .. }) => input.text.clone(),
+        other => panic!("no text field: {other:?}"),
+    }
+}
+
+#[test]
+fn text_fields_take_a_shells_line_keys_and_no_chord_types_a_letter() {
+    let mut app = on_zp03();
+    press(&mut app, &[Char('n')]);
+    type_text(&mut app, "已完成收网");
+    ctrl(&mut app, 'x');
+    assert_eq!(typed(&app), "已完成收网", "ctrl-x typed nothing");
+    press(&mut app, &[Left, Left]);
+    ctrl(&mut app, 'k');
+    assert_eq!(typed(&app), "已完成");
+    ctrl(&mut app, 'a');
+    type_text(&mut app, "均");
+    assert_eq!(typed(&app), "均已完成");
+    ctrl(&mut app, 'e');
+    type_text(&mut app, "。");
+    ctrl(&mut app, 'u');
+    assert_eq!(typed(&app), "", "ctrl-u clears what is before the cursor");
+    type_text(&mut app, "80");
+    assert_eq!(typed(&app), "80");
+    // The filter line too: ctrl-u starts it again instead of typing a `u`.
+    press(&mut app, &[Esc, Esc, Char('/')]);
+    type_text(&mut app, "反诈");
+    ctrl(&mut app, 'u');
+    assert_eq!(app.filter.text, "");
+}
+
 #[test]
 fn plus_and_minus_step_progress_by_ten_within_bounds() {
     let mut app = on_zp03();
@@ -211,7 +251,7 @@ fn u_undoes_the_last_saved_edit_through_the_same_save() {
         app.notice
             .as_deref()
             .unwrap()
-            .starts_with("已保存： ZP-03 progress: 50 → 60")
+            .starts_with("已保存：ZP-03 progress: 50 → 60")
     );
     let undo = the_save(press(&mut app, &[Char('u')]));
     assert!(undo.undo);

@@ -23,6 +23,8 @@ pub enum Action {
     StartFilter,
     FilterChar(char),
     FilterBackspace,
+    /// Ctrl-U while typing a filter: start the text again.
+    FilterClearText,
     FilterAccept,
     FilterCancel,
     CycleStatusFilter,
@@ -61,6 +63,8 @@ pub enum Action {
     ModalRight,
     ModalHome,
     ModalEnd,
+    ModalKillToStart,
+    ModalKillToEnd,
     /// A save the loop performed.
     Saved(Box<super::SaveReport>),
     /// The history file as now on disk.

@@ -1,6 +1,7 @@
 //! Editing from the keyboard: modals that collect a change, the save effect that writes it, and
 //! what the save's outcome means for the screen.
 
+use crate::tr;
 use std::path::PathBuf;
 
 use super::input::TextInput;
@@ -324,7 +325,8 @@ pub fn saved(app: &mut App, report: SaveReport) {
                 b.reassess(today, days);
             }
             let what = describe(&request.edit);
-            let mut msg = format!("{} {}", if request.undo { t.undone } else { t.saved }, what);
+            let done = if request.undo { t.undone } else { t.saved };
+            let mut msg = tr!(app.settings.lang, "{done}{what}", "{done} {what}");
             if saved.rebased {
                 msg.push_str(t.merged);
             }
@@ -354,7 +356,12 @@ pub fn saved(app: &mut App, report: SaveReport) {
                     edit: request.edit.inverse(),
                 });
             }
-            app.notice = Some(format!("{} {}", t.not_saved, e.text(app.settings.lang)));
+            let (not_saved, why) = (t.not_saved, e.text(app.settings.lang));
+            app.notice = Some(tr!(
+                app.settings.lang,
+                "{not_saved}{why}",
+                "{not_saved} {why}"
+            ));
         }
     }
 }

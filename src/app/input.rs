@@ -66,6 +66,19 @@ impl TextInput {
         self.cursor = self.text.chars().count();
     }
 
+    /// Ctrl-U, as in a shell: everything before the cursor goes.
+    pub fn kill_to_start(&mut self) {
+        let at = self.byte(self.cursor);
+        self.text.replace_range(..at, "");
+        self.cursor = 0;
+    }
+
+    /// Ctrl-K: everything from the cursor on goes.
+    pub fn kill_to_end(&mut self) {
+        let at = self.byte(self.cursor);
+        self.text.truncate(at);
+    }
+
     /// Cells from the start of the text to the cursor.
     pub fn cursor_x(&self) -> usize {
         width(&self.text[..self.byte(self.cursor)])

@@ -19,13 +19,14 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         return meeting_key(k.code);
     }
     if let Some(modal) = &app.modal {
-        return modal_key(modal, k.code);
+        return modal_key(modal, k.code, k.modifiers);
     }
     if app.filter.editing {
         return match k.code {
             KeyCode::Esc => Some(Action::FilterCancel),
             KeyCode::Enter => Some(Action::FilterAccept),
             KeyCode::Backspace => Some(Action::FilterBackspace),
+            KeyCode::Char('u') if ctrl => Some(Action::FilterClearText),
             KeyCode::Up => Some(Action::Up),
             KeyCode::Down => Some(Action::Down),
             KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
@@ -99,9 +100,18 @@ fn meeting_key(code: KeyCode) -> Option<Action> {
 }
 
 /// Keys while a modal is open: it has them all, so nothing behind it changes by accident.
-fn modal_key(modal: &Modal, code: KeyCode) -> Option<Action> {
+fn modal_key(modal: &Modal, code: KeyCode, mods: KeyModifiers) -> Option<Action> {
+    // Text fields take the editing keys of a shell's line; no other chord types a letter.
+    let chord = mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (modal, code) {
         (_, KeyCode::Esc) => Some(Action::ModalCancel),
+        (Modal::Input { .. }, KeyCode::Char(c)) if chord => match c {
+            'a' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalHome),
+            'e' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalEnd),
+            'u' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalKillToStart),
+            'k' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalKillToEnd),
+            _ => None,
+        },
         (Modal::Input { .. }, c) => match c {
             KeyCode::Enter => Some(Action::ModalAccept),
             KeyCode::Backspace => Some(Action::ModalBackspace),

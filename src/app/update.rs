@@ -43,6 +43,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FilterBackspace => {
             app.filter.text.pop();
         }
+        Action::FilterClearText => app.filter.text.clear(),
         Action::FilterAccept => app.filter.editing = false,
         Action::FilterCancel => {
             app.filter.editing = false;
@@ -115,7 +116,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ModalLeft
         | Action::ModalRight
         | Action::ModalHome
-        | Action::ModalEnd => {
+        | Action::ModalEnd
+        | Action::ModalKillToStart
+        | Action::ModalKillToEnd => {
             if let Some(Modal::Input { input, .. }) = &mut app.modal {
                 match action {
                     Action::ModalBackspace => input.backspace(),
@@ -123,6 +126,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     Action::ModalLeft => input.left(),
                     Action::ModalRight => input.right(),
                     Action::ModalHome => input.home(),
+                    Action::ModalKillToStart => input.kill_to_start(),
+                    Action::ModalKillToEnd => input.kill_to_end(),
                     _ => input.end(),
                 }
             }

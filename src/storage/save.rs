@@ -22,6 +22,7 @@ use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::domain::Program;
 use crate::domain::edit::{Edit, Field, Value};
 use crate::i18n::Lang;
+use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
 pub const HISTORY_FILE: &str = "rectify-history.tsv";
@@ -92,7 +93,7 @@ impl SaveError {
                     .collect();
                 format!("{} {}", t.conflict_title, parts.join("; "))
             }
-            SaveError::ReadOnly(d) => format!("{} ({d})", t.save_read_only),
+            SaveError::ReadOnly(d) => aside(lang, t.save_read_only, d),
             SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline(lang)),
             SaveError::NoMeasure(id) => format!("{id} {}", t.save_no_measure),
             SaveError::Refused(r) => {
@@ -102,11 +103,16 @@ impl SaveError {
                     Refusal::Reread(Some(d)) => d.headline(lang),
                     Refusal::Reread(None) => t.save_differs.to_owned(),
                 };
-                format!("{} ({why})", t.save_refused)
+                aside(lang, t.save_refused, &why)
             }
-            SaveError::Io(d) => format!("{} ({d})", t.save_io),
+            SaveError::Io(d) => aside(lang, t.save_io, d),
         }
     }
+}
+
+/// `what (detail)`, with the brackets each language uses.
+fn aside(lang: Lang, what: &str, detail: &str) -> String {
+    tr!(lang, "{what}（{detail}）", "{what} ({detail})")
 }
 
 /// Who saves, and when: for the history file.

@@ -17,6 +17,17 @@ fn fail(e: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// A closed stdout (`rectify man | head`) means the reader has what it wanted: no error.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
 /// The only place outside the event loop that reads the clock: commands that judge deadlines
 /// take the day from here unless `--today` pins it.
 fn today() -> rectify::domain::Date {
@@ -31,9 +42,12 @@ fn main() -> ExitCode {
         .and_then(|m| Cli::from_arg_matches(&m))
         .unwrap_or_else(|e| e.exit());
     // The config file (if any) fills in what the command line left unset.
-    let resolve = |flags: &BoardFlags| config::resolve(flags, cli.config.as_deref());
+    // Options given before a subcommand count as if given after it.
+    let outer = cli.board.clone();
+    let resolve = |flags: BoardFlags| config::resolve(&flags.or(&outer), cli.config.as_deref());
+    let today = || outer.today.unwrap_or_else(today);
     match cli.command {
-        Some(Command::Config { board, .. }) => match resolve(&board) {
+        Some(Command::Config { board, .. }) => match resolve(board) {
             Ok(eff) => {
                 print!("{}", eff.render());
                 ExitCode::SUCCESS
@@ -41,27 +55,32 @@ fn main() -> ExitCode {
             Err(e) => fail(e),
         },
         Some(Command::Completions { shell, .. }) => {
-            let mut cmd = rectify::cli::command(lang);
-            clap_complete::generate(shell, &mut cmd, "rectify", &mut std::io::stdout());
-            ExitCode::SUCCESS
+            // clap_complete panics when stdout closes early (`| head`): write it ourselves.
+            let mut script = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut rectify::cli::command(lang),
+                "rectify",
+                &mut script,
+            );
+            write_stdout(&script)
         }
         Some(Command::Man { .. }) => {
             let man = clap_mangen::Man::new(rectify::cli::command(lang));
-            match man.render(&mut std::io::stdout()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // `rectify man | head` got what it asked for.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            let mut page = Vec::new();
+            match man.render(&mut page) {
+                Ok(()) => write_stdout(&page),
                 Err(e) => fail(e),
             }
         }
-        Some(Command::Check { paths, lang }) => match resolve(&BoardFlags {
+        Some(Command::Check { paths, lang }) => match resolve(BoardFlags {
             lang,
             ..Default::default()
         }) {
             Ok(eff) => ExitCode::from(check::run(&paths, eff.args.lang) as u8),
             Err(e) => fail(e),
         },
-        Some(Command::Set(args)) => match resolve(&BoardFlags {
+        Some(Command::Set(args)) => match resolve(BoardFlags {
             user: args.user.clone(),
             lang: args.lang,
             ..Default::default()
@@ -78,14 +97,14 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Meeting(args)) => match resolve(&args.board)
+        Some(Command::Meeting(args)) => match resolve(args.board.clone())
             .map_err(anyhow::Error::msg)
             .and_then(|eff| rectify::tui::run_meeting(eff.args, args.cycle))
         {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("{e:#}")),
         },
-        Some(Command::Report(args)) => match resolve(&BoardFlags {
+        Some(Command::Report(args)) => match resolve(BoardFlags {
             dir: args.dir.clone(),
             lang: args.lang,
             ..Default::default()
@@ -93,7 +112,7 @@ fn main() -> ExitCode {
             Ok(eff) => ExitCode::from(rectify::report::run::report(&args, &eff.args, today())),
             Err(e) => fail(e),
         },
-        Some(Command::Snapshot(args)) => match resolve(&BoardFlags {
+        Some(Command::Snapshot(args)) => match resolve(BoardFlags {
             dir: args.dir.clone(),
             lang: args.lang,
             ..Default::default()
@@ -101,7 +120,7 @@ fn main() -> ExitCode {
             Ok(eff) => ExitCode::from(rectify::report::run::snapshot(&args, &eff.args, today())),
             Err(e) => fail(e),
         },
-        None => match resolve(&cli.board)
+        None => match resolve(BoardFlags::default())
             .map_err(anyhow::Error::msg)
             .and_then(|eff| rectify::tui::run(eff.args))
         {

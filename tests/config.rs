@@ -219,3 +219,61 @@ fn shell_habits_completions_man_help_version() {
         "{out}"
     );
 }
+
+#[test]
+fn options_before_a_subcommand_count_as_if_given_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("none.ron");
+    let (code, out, _) = rectify(&cfg, &["--lang", "en", "check", "boards"], &[]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("checked 9 files"), "{out}");
+    let (_, out, _) = rectify(&cfg, &["--lang", "en", "config", "--print"], &[]);
+    assert!(line(&out, "lang").ends_with("command line"), "{out}");
+    // The one after the subcommand wins.
+    let (_, out, _) = rectify(
+        &cfg,
+        &["--lang", "en", "config", "--print", "--lang", "zh"],
+        &[],
+    );
+    assert!(line(&out, "lang").ends_with("命令行"), "{out}");
+    let (_, out, _) = rectify(
+        &cfg,
+        &[
+            "--today",
+            "2023-07-15",
+            "report",
+            "boards",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert!(
+        out.contains("\"today\": \"2023-07-15\""),
+        "{}",
+        &out[..300.min(out.len())]
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_no_error_from_man_or_completions() {
+    for args in [
+        &["man"][..],
+        &["completions", "zsh"],
+        &["completions", "bash"],
+    ] {
+        // A pipe whose reader is already gone, as after `| head` has read its fill: every
+        // write fails with EPIPE, deterministically.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let done = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .args(args)
+            .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&done.stderr);
+        assert!(done.status.success(), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}

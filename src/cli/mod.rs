@@ -159,6 +159,23 @@ pub struct BoardFlags {
 const LANG_HELP: &str =
     "Language of messages and labels: zh or en [default: from the config file, else $LANG]";
 
+impl BoardFlags {
+    /// These flags, with any left unset taken from `outer`: the options given before a
+    /// subcommand (`rectify --lang en check`) count as if given after it.
+    pub fn or(self, outer: &BoardFlags) -> BoardFlags {
+        BoardFlags {
+            dir: self.dir.or_else(|| outer.dir.clone()),
+            today: self.today.or(outer.today),
+            theme: self.theme.or_else(|| outer.theme.clone()),
+            poll: self.poll.or(outer.poll),
+            read_only: self.read_only || outer.read_only,
+            user: self.user.or_else(|| outer.user.clone()),
+            lang: self.lang.or(outer.lang),
+            since: self.since.or_else(|| outer.since.clone()),
+        }
+    }
+}
+
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
     crate::config::parse_lang(s).ok_or_else(|| format!("`{s}` is not a language; use zh or en"))
 }

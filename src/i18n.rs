@@ -348,7 +348,7 @@ pub static ZH: Texts = Texts {
     },
     not_utf8: "文件不是 UTF-8 编码",
     conflict_line: |field, theirs, base, ours| {
-        format!("`{field}` 已被他人改为 {theirs}（你看到的是 {base}，你要改为 {ours}）")
+        format!("{field}已被他人改为 {theirs}（你看到的是 {base}，你要改为 {ours}）")
     },
     edit_status: "修改状态",
     edit_progress: "修改进度（0–100）",
@@ -535,7 +535,7 @@ pub static EN: Texts = Texts {
     not_utf8: "the file is not UTF-8",
     conflict_line: |field, theirs, base, ours| {
         format!(
-            "`{field}` was changed by someone else to {theirs} (you saw {base}, you want {ours})"
+            "the {field} was changed by someone else to {theirs} (you saw {base}, you want {ours})"
         )
     },
     edit_status: "Change the status",

@@ -14,6 +14,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod describe;
 pub mod domain;
 pub mod i18n;
 pub mod layout;

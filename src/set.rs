@@ -135,19 +135,9 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
     let who = Author { user, at: now };
     save::save(&args.file, None, &edit, &who)
         .map_err(|e| anyhow!("{}: {}", args.file.display(), e.text(lang)))?;
-    Ok(edit
-        .changes
-        .iter()
-        .map(|c| {
-            format!(
-                "{}: {} {}: {} → {}",
-                args.file.display(),
-                edit.measure,
-                c.field.name(),
-                c.old.show(),
-                c.new.show()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n"))
+    Ok(format!(
+        "{}: {}",
+        args.file.display(),
+        crate::describe::edit(&edit, lang)
+    ))
 }

@@ -251,7 +251,7 @@ fn u_undoes_the_last_saved_edit_through_the_same_save() {
         app.notice
             .as_deref()
             .unwrap()
-            .starts_with("已保存：ZP-03 progress: 50 → 60")
+            .starts_with("已保存：ZP-03 进度 50% → 60%")
     );
     let undo = the_save(press(&mut app, &[Char('u')]));
     assert!(undo.undo);

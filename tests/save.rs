@@ -1,6 +1,8 @@
 //! Writing edits back: no lost update between processes or against an editor, no torn file
 //! when killed mid-write, permissions kept, clear refusals.
 
+mod common;
+
 use rectify::i18n::Lang;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -40,9 +42,8 @@ fn hash(p: &Path) -> ContentHash {
 }
 
 fn rectify(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        // Hermetic: no developer config reaches the binary under test.
-        .env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron")
+    // Hermetic: no developer config, and Chinese unless a test says `--lang`.
+    let out = common::rectify_in("zh_CN.UTF-8")
         .args(args)
         .output()
         .unwrap();
@@ -119,11 +120,14 @@ fn the_same_field_changed_by_a_colleague_is_a_conflict_and_nothing_is_written() 
     assert_eq!(fs::read_to_string(&p).unwrap(), theirs, "file untouched");
     let en = err.text(Lang::En);
     assert!(
-        en.contains("`progress` was changed by someone else to 90"),
+        en.contains("the progress was changed by someone else to 90% (you saw 50%, you want 60%)"),
         "{en}"
     );
     let zh = err.text(Lang::Zh);
-    assert!(zh.contains("`progress` 已被他人改为 90"), "{zh}");
+    assert!(
+        zh.contains("进度已被他人改为 90%（你看到的是 50%，你要改为 60%）"),
+        "{zh}"
+    );
     // The same change made by both is no conflict.
     let same = save::save(&p, Some(seen), &Edit::progress(&m, 90), &author()).unwrap();
     assert!(same.rebased);
@@ -186,7 +190,7 @@ fn rectify_set_reports_and_exits_1_on_bad_values() {
     assert_eq!(code, 0);
     assert_eq!(
         out.trim_end(),
-        format!("{path}: ZP-03 status: InProgress → Done")
+        format!("{path}: ZP-03 状态 推进中 → 已完成")
     );
     // Each mistake in both languages.
     let cases: [(&[&str], &str, &str); 5] = [

@@ -324,7 +324,7 @@ pub fn saved(app: &mut App, report: SaveReport) {
                 b.error = None;
                 b.reassess(today, days);
             }
-            let what = describe(&request.edit);
+            let what = crate::describe::edit(&request.edit, app.settings.lang);
             let done = if request.undo { t.undone } else { t.saved };
             let mut msg = tr!(app.settings.lang, "{done}{what}", "{done} {what}");
             if saved.rebased {
@@ -364,16 +364,6 @@ pub fn saved(app: &mut App, report: SaveReport) {
             ));
         }
     }
-}
-
-/// `ZP-01 status: InProgress → Done`.
-pub fn describe(e: &Edit) -> String {
-    let parts: Vec<String> = e
-        .changes
-        .iter()
-        .map(|c| format!("{}: {} → {}", c.field.name(), c.old.show(), c.new.show()))
-        .collect();
-    format!("{} {}", e.measure, parts.join(", "))
 }
 
 /// After a reload: edits this session made to `path` that the file no longer holds were

@@ -28,6 +28,20 @@ impl Field {
         }
     }
 
+    /// The field a board file's name stands for.
+    pub fn from_name(name: &str) -> Option<Field> {
+        [
+            Field::Status,
+            Field::Progress,
+            Field::Notes,
+            Field::Revised,
+            Field::SignedOff,
+            Field::SignedBy,
+        ]
+        .into_iter()
+        .find(|f| f.name() == name)
+    }
+
     pub fn get(self, m: &Measure) -> Value {
         match self {
             Field::Status => Value::Status(m.status.clone()),

@@ -19,8 +19,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::{ContentHash, Diagnostic, edit, load_text};
+use crate::describe;
 use crate::domain::Program;
-use crate::domain::edit::{Edit, Field, Value};
+use crate::domain::edit::{Edit, Field, FieldChange, Value};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -84,10 +85,10 @@ impl SaveError {
                     .iter()
                     .map(|c| {
                         (t.conflict_line)(
-                            c.field.name(),
-                            &c.theirs.show(),
-                            &c.base.show(),
-                            &c.ours.show(),
+                            &describe::field(c.field, lang),
+                            &describe::value(&c.theirs, lang),
+                            &describe::value(&c.base, lang),
+                            &describe::value(&c.ours, lang),
                         )
                     })
                     .collect();
@@ -307,6 +308,38 @@ pub struct HistoryEntry {
     pub measure: String,
     pub field: String,
     pub change: String,
+}
+
+impl HistoryEntry {
+    /// The change as data, to be said in the reader's words; `None` for a line written by
+    /// hand or by another version that does not read back.
+    pub fn parsed(&self) -> Option<FieldChange> {
+        let field = Field::from_name(&self.field)?;
+        // A note may itself hold ` → `: the split is the one where both sides read back.
+        self.change.match_indices(" → ").find_map(|(i, sep)| {
+            let old = history_value(field, &self.change[..i])?;
+            let new = history_value(field, &self.change[i + sep.len()..])?;
+            Some(FieldChange { field, old, new })
+        })
+    }
+}
+
+/// A value as [`Value::show`] wrote it: RON, or `—` for an absent field.
+fn history_value(field: Field, s: &str) -> Option<Value> {
+    fn read<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+        ron::from_str(s).ok()
+    }
+    let absent = s == "—";
+    Some(match field {
+        Field::Status => Value::Status(read(s)?),
+        Field::Progress => Value::Progress(read(s)?),
+        Field::Notes | Field::SignedBy if absent => Value::Text(None),
+        Field::Notes | Field::SignedBy => Value::Text(Some(read(s)?)),
+        Field::SignedOff if absent => Value::Date(None),
+        Field::SignedOff => Value::Date(Some(read(s)?)),
+        Field::Revised if absent => Value::Dates(Vec::new()),
+        Field::Revised => Value::Dates(read(s)?),
+    })
 }
 
 pub fn read_history(dir: &Path) -> Vec<HistoryEntry> {

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, InputKind, Modal};
+use crate::describe;
 use crate::domain::StatusKind;
 use crate::text::{sanitize, truncate, width};
 use crate::theme::Theme;
@@ -24,6 +25,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
     let t = app.texts();
+    let lang = app.settings.lang;
     let (title, mut lines, keys, h): (String, Vec<Line>, &str, u16) = match modal {
         Modal::StatusPicker { target, selected } => {
             let lines = StatusKind::ALL
@@ -83,14 +85,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
         } => {
             let mut lines = Vec::new();
             for c in conflicts {
-                lines.push(Line::from(Span::styled(c.field.name(), theme.header)));
+                lines.push(Line::from(Span::styled(
+                    describe::field(c.field, lang),
+                    theme.header,
+                )));
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {}: ", t.conflict_theirs), theme.muted),
-                    Span::styled(sanitize(&c.theirs.show()), theme.due_soon),
+                    Span::styled(sanitize(&describe::value(&c.theirs, lang)), theme.due_soon),
                 ]));
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {}: ", t.conflict_ours), theme.muted),
-                    Span::styled(sanitize(&c.ours.show()), theme.key),
+                    Span::styled(sanitize(&describe::value(&c.ours, lang)), theme.key),
                 ]));
             }
             let h = lines.len() as u16 + 4;
@@ -103,7 +108,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
         }
         Modal::Lost { target, edit } => {
             let lines = vec![Line::from(Span::styled(
-                sanitize(&crate::app::edit::describe(edit)),
+                sanitize(&describe::edit(edit, lang)),
                 theme.key,
             ))];
             (

@@ -225,13 +225,13 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
         .current_board()
         .and_then(|b| b.program.as_ref())
         .map(|p| p.id.as_str());
-    let history: Vec<_> = app
-        .history
-        .iter()
-        .rev()
-        .filter(|h| h.measure == m.id && program_id.is_some_and(|id| id == h.program))
-        .take(5)
-        .collect();
+    let mut history = crate::describe::history(
+        app.history
+            .iter()
+            .filter(|h| h.measure == m.id && program_id.is_some_and(|id| id == h.program)),
+        app.settings.lang,
+    );
+    history.truncate(5);
     if !m.notes.is_empty() {
         lines.push(Line::from(vec![
             label(t.detail_notes),
@@ -240,11 +240,11 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
     }
     if !history.is_empty() {
         lines.push(Line::from(Span::styled(t.history, theme.header)));
-        for h in history {
+        for (at, user, what) in history {
             lines.push(Line::from(vec![
-                Span::styled(format!("{} ", h.at.replace('T', " ")), theme.muted),
-                Span::styled(format!("{} ", sanitize(&h.user)), theme.key),
-                Span::styled(format!("{} {}", h.field, sanitize(&h.change)), theme.text),
+                Span::styled(format!("{} ", sanitize(&at)), theme.muted),
+                Span::styled(format!("{} ", sanitize(&user)), theme.key),
+                Span::styled(sanitize(&what), theme.text),
             ]));
         }
     }

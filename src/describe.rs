@@ -1,0 +1,116 @@
+//! Edits in the reader's words: fields and values as the board shows them, not as the file
+//! spells them. `状态 推进中 → 已销号（2023年7月15日，张三）`, not
+//! `status: InProgress → SignedOff, signed_off: — → "2023-07-15", signed_by: — → "张三"`.
+//! Used wherever an edit is reported: notices, dialogs, the history pane, `rectify set`.
+
+use crate::domain::edit::{Edit, Field, FieldChange, Value};
+use crate::domain::{Status, StatusKind};
+use crate::i18n::Lang;
+use crate::storage::save::HistoryEntry;
+use crate::tr;
+
+pub fn field(f: Field, lang: Lang) -> String {
+    match f {
+        Field::Status => tr!(lang, "状态", "status"),
+        Field::Progress => tr!(lang, "进度", "progress"),
+        Field::Notes => tr!(lang, "备注", "notes"),
+        Field::Revised => tr!(lang, "调整后期限", "revised deadline"),
+        Field::SignedOff => tr!(lang, "销号日期", "signed off on"),
+        Field::SignedBy => tr!(lang, "销号人", "signed off by"),
+    }
+}
+
+pub fn value(v: &Value, lang: Lang) -> String {
+    let t = lang.texts();
+    let none = || "—".to_owned();
+    match v {
+        Value::Status(Status::Blocked(why)) => {
+            let label = (t.status)(StatusKind::Blocked);
+            tr!(lang, "{label}（{why}）", "{label} ({why})")
+        }
+        Value::Status(s) => (t.status)(s.kind()).to_owned(),
+        Value::Progress(p) => format!("{p}%"),
+        Value::Text(Some(s)) => tr!(lang, "“{s}”", "\"{s}\""),
+        Value::Date(Some(d)) => (t.date)(*d),
+        // The deadline in force is the last revision.
+        Value::Dates(ds) => ds.last().map_or_else(none, |d| (t.date)(*d)),
+        Value::Text(None) | Value::Date(None) => none(),
+    }
+}
+
+/// `状态 推进中 → 已完成`.
+pub fn change(c: &FieldChange, lang: Lang) -> String {
+    format!(
+        "{} {} → {}",
+        field(c.field, lang),
+        value(&c.old, lang),
+        value(&c.new, lang)
+    )
+}
+
+/// `ZP-01 状态 推进中 → 已销号（2023年7月15日，张三）；进度 90% → 100%`.
+pub fn edit(e: &Edit, lang: Lang) -> String {
+    format!("{} {}", e.measure, changes(&e.changes, lang))
+}
+
+/// The changes of one edit. A sign-off's date and signer are said with the status they
+/// belong to, not as fields of their own.
+pub fn changes(cs: &[FieldChange], lang: Lang) -> String {
+    let with_status = cs.iter().any(|c| c.field == Field::Status);
+    let new = |f: Field| cs.iter().find(|c| c.field == f).map(|c| &c.new);
+    let on = match new(Field::SignedOff) {
+        Some(Value::Date(Some(d))) => Some((lang.texts().date)(*d)),
+        _ => None,
+    };
+    let by = match new(Field::SignedBy) {
+        Some(Value::Text(Some(who))) => Some(who.clone()),
+        _ => None,
+    };
+    let parts: Vec<String> = cs
+        .iter()
+        .filter(|c| !(with_status && matches!(c.field, Field::SignedOff | Field::SignedBy)))
+        .map(|c| {
+            let said = change(c, lang);
+            let signed = matches!(c.new, Value::Status(Status::SignedOff));
+            match (signed, on.as_ref(), by.as_ref()) {
+                (true, Some(on), Some(by)) => {
+                    tr!(lang, "{said}（{on}，{by}）", "{said} ({on}, by {by})")
+                }
+                (true, Some(on), None) => tr!(lang, "{said}（{on}）", "{said} ({on})"),
+                _ => said,
+            }
+        })
+        .collect();
+    parts.join(&tr!(lang, "；", "; "))
+}
+
+/// The history file's lines for one measure, newest first, the lines of one save joined
+/// into one entry: `(time, user, what)`. A line that does not read back is shown as written.
+pub fn history<'a>(
+    lines: impl DoubleEndedIterator<Item = &'a HistoryEntry>,
+    lang: Lang,
+) -> Vec<(String, String, String)> {
+    let mut saves: Vec<Vec<&HistoryEntry>> = Vec::new();
+    for h in lines.rev() {
+        match saves.last_mut() {
+            Some(save) if save[0].at == h.at && save[0].user == h.user => save.push(h),
+            _ => saves.push(vec![h]),
+        }
+    }
+    saves
+        .into_iter()
+        .map(|mut save| {
+            save.reverse();
+            let parsed: Option<Vec<FieldChange>> = save.iter().map(|h| h.parsed()).collect();
+            let what = match parsed {
+                Some(cs) => changes(&cs, lang),
+                None => save
+                    .iter()
+                    .map(|h| format!("{} {}", h.field, h.change))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            (save[0].at.replace('T', " "), save[0].user.clone(), what)
+        })
+        .collect()
+}

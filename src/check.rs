@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::i18n::{CheckCounts, Lang};
+use crate::tr;
 use crate::storage::{self, Diagnostic, FileLoad, Severity};
 
 pub struct CheckReport {
@@ -68,11 +69,11 @@ fn paint_headline(d: &Diagnostic, lang: Lang, color: bool) -> String {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
     };
-    format!(
-        "\x1b[1m{}\x1b[0m: \x1b[{code}m{}\x1b[0m: {}",
-        d.location(),
-        d.severity.word(lang),
-        d.message(lang)
+    let (loc, word, msg) = (d.location(), d.severity.word(lang), d.message(lang));
+    tr!(
+        lang,
+        "\x1b[1m{loc}\x1b[0m: \x1b[{code}m{word}\x1b[0m：{msg}",
+        "\x1b[1m{loc}\x1b[0m: \x1b[{code}m{word}\x1b[0m: {msg}"
     )
 }
 

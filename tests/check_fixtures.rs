@@ -105,7 +105,7 @@ fn check_speaks_the_language_of_the_locale_unless_told() {
     };
     let bad = "tests/fixtures/invalid/wrong_date.ron";
     let zh = run(&["check", bad], "zh_CN.UTF-8");
-    assert!(zh.contains(": 错误: 日期 `2023-02-30` 无效"), "{zh}");
+    assert!(zh.contains(": 错误：日期 `2023-02-30` 无效"), "{zh}");
     let en = run(&["check", bad], "en_US.UTF-8");
     assert!(en.contains(": error: invalid date `2023-02-30`"), "{en}");
     let told = run(&["check", "--lang", "en", bad], "zh_CN.UTF-8");

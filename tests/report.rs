@@ -348,7 +348,7 @@ fn a_broken_board_is_reported_and_the_others_still_are() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("tests/fixtures/report/mixed/02-broken.ron:6:5: 错误: 条目之间缺少逗号 `,`"),
+        err.contains("tests/fixtures/report/mixed/02-broken.ron:6:5: 错误：条目之间缺少逗号 `,`"),
         "{err}"
     );
     let md = stdout(&out);

@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 
 use super::Problem;
 use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -108,12 +109,8 @@ impl Diagnostic {
 
     /// `path:line:col: severity: message`: `rectify check` prints this line as it is.
     pub fn headline(&self, lang: Lang) -> String {
-        format!(
-            "{}: {}: {}",
-            self.location(),
-            self.severity.word(lang),
-            self.message(lang)
-        )
+        let (loc, word, msg) = (self.location(), self.severity.word(lang), self.message(lang));
+        tr!(lang, "{loc}: {word}：{msg}", "{loc}: {word}: {msg}")
     }
 
     /// The headline and, under it, the snippet.

@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::i18n::{CheckCounts, Lang};
-use crate::tr;
 use crate::storage::{self, Diagnostic, FileLoad, Severity};
+use crate::tr;
 
 pub struct CheckReport {
     pub loads: Vec<FileLoad>,

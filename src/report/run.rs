@@ -12,7 +12,7 @@ use super::{csv, html, json, markdown};
 use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
 use crate::i18n::Lang;
-use crate::storage;
+use crate::storage::{self, IoCause};
 
 /// Exit codes, as `check` uses them: 1 when the work could not be done, 2 for a command line
 /// that asks for something impossible.
@@ -86,11 +86,15 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
             }
             Err(e) => {
                 let file = path.display().to_string();
-                say(cmd, t, &(t.cannot_write)(&file, &e.to_string()));
+                say(
+                    cmd,
+                    t,
+                    &(t.cannot_write)(&file, &IoCause::from(&e).text(lang)),
+                );
                 FAILED
             }
         },
-        None => to_stdout(&bytes, t),
+        None => to_stdout(&bytes, lang),
     }
 }
 
@@ -136,7 +140,11 @@ pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8
     };
     let file = args.output.display().to_string();
     if let Err(e) = std::fs::write(&args.output, text) {
-        say(cmd, t, &(t.cannot_write)(&file, &e.to_string()));
+        say(
+            cmd,
+            t,
+            &(t.cannot_write)(&file, &IoCause::from(&e).text(board.lang)),
+        );
         return FAILED;
     }
     let measures: usize = snap.boards.iter().map(|b| b.program.measures.len()).sum();
@@ -209,14 +217,19 @@ fn load(dir: &Path, cmd: Cmd, lang: Lang) -> Option<Loaded> {
     Some(loaded)
 }
 
-fn to_stdout(bytes: &[u8], t: &ReportTexts) -> u8 {
+fn to_stdout(bytes: &[u8], lang: Lang) -> u8 {
+    let t = texts(lang);
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => 0,
         // A reader that stopped early (`| head`) got what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            say(Cmd::Report, t, &(t.cannot_write_report)(&e.to_string()));
+            say(
+                Cmd::Report,
+                t,
+                &(t.cannot_write_report)(&IoCause::from(&e).text(lang)),
+            );
             FAILED
         }
     }

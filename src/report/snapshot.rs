@@ -53,8 +53,9 @@ impl Snapshot {
 
     /// Reads the snapshot file at `path`; what went wrong is said in `lang`.
     pub fn from_file(path: &std::path::Path, lang: Lang) -> Result<Snapshot, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| (texts(lang).cannot_read_snapshot)(&e.to_string()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            (texts(lang).cannot_read_snapshot)(&crate::storage::IoCause::from(&e).text(lang))
+        })?;
         Snapshot::read(&text).map_err(|e| e.message(lang))
     }
 

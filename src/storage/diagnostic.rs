@@ -109,7 +109,11 @@ impl Diagnostic {
 
     /// `path:line:col: severity: message`: `rectify check` prints this line as it is.
     pub fn headline(&self, lang: Lang) -> String {
-        let (loc, word, msg) = (self.location(), self.severity.word(lang), self.message(lang));
+        let (loc, word, msg) = (
+            self.location(),
+            self.severity.word(lang),
+            self.message(lang),
+        );
         tr!(lang, "{loc}: {word}：{msg}", "{loc}: {word}: {msg}")
     }
 

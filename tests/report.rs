@@ -892,13 +892,13 @@ fn the_language_follows_the_flag_then_the_locale() {
     assert_eq!(
         stderr(&out),
         format!(
-            "rectify report：已写入 {}（9 个专项整治方案，数据截至 2023年7月15日）\n",
+            "rectify report: 已写入 {}（9 个专项整治方案，数据截至 2023年7月15日）\n",
             file.display()
         )
     );
     for (lang, message) in [
         ("en_US.UTF-8", "rectify report: --bom is for --format csv"),
-        ("zh_CN.UTF-8", "rectify report：--bom 只用于 --format csv"),
+        ("zh_CN.UTF-8", "rectify report: --bom 只用于 --format csv"),
     ] {
         let out = rectify_with(&["report", "--bom"], lang);
         assert_eq!(out.status.code(), Some(2));

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::since::{self, Changes};
 use super::snapshot::{Snapshot, SnapshotBoard};
-use super::texts::{ReportTexts, texts};
+use super::texts::texts;
 use super::{csv, html, json, markdown};
 use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
@@ -27,12 +27,14 @@ enum Cmd {
 }
 
 /// Says one thing on stderr as `rectify <cmd>: message`, in the user's language.
-fn say(cmd: Cmd, t: &ReportTexts, message: &str) {
+fn say(cmd: Cmd, message: &str) {
     let name = match cmd {
         Cmd::Report => "report",
         Cmd::Snapshot => "snapshot",
     };
-    eprintln!("rectify {name}{}{message}", t.colon);
+    // The program's name prefixes its messages as in every tool's (coreutils' Chinese
+    // messages too): `rectify report: 无法写入 …`, the same as `rectify set:`.
+    eprintln!("rectify {name}: {message}");
 }
 
 pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
@@ -41,11 +43,11 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let t = texts(lang);
     let cmd = Cmd::Report;
     if args.bom && args.format != ReportFormat::Csv {
-        say(cmd, t, t.bom_not_csv);
+        say(cmd, t.bom_not_csv);
         return USAGE;
     }
     if args.since.is_some() && args.format == ReportFormat::Csv {
-        say(cmd, t, t.since_csv);
+        say(cmd, t.since_csv);
         return USAGE;
     }
     let Some(loaded) = load(&board.dir, cmd, board.lang) else {
@@ -61,7 +63,7 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
                 Some(c)
             }
             Err(e) => {
-                say(cmd, t, &format!("{}{}{e}", path.display(), t.colon));
+                say(cmd, &format!("{}{}{e}", path.display(), t.colon));
                 return FAILED;
             }
         },
@@ -69,7 +71,7 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let bytes = match render(args, &programs, today, changes.as_ref(), lang) {
         Ok(b) => b,
         Err(e) => {
-            say(cmd, t, &e);
+            say(cmd, &e);
             return FAILED;
         }
     };
@@ -79,18 +81,13 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
                 let file = path.display().to_string();
                 say(
                     cmd,
-                    t,
                     &(t.wrote)(&file, programs.len(), &(t.prose_date)(today)),
                 );
                 0
             }
             Err(e) => {
                 let file = path.display().to_string();
-                say(
-                    cmd,
-                    t,
-                    &(t.cannot_write)(&file, &IoCause::from(&e).text(lang)),
-                );
+                say(cmd, &(t.cannot_write)(&file, &IoCause::from(&e).text(lang)));
                 FAILED
             }
         },
@@ -125,7 +122,7 @@ pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8
         return FAILED;
     };
     if !loaded.broken.is_empty() {
-        say(cmd, t, t.snapshot_leaves_out);
+        say(cmd, t.snapshot_leaves_out);
     }
     let snap = Snapshot {
         taken,
@@ -134,7 +131,7 @@ pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8
     let text = match snap.to_json() {
         Ok(text) => text,
         Err(e) => {
-            say(cmd, t, &e.to_string());
+            say(cmd, &e.to_string());
             return FAILED;
         }
     };
@@ -142,7 +139,6 @@ pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8
     if let Err(e) = std::fs::write(&args.output, text) {
         say(
             cmd,
-            t,
             &(t.cannot_write)(&file, &IoCause::from(&e).text(board.lang)),
         );
         return FAILED;
@@ -199,7 +195,6 @@ fn load(dir: &Path, cmd: Cmd, lang: Lang) -> Option<Loaded> {
         };
         say(
             cmd,
-            t,
             &(t.nothing_readable)(&dir.display().to_string(), action),
         );
         return None;
@@ -207,7 +202,6 @@ fn load(dir: &Path, cmd: Cmd, lang: Lang) -> Option<Loaded> {
     if !loaded.broken.is_empty() {
         say(
             cmd,
-            t,
             &(t.broken_left_out)(
                 loaded.broken.len(),
                 loaded.broken.len() + loaded.boards.len(),
@@ -227,7 +221,6 @@ fn to_stdout(bytes: &[u8], lang: Lang) -> u8 {
         Err(e) => {
             say(
                 Cmd::Report,
-                t,
                 &(t.cannot_write_report)(&IoCause::from(&e).text(lang)),
             );
             FAILED

@@ -85,11 +85,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
             for c in conflicts {
                 lines.push(Line::from(Span::styled(c.field.name(), theme.header)));
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {}: ", t.conflict_theirs), theme.muted),
+                    Span::styled(
+                        format!("  {}", (t.labelled)(t.conflict_theirs, "")),
+                        theme.muted,
+                    ),
                     Span::styled(sanitize(&c.theirs.show()), theme.due_soon),
                 ]));
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {}: ", t.conflict_ours), theme.muted),
+                    Span::styled(
+                        format!("  {}", (t.labelled)(t.conflict_ours, "")),
+                        theme.muted,
+                    ),
                     Span::styled(sanitize(&c.ours.show()), theme.key),
                 ]));
             }

@@ -77,7 +77,6 @@ texts! {
         detail_notes,
         detail_due,
         detail_revised,
-        detail_slips,
         detail_signed_off,
         detail_blocked,
         detail_owner,
@@ -170,7 +169,6 @@ texts! {
         hint_program,
         read_only_tag,
         hint_filter,
-        more_errors,
     }
     fns {
         change: fn(crate::app::ChangeKind) -> &'static str,
@@ -187,6 +185,12 @@ texts! {
         date: fn(Date) -> String,
         status: fn(StatusKind) -> &'static str,
         health: fn(Health) -> &'static str,
+        labelled: fn(&str, &str) -> String,
+        aside: fn(&str) -> String,
+        revised_times: fn(usize) -> String,
+        signed_off_line: fn(&str, &str) -> String,
+        more_errors: fn(usize) -> String,
+        seconds: fn(f64) -> String,
     }
 }
 
@@ -197,6 +201,32 @@ impl Texts {
         StatusKind::ALL
             .iter()
             .map(|&k| crate::text::width((self.status)(k)))
+            .max()
+            .unwrap_or(0) as u16
+    }
+
+    /// Cells the widest tag of the changes list takes (`★ signed off`, `⇥期限调整`): the
+    /// changes overlay and the meeting's tag column are sized by it.
+    pub fn since_width(&self) -> u16 {
+        [
+            self.since_signed_off,
+            self.since_overdue,
+            self.since_status,
+            self.since_slip,
+            self.since_new,
+            self.since_removed,
+        ]
+        .iter()
+        .map(|s| crate::text::width(s))
+        .max()
+        .unwrap_or(0) as u16
+    }
+
+    /// Cells the widest deadline group name takes (`30天内到期`, `≤30 days`).
+    pub fn bucket_width(&self) -> u16 {
+        [self.bucket_overdue, self.bucket_week, self.bucket_month]
+            .iter()
+            .map(|s| crate::text::width(s))
             .max()
             .unwrap_or(0) as u16
     }
@@ -234,6 +264,16 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
+/// `once`, `twice`, `3 times`: how often a deadline moved, as an English writer says it; the
+/// board and the report say it alike.
+pub(crate) fn times(count: usize) -> String {
+    match count {
+        1 => "once".to_owned(),
+        2 => "twice".to_owned(),
+        c => format!("{c} times"),
+    }
+}
+
 fn pct(p: Option<i64>) -> String {
     p.map_or_else(|| "—".to_owned(), |p| format!("{p}%"))
 }
@@ -262,7 +302,6 @@ pub static ZH: Texts = Texts {
     detail_notes: "备注",
     detail_due: "原定期限",
     detail_revised: "调整后期限",
-    detail_slips: "调整次数",
     detail_signed_off: "销号",
     detail_blocked: "受阻原因",
     detail_owner: "责任单位",
@@ -378,11 +417,10 @@ pub static ZH: Texts = Texts {
         }
     },
     polling: "轮询",
-    hint_browse: "↑↓ 选择 Enter 打开 Tab 切换 / 筛选 f 状态 ? 帮助 q 退出",
-    hint_program: "s 状态 p 进度 n 备注 o 销号 d 期限 u 撤销 ←→ 专项 ? 帮助",
+    hint_browse: "? 帮助  q 退出  ↑↓ 选择  Enter 打开  Tab 切换  / 筛选  f 状态",
+    hint_program: "? 帮助  s 状态  p 进度  n 备注  o 销号  d 期限  u 撤销  ←→ 专项",
     read_only_tag: "只读",
     hint_filter: "输入筛选文字  Enter 确定  Esc 清除",
-    more_errors: "另有",
     too_small: |need, have| {
         format!(
             "窗口太小：至少需要 {}×{}，当前 {}×{}。请放大窗口。",
@@ -413,6 +451,15 @@ pub static ZH: Texts = Texts {
     date: |d| d.0.format("%Y年%-m月%-d日").to_string(),
     status: StatusKind::label_zh,
     health: Health::label_zh,
+    labelled: |label, value| format!("{label}：{value}"),
+    aside: |s| format!("（{s}）"),
+    revised_times: |n| format!("调整{n}次"),
+    signed_off_line: |when, who| {
+        let parts: Vec<&str> = [when, who].into_iter().filter(|s| !s.is_empty()).collect();
+        (ZH.labelled)(ZH.detail_signed_off, &parts.join("，"))
+    },
+    more_errors: |n| format!("另有 {n} 个"),
+    seconds: |s| format!("{s:.1}秒"),
 };
 
 pub static EN: Texts = Texts {
@@ -434,19 +481,18 @@ pub static EN: Texts = Texts {
     col_days: "Left",
     col_status: "Status",
     bucket_overdue: "Overdue",
-    bucket_week: "Due within 7 days",
-    bucket_month: "Due within 30 days",
+    bucket_week: "≤7 days",
+    bucket_month: "≤30 days",
     detail_notes: "Notes",
     detail_due: "Original deadline",
     detail_revised: "Revised deadline",
-    detail_slips: "Slips",
     detail_signed_off: "Signed off",
     detail_blocked: "Blocked by",
     detail_owner: "Owner",
     detail_progress: "Progress",
     actual: "actual",
     expected: "expected by now",
-    attention: "Needs attention: blocked, overdue, due within 7 days, missed milestones",
+    attention: "Attention: blocked, overdue, due ≤7 days, missed milestones",
     milestone_missed: "milestone missed",
     milestones: "Milestones",
     today: "today",
@@ -458,7 +504,7 @@ pub static EN: Texts = Texts {
     no_deadlines: "Nothing overdue or due within 30 days",
     file_broken: "The file has errors; no data to show yet",
     help_title: "Keys",
-    help_close: "? or Esc closes",
+    help_close: "? / Esc close",
     own_keys: "Your keys (config file)",
     since_none: "no snapshot: save one with rectify snapshot, then open the board with --since FILE",
     since_title: "Changes since the last meeting",
@@ -467,7 +513,7 @@ pub static EN: Texts = Texts {
     since_removed: "- removed",
     filter_prompt: "Filter",
     filter_status: "Status",
-    filter_clear: "Esc clears the filter",
+    filter_clear: "Esc clear the filter",
     sort_by: "Sort",
     sort_file: "file order",
     sort_due: "due date",
@@ -543,15 +589,15 @@ pub static EN: Texts = Texts {
     edit_note: "Change the notes",
     edit_due: "Revise the deadline (the original is kept and the slip counted)",
     edit_reason: "Blocked by",
-    confirm_sign_off: "Sign off? Today's date and your name are recorded.",
+    confirm_sign_off: "Sign off? Today's date and your name will be recorded.",
     sign_off_title: "Sign off",
     conflict_title: "Conflict: a colleague changed the same field",
     conflict_theirs: "theirs",
     conflict_ours: "yours",
     conflict_keys: "m keep mine (overwrite) · t / Esc keep theirs",
     lost_title: "Your edit was overwritten (an editor opened earlier saved old content)",
-    lost_keys: "r / Enter apply it again · Esc drop it",
-    modal_keys: "Enter saves · Esc cancels",
+    lost_keys: "r / Enter apply again · Esc drop",
+    modal_keys: "Enter save · Esc cancel",
     picker_keys: "↑↓ choose · Enter confirm · Esc cancel",
     confirm_keys: "y / Enter sign off · n / Esc cancel",
     history: "History",
@@ -566,11 +612,10 @@ pub static EN: Texts = Texts {
         }
     },
     polling: "polling",
-    hint_browse: "↑↓ select Enter open Tab screens / filter f status ? help q quit",
-    hint_program: "s status p progress n notes o sign off d deadline u undo ? help",
+    hint_browse: "? help  q quit  ↑↓ select  Enter open  Tab screens  / filter  f status",
+    hint_program: "? help  s status  p progress  n notes  o sign off  d deadline  u undo  ←→ programs",
     read_only_tag: "read-only",
-    hint_filter: "type to filter  Enter keep  Esc clear",
-    more_errors: "more",
+    hint_filter: "type to filter  Enter apply  Esc clear",
     too_small: |need, have| {
         format!(
             "The window is too small: it needs at least {}×{} and is {}×{}. Please enlarge it.",
@@ -579,7 +624,7 @@ pub static EN: Texts = Texts {
     },
     totals: |t| {
         format!(
-            "{} programs · {} measures · {} done · {} signed off · {} overdue · {} due within 7 days",
+            "{} programs · {} measures · {} done · {} signed off · {} overdue · {} due ≤7 days",
             t.programs,
             t.measures,
             pct(t.finished_pct),
@@ -603,4 +648,18 @@ pub static EN: Texts = Texts {
     date: |d| d.0.format("%-d %b %Y").to_string(),
     status: StatusKind::label_en,
     health: Health::label_en,
+    labelled: |label, value| format!("{label}: {value}"),
+    aside: |s| format!(" ({s})"),
+    revised_times: |n| format!("revised {}", times(n)),
+    signed_off_line: |when, who| {
+        let label = EN.detail_signed_off;
+        match (when.is_empty(), who.is_empty()) {
+            (false, false) => format!("{label} {when} by {who}"),
+            (false, true) => format!("{label} {when}"),
+            (true, false) => format!("{label} by {who}"),
+            (true, true) => label.to_owned(),
+        }
+    },
+    more_errors: |n| format!("+{n} more"),
+    seconds: |s| format!("{s:.1}s"),
 };

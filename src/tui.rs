@@ -42,6 +42,8 @@ pub struct Session {
     pub theme_path: Option<PathBuf>,
     pub theme_spec: Option<String>,
     pub no_color: bool,
+    /// The status line says the folder went away: to be taken back once it reads again.
+    pub folder_gone: bool,
 }
 
 /// Loads the boards and the theme, and fails before the terminal is taken over when there is
@@ -83,6 +85,7 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
         theme_path,
         theme_spec: args.theme.clone(),
         no_color,
+        folder_gone: false,
     })
 }
 
@@ -149,13 +152,19 @@ pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Op
     }) {
         Ok(w) => {
             if let watch::Mode::Poll(d) = w.mode() {
-                let note = format!("{} {:.1}s", s.app.texts().polling, d.as_secs_f64());
+                let t = s.app.texts();
+                let note = format!("{} {}", t.polling, (t.seconds)(d.as_secs_f64()));
                 s.app.watch_note = Some(note);
             }
             Some(w)
         }
         Err(e) => {
-            s.app.notice = Some(format!("{} ({e:#})", s.app.texts().watch_failed));
+            let t = s.app.texts();
+            s.app.notice = Some(format!(
+                "{}{}",
+                t.watch_failed,
+                (t.aside)(&format!("{e:#}"))
+            ));
             None
         }
     }
@@ -218,7 +227,7 @@ pub fn read_all(app: &App) -> Vec<Reload> {
 
 /// Everything again, after the watcher lost track. A folder that cannot be listed (deleted,
 /// a share gone) says so and keeps every board's last good data rather than emptying the board.
-fn rescan(s: &Session, now: NaiveDateTime) -> Vec<Action> {
+fn rescan(s: &mut Session, now: NaiveDateTime) -> Vec<Action> {
     match std::fs::read_dir(&s.app.dir) {
         Err(e) => {
             let d = storage::Diagnostic::file(
@@ -228,10 +237,17 @@ fn rescan(s: &Session, now: NaiveDateTime) -> Vec<Action> {
             );
             vec![Action::FolderError(Some(Box::new(d)))]
         }
-        Ok(_) => vec![
-            Action::FolderError(None),
-            Action::Reloaded(read_all(&s.app), now),
-        ],
+        Ok(_) => {
+            let mut actions = vec![
+                Action::FolderError(None),
+                Action::Reloaded(read_all(&s.app), now),
+            ];
+            // The watcher stays polling; "went away" is no longer true.
+            if std::mem::take(&mut s.folder_gone) {
+                actions.push(Action::WatchNote(s.app.texts().polling.to_owned()));
+            }
+            actions
+        }
     }
 }
 
@@ -264,9 +280,12 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
             let t = s.app.texts();
             let why = match why {
                 watch::Fallback::NoNative(m) => m,
-                watch::Fallback::FolderGone(p) => (t.folder_gone)(&p.display().to_string()),
+                watch::Fallback::FolderGone(p) => {
+                    s.folder_gone = true;
+                    (t.folder_gone)(&p.display().to_string())
+                }
             };
-            let note = format!("{} ({why})", t.polling);
+            let note = format!("{}{}", t.polling, (t.aside)(&why));
             vec![Action::WatchNote(note)]
         }
     }

@@ -16,7 +16,7 @@ fn opens_the_overview_then_a_program_then_quits_cleanly() {
     s.wait_for("9 个专项 · 99 条措施");
     s.wait_for("打击治理电信网络诈骗犯罪");
     s.send("\r");
-    s.wait_for("目标:");
+    s.wait_for("目标：");
     s.wait_for("ZP-01");
     s.send("q");
     assert!(s.wait_exit(), "exit status");

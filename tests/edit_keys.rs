@@ -8,7 +8,7 @@ use crossterm::event::KeyCode::{self, *};
 use rectify::app::{self, Action, App, Effect, Modal, SaveReport, SaveRequest};
 use rectify::domain::Status;
 use rectify::domain::edit::{Field, Value};
-use rectify::storage::save::{Conflict, SaveError, Saved};
+use rectify::storage::save::Saved;
 
 /// The fraud program open, ZP-03 (in progress, 50 %) selected.
 fn on_zp03() -> App {
@@ -265,21 +265,11 @@ fn u_undoes_the_last_saved_edit_through_the_same_save() {
 fn a_conflict_shows_both_values_and_m_writes_mine_over_theirs() {
     let mut app = on_zp03();
     let request = the_save(press(&mut app, &[Char('+')]));
-    let conflict = Conflict {
-        field: Field::Progress,
-        base: Value::Progress(50),
-        ours: Value::Progress(60),
-        theirs: Value::Progress(90),
-    };
-    let report = SaveReport {
-        request,
-        result: Err(SaveError::Conflict(vec![conflict])),
-    };
-    app::update(&mut app, Action::Saved(Box::new(report)));
+    progress_conflict(&mut app, request);
     assert!(matches!(app.modal, Some(Modal::Conflict { .. })));
     let text = screen(&app, &dark());
     assert!(
-        text.contains("同事的值: 90") && text.contains("你的值: 60"),
+        text.contains("同事的值：90") && text.contains("你的值：60"),
         "{text}"
     );
     let r = the_save(press(&mut app, &[Char('m')]));

@@ -4,7 +4,7 @@
 
 mod common;
 
-use rectify::i18n::Lang;
+use rectify::i18n::{Lang, ZH};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,6 +30,14 @@ fn folder_vanishes_and_comes_back(poll: Option<Duration>) {
         "the last good data stays on screen"
     );
     assert!(live.app().boards.iter().all(|b| b.program.is_some()));
+    let gone = (ZH.folder_gone)(&dir.display().to_string());
+    let polling = live.app().watch_note.clone();
+    if poll.is_none() {
+        // inotify cannot see the folder come back: the watcher polls, and says why.
+        live.until("the note that the folder went away", |app| {
+            app.watch_note.as_deref() == Some(&format!("轮询（{gone}）"))
+        });
+    }
 
     fs::create_dir(&dir).unwrap();
     for f in ["01-fraud.ron", "02-railway.ron"] {
@@ -50,6 +58,15 @@ fn folder_vanishes_and_comes_back(poll: Option<Duration>) {
     });
     assert!(fraud_title(&live).unwrap().starts_with("恢复后"));
     assert!(live.app().errors().is_empty());
+    // Back: the status line no longer says it is gone; it still says it polls.
+    let note = live.app().watch_note.clone();
+    match poll {
+        None => assert_eq!(note.as_deref(), Some("轮询"), "{note:?}"),
+        Some(_) => assert_eq!(note, polling, "polling as asked, as before"),
+    }
+    let text = common::screen(live.app(), &common::dark());
+    let status = text.lines().last().unwrap();
+    assert!(!status.contains("已不存在"), "{status}");
 }
 
 #[test]

@@ -100,6 +100,26 @@ fn formatted_texts_exist_in_both_languages() {
         &(ZH.no_folder)("/srv/b"),
         &(EN.no_folder)("/srv/b"),
     );
+    for n in [1, 2, 5] {
+        both(
+            "revised_times",
+            &(ZH.revised_times)(n),
+            &(EN.revised_times)(n),
+        );
+        both("more_errors", &(ZH.more_errors)(n), &(EN.more_errors)(n));
+    }
+    both("seconds", &(ZH.seconds)(1.0), &(EN.seconds)(1.0));
+    for (when, who) in [("5 Jul", "X"), ("5 Jul", ""), ("", "X")] {
+        both(
+            "signed_off_line",
+            &(ZH.signed_off_line)(when, who),
+            &(EN.signed_off_line)(when, who),
+        );
+    }
+    assert_eq!((ZH.labelled)("目标", "x"), "目标：x");
+    assert_eq!((EN.labelled)("Goal", "x"), "Goal: x");
+    assert_eq!((ZH.aside)("3/12"), "（3/12）");
+    assert_eq!((EN.aside)("3/12"), " (3/12)");
     for n in [0, 1, 2] {
         let c = CheckCounts {
             files: n,

@@ -4,23 +4,6 @@ mod common;
 
 use common::*;
 use crossterm::event::KeyCode::*;
-use rectify::report::snapshot::{Snapshot, SnapshotBoard};
-
-fn snapshot_of(app: &rectify::app::App, taken: &str) -> Snapshot {
-    Snapshot {
-        taken: rectify::domain::Date::parse(taken).unwrap(),
-        boards: app
-            .boards
-            .iter()
-            .filter_map(|b| {
-                Some(SnapshotBoard {
-                    file: b.file_name(),
-                    program: b.program.clone()?,
-                })
-            })
-            .collect(),
-    }
-}
 
 #[test]
 fn c_lists_what_changed_since_the_snapshot_and_esc_closes_it() {

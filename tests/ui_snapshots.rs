@@ -3,16 +3,13 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 use ratatui::style::Color;
-use rectify::app::{App, Settings};
+use rectify::app::App;
 use rectify::domain::StatusKind;
 use rectify::domain::schedule::Health;
-use rectify::storage;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
@@ -79,39 +76,18 @@ fn filters() {
     }
 }
 
-fn with_broken_file(size: (u16, u16), lang: rectify::i18n::Lang) -> App {
-    let mut loads = storage::load_dir(Path::new("boards")).unwrap();
-    let broken = std::fs::read_to_string("tests/fixtures/invalid/unknown_status.ron").unwrap();
-    loads.push(storage::load_text(
-        Path::new("boards/10-broken.ron"),
-        &broken,
-    ));
-    let mut app = App::new(
-        Path::new("boards"),
-        Ok(loads),
-        today(),
-        now(),
-        Settings {
-            lang,
-            ..Settings::default()
-        },
-    );
-    rectify::app::update(&mut app, rectify::app::Action::Resize(size.0, size.1));
-    app
-}
-
 #[test]
 fn error_banner() {
     use rectify::i18n::Lang;
     for size in SIZES {
-        let app = with_broken_file(size, Lang::Zh);
+        let app = with_broken_files(size, Lang::Zh, 1);
         let text = screen(&app, &dark());
         assert!(
             text.contains("boards/10-broken.ron:14:21: 未知的状态 `Doingg`"),
             "{text}"
         );
         snap("error_banner", &app);
-        let app = with_broken_file(size, Lang::En);
+        let app = with_broken_files(size, Lang::En, 1);
         let text = screen(&app, &dark());
         assert!(
             text.contains("boards/10-broken.ron:14:21: unknown status `Doingg`"),

@@ -7,7 +7,7 @@
 use super::summary::{MilestoneState, Totals, pct};
 use crate::domain::Date;
 use crate::domain::schedule::Health;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, times};
 
 pub fn texts(lang: Lang) -> &'static ReportTexts {
     match lang {
@@ -154,15 +154,6 @@ pub struct ProgramMeta<'a> {
 /// `1 program`, `9 programs`: English counts agree with their noun.
 fn n(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
-}
-
-/// How often a deadline moved, as an English writer says it.
-fn times(count: usize) -> String {
-    match count {
-        1 => "once".to_owned(),
-        2 => "twice".to_owned(),
-        c => format!("{c} times"),
-    }
 }
 
 pub static ZH: ReportTexts = ReportTexts {

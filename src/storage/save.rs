@@ -92,9 +92,9 @@ impl SaveError {
                         )
                     })
                     .collect();
-                format!("{} {}", t.conflict_title, parts.join("; "))
+                (t.labelled)(t.conflict_title, &parts.join(&tr!(lang, "；", "; ")))
             }
-            SaveError::ReadOnly(d) => aside(lang, t.save_read_only, d),
+            SaveError::ReadOnly(d) => format!("{}{}", t.save_read_only, (t.aside)(d)),
             SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline(lang)),
             SaveError::NoMeasure(id) => format!("{id} {}", t.save_no_measure),
             SaveError::Refused(r) => {
@@ -104,16 +104,11 @@ impl SaveError {
                     Refusal::Reread(Some(d)) => d.headline(lang),
                     Refusal::Reread(None) => t.save_differs.to_owned(),
                 };
-                aside(lang, t.save_refused, &why)
+                format!("{}{}", t.save_refused, (t.aside)(&why))
             }
-            SaveError::Io(d) => aside(lang, t.save_io, d),
+            SaveError::Io(d) => format!("{}{}", t.save_io, (t.aside)(d)),
         }
     }
-}
-
-/// `what (detail)`, with the brackets each language uses.
-fn aside(lang: Lang, what: &str, detail: &str) -> String {
-    tr!(lang, "{what}（{detail}）", "{what} ({detail})")
 }
 
 /// Who saves, and when: for the history file.

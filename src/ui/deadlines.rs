@@ -31,7 +31,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         areas.summary,
     );
     let cols = [
-        Col::fixed("", 11, 9),
+        // The group's name, after a space.
+        Col::fixed("", t.bucket_width() + 1, 9),
         Col::flex(t.col_program, 12, 6),
         Col::fixed(t.col_id, 6, 8),
         Col::flex(t.col_measure, 16, 10),

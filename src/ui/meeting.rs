@@ -251,9 +251,8 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
             }
         }
     }
-    let since = format!(
-        "{}：{} {} · {} {} · {} {} · {} {}",
-        t.meeting_since,
+    let counted = format!(
+        "{} {} · {} {} · {} {} · {} {}",
         t.since_signed_off,
         counts[0],
         t.since_overdue,
@@ -263,6 +262,7 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
         t.since_new,
         counts[3]
     );
+    let since = (t.labelled)(t.meeting_since, &counted);
     let sy = body.y + used + 1;
     if sy < body.bottom() {
         frame.render_widget(
@@ -355,7 +355,7 @@ fn measure_rows(
 ) {
     let t = app.texts();
     let cols = [
-        Col::fixed("", 10, 10),
+        Col::fixed("", t.since_width().max(10), 10),
         Col::flex(t.col_program, 14, 5),
         Col::fixed(t.col_id, 6, 7),
         Col::flex(t.col_measure, 18, 10),

@@ -90,11 +90,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
                     theme.header,
                 )));
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {}: ", t.conflict_theirs), theme.muted),
+                    Span::styled(
+                        format!("  {}", (t.labelled)(t.conflict_theirs, "")),
+                        theme.muted,
+                    ),
                     Span::styled(sanitize(&describe::value(&c.theirs, lang)), theme.due_soon),
                 ]));
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {}: ", t.conflict_ours), theme.muted),
+                    Span::styled(
+                        format!("  {}", (t.labelled)(t.conflict_ours, "")),
+                        theme.muted,
+                    ),
                     Span::styled(sanitize(&describe::value(&c.ours, lang)), theme.key),
                 ]));
             }

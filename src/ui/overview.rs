@@ -10,7 +10,7 @@ use crate::app::{App, Bucket};
 use crate::domain::schedule::NextKind;
 use crate::domain::{Date, Status, StatusKind};
 use crate::layout;
-use crate::text::{fit, sanitize};
+use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
@@ -199,6 +199,8 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(move |(ki, ms)| (bi, ki, Trouble::MilestoneMissed(ms.due)))
     });
     let items = blocked.chain(late).chain(missed);
+    // Wide enough for the longest kind of tag in this language, `milestone missed 06-30`.
+    let tag_w = 17.max(width(t.milestone_missed) + 6);
     let mut lines = vec![Line::from(Span::styled(
         format!(" {}", t.attention),
         theme.header,
@@ -222,10 +224,9 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 measure(idx).id.clone(),
                 measure(idx).title.clone(),
                 format!(
-                    " · {} · {}: {}",
+                    " · {} · {}",
                     sanitize(&measure(idx).owner),
-                    t.detail_blocked,
-                    sanitize(reason)
+                    (t.labelled)(t.detail_blocked, &sanitize(reason))
                 ),
             ),
             Trouble::Late(d) | Trouble::DueSoon(d) => (
@@ -241,7 +242,7 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             ),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("  {} ", fit(&tag, 17)), style),
+            Span::styled(format!("  {} ", fit(&tag, tag_w)), style),
             Span::styled(format!("{} ", fit(&sanitize(&p.title), 16)), theme.muted),
             Span::styled(format!("{} ", sanitize(&id)), theme.key),
             Span::styled(sanitize(&title), theme.text),

@@ -49,11 +49,10 @@ fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a:
         ),
         Span::styled(
             format!(
-                "  {} {} ({}/{})  ·  {} {}  ·  {} {}  ·  {} {}  ·  {} {} → {}",
+                "  {} {}{}  ·  {} {}  ·  {} {}  ·  {} {}  ·  {} {} → {}",
                 t.col_progress,
                 pct(a.completion()),
-                a.finished(),
-                a.total,
+                (t.aside)(&format!("{}/{}", a.finished(), a.total)),
                 t.actual,
                 pct(a.actual),
                 t.expected,
@@ -68,7 +67,7 @@ fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a:
         ),
     ]);
     let line2 = Line::from(Span::styled(
-        format!(" {}: {}", t.goal, sanitize(&p.goal)),
+        format!(" {}", (t.labelled)(t.goal, &sanitize(&p.goal))),
         theme.muted,
     ));
     let w = area.width as usize;
@@ -161,7 +160,12 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
         .title(Span::styled(format!(" {} ", sanitize(&m.id)), theme.key));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let label = |s: &str| Span::styled(format!("{s}: "), theme.muted);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let label = |s: &str| Span::styled((t.labelled)(s, ""), theme.muted);
     let kind = m.status.kind();
     let days = schedule::days_left(m, app.today);
     let finished = m.status.is_finished();
@@ -189,20 +193,30 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
         label(t.detail_owner),
         Span::styled(sanitize(&m.owner), theme.text),
     ]));
-    let mut due = vec![
+    let due = vec![
         label(t.detail_due),
         Span::styled((t.date)(m.due), theme.text),
     ];
-    if let Some(r) = m.revised.last() {
-        due.push(Span::styled("  →  ", theme.muted));
-        due.push(label(t.detail_revised));
-        due.push(Span::styled((t.date)(*r), theme.due_soon));
-        due.push(Span::styled(
-            format!("  ({} {})", t.detail_slips, m.slips()),
-            theme.muted,
-        ));
+    match m.revised.last() {
+        None => lines.push(Line::from(due)),
+        Some(r) => {
+            let revised = vec![
+                label(t.detail_revised),
+                Span::styled((t.date)(*r), theme.due_soon),
+                Span::styled((t.aside)(&(t.revised_times)(m.slips())), theme.muted),
+            ];
+            // One line when both deadlines fit; else the revised one on a line of its own,
+            // rather than a date broken in two by the wrap.
+            let arrow = |s: &str| Span::styled(s.to_owned(), theme.muted);
+            let one: usize = due.iter().chain(&revised).map(|s| s.width()).sum();
+            if one + 5 <= usize::from(inner.width) {
+                lines.push(Line::from([due, vec![arrow("  →  ")], revised].concat()));
+            } else {
+                lines.push(Line::from(due));
+                lines.push(Line::from([vec![arrow("→ ")], revised].concat()));
+            }
+        }
     }
-    lines.push(Line::from(due));
     if let Status::Blocked(reason) = &m.status {
         lines.push(Line::from(vec![
             label(t.detail_blocked),
@@ -212,13 +226,10 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
     if m.signed_off.is_some() || m.signed_by.is_some() {
         let when = m.signed_off.map(|d| (t.date)(d)).unwrap_or_default();
         let who = m.signed_by.as_deref().map(sanitize).unwrap_or_default();
-        lines.push(Line::from(vec![
-            label(t.detail_signed_off),
-            Span::styled(
-                format!("{when}  {who}"),
-                theme.status(crate::domain::StatusKind::SignedOff),
-            ),
-        ]));
+        lines.push(Line::from(Span::styled(
+            (t.signed_off_line)(&when, &who),
+            theme.status(crate::domain::StatusKind::SignedOff),
+        )));
     }
     // The open program's id, found once rather than once per line of history.
     let program_id = app
@@ -248,10 +259,5 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
             ]));
         }
     }
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -10,13 +10,25 @@ use super::short_date;
 use super::table::clip;
 use crate::app::App;
 use crate::domain::StatusKind;
+use crate::i18n::Texts;
 use crate::report::since::{self, MeasureRef};
 use crate::text::{fit, sanitize};
 use crate::theme::Theme;
 
-fn item(tag: &str, style: Style, m: &MeasureRef, detail: String, theme: &Theme) -> Line<'static> {
+/// One change: its tag in a column as wide as the language's widest tag, then the measure.
+fn item(
+    t: &Texts,
+    tag: &str,
+    style: Style,
+    m: &MeasureRef,
+    detail: String,
+    theme: &Theme,
+) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {} ", fit(tag, 10)), style),
+        Span::styled(
+            format!("  {} ", fit(tag, usize::from(t.since_width().max(10)))),
+            style,
+        ),
         Span::styled(format!("{} ", sanitize(&m.id)), theme.key),
         Span::styled(sanitize(&m.title), theme.text),
         Span::styled(detail, theme.muted),
@@ -41,6 +53,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             let by = s.by.as_deref().map(sanitize).unwrap_or_default();
             let on = s.on.map(short_date).unwrap_or_default();
             lines.push(item(
+                t,
                 t.since_signed_off,
                 theme.status(StatusKind::SignedOff),
                 &s.measure,
@@ -50,6 +63,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         }
         for o in &p.newly_overdue {
             lines.push(item(
+                t,
                 t.since_overdue,
                 theme.overdue,
                 &o.measure,
@@ -60,6 +74,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         for c in &p.status_changes {
             let detail = format!("  {} → {}", status(&c.from.code), status(&c.to.code));
             lines.push(item(
+                t,
                 t.since_status,
                 theme.changed,
                 &c.measure,
@@ -69,13 +84,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         }
         for d in &p.deadline_changes {
             let detail = format!(
-                "  {} → {} ({} {})",
+                "  {} → {}{}",
                 short_date(d.from),
                 short_date(d.to),
-                t.detail_slips,
-                d.slips
+                (t.aside)(&(t.revised_times)(d.slips))
             );
             lines.push(item(
+                t,
                 t.since_slip,
                 theme.due_soon,
                 &d.measure,
@@ -85,6 +100,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         }
         for a in &p.added {
             lines.push(item(
+                t,
                 t.since_new,
                 theme.changed,
                 &a.measure,
@@ -93,7 +109,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             ));
         }
         for r in &p.removed {
-            lines.push(item(t.since_removed, theme.muted, r, String::new(), theme));
+            lines.push(item(
+                t,
+                t.since_removed,
+                theme.muted,
+                r,
+                String::new(),
+                theme,
+            ));
         }
     }
     if lines.is_empty() {

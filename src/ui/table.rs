@@ -21,10 +21,12 @@ pub struct Col {
 }
 
 impl Col {
+    /// At least `width` cells, and never narrower than its header: a language with longer
+    /// words gets wider columns rather than cut headings.
     pub fn fixed(header: &str, width: u16, priority: u8) -> Col {
         Col {
             header: header.to_owned(),
-            width,
+            width: width.max(crate::text::width(header) as u16),
             flex: false,
             priority,
             right: false,

@@ -140,3 +140,60 @@ pub fn rectify_in(locale: &str) -> std::process::Command {
         .env("LANG", locale);
     cmd
 }
+
+/// The shipped boards plus `n` broken files (`boards/10-broken.ron`, `11-…`), in `lang`.
+pub fn with_broken_files(size: (u16, u16), lang: rectify::i18n::Lang, n: usize) -> App {
+    let mut loads = storage::load_dir(Path::new("boards")).unwrap();
+    let broken = std::fs::read_to_string("tests/fixtures/invalid/unknown_status.ron").unwrap();
+    for i in 0..n {
+        let path = format!("boards/1{i}-broken.ron");
+        loads.push(storage::load_text(Path::new(&path), &broken));
+    }
+    let mut app = App::new(
+        Path::new("boards"),
+        Ok(loads),
+        today(),
+        now(),
+        Settings {
+            lang,
+            ..Settings::default()
+        },
+    );
+    app::update(&mut app, Action::Resize(size.0, size.1));
+    app
+}
+
+/// A snapshot of the boards as they are in `app`, said to be taken on `taken`.
+pub fn snapshot_of(app: &App, taken: &str) -> rectify::report::snapshot::Snapshot {
+    rectify::report::snapshot::Snapshot {
+        taken: Date::parse(taken).unwrap(),
+        boards: app
+            .boards
+            .iter()
+            .filter_map(|b| {
+                Some(rectify::report::snapshot::SnapshotBoard {
+                    file: b.file_name(),
+                    program: b.program.clone()?,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The save of `request` comes back refused: a colleague set the progress to 90 while this
+/// edit took it from 50 to 60.
+pub fn progress_conflict(app: &mut App, request: app::SaveRequest) {
+    use rectify::domain::edit::{Field, Value};
+    use rectify::storage::save::{Conflict, SaveError};
+    let conflict = Conflict {
+        field: Field::Progress,
+        base: Value::Progress(50),
+        ours: Value::Progress(60),
+        theirs: Value::Progress(90),
+    };
+    let report = app::SaveReport {
+        request,
+        result: Err(SaveError::Conflict(vec![conflict])),
+    };
+    app::update(app, Action::Saved(Box::new(report)));
+}

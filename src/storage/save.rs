@@ -92,7 +92,9 @@ impl SaveError {
                         )
                     })
                     .collect();
-                (t.labelled)(t.conflict_title, &parts.join(&tr!(lang, "；", "; ")))
+                let (title, parts) = (t.conflict_title, parts.join(&tr!(lang, "；", "; ")));
+                // The title already holds a colon in Chinese: a full stop, not a second one.
+                tr!(lang, "{title}。{parts}", "{title}: {parts}")
             }
             SaveError::ReadOnly(d) => format!("{}{}", t.save_read_only, (t.aside)(d)),
             SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline(lang)),

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     let cli = rectify::cli::command(lang)
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
-        .unwrap_or_else(|e| e.exit());
+        .unwrap_or_else(|e| rectify::cli::errors::exit(e, lang));
     // The config file (if any) fills in what the command line left unset.
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();

@@ -66,7 +66,7 @@ fn main() -> ExitCode {
             write_stdout(&script)
         }
         Some(Command::Man { .. }) => {
-            let man = clap_mangen::Man::new(rectify::cli::command(lang));
+            let man = rectify::cli::man::Man::new(lang);
             let mut page = Vec::new();
             match man.render(&mut page) {
                 Ok(()) => write_stdout(&page),

@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 pub mod errors;
+pub mod man;
 pub mod zh;
 
 /// The command line in the language of its help.

@@ -89,49 +89,11 @@ impl Man {
 
     /// Writes the page (roff).
     pub fn render(&self, w: &mut dyn Write) -> std::io::Result<()> {
-        type Section = fn(&clap_mangen::Man, &mut dyn Write) -> std::io::Result<()>;
+        use clap_mangen::Man as M;
         let h = self.headings;
-        let sections: [(bool, Option<&str>, Section); 8] = [
-            (true, Some(h.name), clap_mangen::Man::render_name_section),
-            (
-                true,
-                Some(h.synopsis),
-                clap_mangen::Man::render_synopsis_section,
-            ),
-            (
-                true,
-                Some(h.description),
-                clap_mangen::Man::render_description_section,
-            ),
-            (
-                self.has_options,
-                None,
-                clap_mangen::Man::render_options_section,
-            ),
-            (
-                self.has_commands,
-                Some(h.commands),
-                clap_mangen::Man::render_subcommands_section,
-            ),
-            (
-                self.has_examples,
-                Some(h.examples),
-                clap_mangen::Man::render_extra_section,
-            ),
-            (
-                self.has_version,
-                Some(h.version),
-                clap_mangen::Man::render_version_section,
-            ),
-            (
-                self.has_authors,
-                Some(h.authors),
-                clap_mangen::Man::render_authors_section,
-            ),
-        ];
         let mut page = PREAMBLE.to_owned();
-        page.push_str(&piece(&self.man, clap_mangen::Man::render_title)?);
-        for (shown, heading, render) in sections {
+        page.push_str(&piece(&self.man, M::render_title)?);
+        let mut add = |shown: bool, heading: Option<&str>, render: Section| {
             if shown {
                 let text = piece(&self.man, render)?;
                 page.push_str(&match heading {
@@ -139,17 +101,40 @@ impl Man {
                     None => text,
                 });
             }
-        }
+            std::io::Result::Ok(())
+        };
+        add(true, Some(h.name), M::render_name_section)?;
+        add(true, Some(h.synopsis), M::render_synopsis_section)?;
+        add(true, Some(h.description), M::render_description_section)?;
+        add(self.has_options, None, M::render_options_section)?;
+        add(
+            self.has_commands,
+            Some(h.commands),
+            M::render_subcommands_section,
+        )?;
+        add(self.has_examples, Some(h.examples), examples)?;
+        add(self.has_version, Some(h.version), M::render_version_section)?;
+        add(self.has_authors, Some(h.authors), M::render_authors_section)?;
         w.write_all(page.as_bytes())?;
         w.flush()
     }
 }
 
+type Section = fn(&clap_mangen::Man, &mut dyn Write) -> std::io::Result<()>;
+
+/// The examples as they are laid out in the help, one to a line: roff would fill them into
+/// a paragraph.
+fn examples(man: &clap_mangen::Man, w: &mut dyn Write) -> std::io::Result<()> {
+    let text = piece(man, clap_mangen::Man::render_extra_section)?;
+    let text = match text.split_once('\n') {
+        Some((heading, lines)) => format!("{heading}\n.nf\n{lines}.fi\n"),
+        None => text,
+    };
+    w.write_all(text.as_bytes())
+}
+
 /// One piece as clap_mangen renders it, without roff's preamble.
-fn piece(
-    man: &clap_mangen::Man,
-    render: fn(&clap_mangen::Man, &mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<String> {
+fn piece(man: &clap_mangen::Man, render: Section) -> std::io::Result<String> {
     let mut buf = Vec::new();
     render(man, &mut buf)?;
     let text = String::from_utf8_lossy(&buf).into_owned();
@@ -178,12 +163,14 @@ mod tests {
     }
 
     #[test]
-    fn the_preamble_comes_once_and_the_examples_title_not_at_all() {
+    fn the_preamble_comes_once_and_the_examples_one_to_a_line_without_their_title() {
         for lang in [Lang::Zh, Lang::En] {
             let p = page(lang);
             assert!(p.starts_with(PREAMBLE), "{p}");
             assert_eq!(p.matches(".ds Aq").count(), 2, "{p}");
             assert!(!p.contains("Examples:") && !p.contains("示例："), "{p}");
+            let examples = p.split_once("\n.nf\n").map(|(_, e)| e).unwrap_or_default();
+            assert!(examples.starts_with("  rectify ") && examples.contains("\n.fi\n"));
         }
     }
 }

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     let cli = rectify::cli::command(lang)
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
-        .unwrap_or_else(|e| e.exit());
+        .unwrap_or_else(|e| rectify::cli::errors::exit(e, lang));
     // The config file (if any) fills in what the command line left unset.
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();
@@ -66,7 +66,7 @@ fn main() -> ExitCode {
             write_stdout(&script)
         }
         Some(Command::Man { .. }) => {
-            let man = clap_mangen::Man::new(rectify::cli::command(lang));
+            let man = rectify::cli::man::Man::new(lang);
             let mut page = Vec::new();
             match man.render(&mut page) {
                 Ok(()) => write_stdout(&page),

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
+pub mod errors;
+pub mod man;
 pub mod zh;
 
 /// The command line in the language of its help.
@@ -88,7 +90,7 @@ pub struct MeetingArgs {
     #[command(flatten)]
     pub board: BoardFlags,
     /// Seconds each page stays on screen
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(3..=3600))]
+    #[arg(long, default_value_t = 20, value_parser = parse_cycle)]
     pub cycle: u64,
 }
 
@@ -176,8 +178,69 @@ impl BoardFlags {
     }
 }
 
-fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
-    crate::config::parse_lang(s).ok_or_else(|| format!("`{s}` is not a language; use zh or en"))
+/// Why a value typed on the command line was refused. Value parsers are plain functions that
+/// do not know the language in force, so they say *what* is wrong and leave the wording to
+/// whoever prints the error: `Display` is the English that clap shows after its own
+/// `invalid value … for …`, [`BadValue::zh`] the Chinese that [`errors`] shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadValue {
+    Date(String),
+    Lang(String),
+    Interval(String),
+    Seconds { value: String, min: u64, max: u64 },
+}
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadValue::Date(s) => write!(f, "`{s}` is not a date written YYYY-MM-DD"),
+            BadValue::Lang(s) => write!(f, "`{s}` is not a language; use zh or en"),
+            BadValue::Interval(s) => write!(
+                f,
+                "`{s}` is not an interval from 50ms to 3600s (like 1, 2s or 500ms)"
+            ),
+            BadValue::Seconds { value, min, max } => {
+                write!(
+                    f,
+                    "`{value}` is not a number of seconds from {min} to {max}"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for BadValue {}
+
+impl BadValue {
+    /// What the value should have been, in Chinese (the value itself is quoted before it).
+    pub fn zh(&self) -> String {
+        match self {
+            BadValue::Date(_) => "应为 YYYY-MM-DD 格式的日期".to_owned(),
+            BadValue::Lang(_) => "应为 zh 或 en".to_owned(),
+            BadValue::Interval(_) => {
+                "应为 50ms 到 3600s 之间的时间间隔（如 1、2s 或 500ms）".to_owned()
+            }
+            BadValue::Seconds { min, max, .. } => format!("应为 {min} 到 {max} 之间的秒数"),
+        }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, BadValue> {
+    crate::config::parse_lang(s).ok_or_else(|| BadValue::Lang(s.to_owned()))
+}
+
+/// Seconds a meeting page stays on screen: 3 to 3600.
+fn parse_cycle(s: &str) -> Result<u64, BadValue> {
+    let (min, max) = (3, 3600);
+    s.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| BadValue::Seconds {
+            value: s.to_owned(),
+            min,
+            max,
+        })
 }
 
 /// The board's options with every default applied: what the event loop runs with.
@@ -214,7 +277,7 @@ impl BoardArgs {
 }
 
 /// `2`, `2s`, `1.5s` or `500ms`; between 50 ms and an hour.
-pub fn parse_interval(s: &str) -> Result<Duration, String> {
+pub fn parse_interval(s: &str) -> Result<Duration, BadValue> {
     let t = s.trim();
     let (num, scale) = if let Some(ms) = t.strip_suffix("ms") {
         (ms, 0.001)
@@ -227,14 +290,12 @@ pub fn parse_interval(s: &str) -> Result<Duration, String> {
         .ok()
         .map(|v| v * scale)
         .filter(|v| (0.05..=3600.0).contains(v))
-        .ok_or_else(|| {
-            format!("`{s}` is not an interval from 50ms to 3600s (like 1, 2s or 500ms)")
-        })?;
+        .ok_or_else(|| BadValue::Interval(s.to_owned()))?;
     Ok(Duration::from_secs_f64(secs))
 }
 
-pub fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date written YYYY-MM-DD"))
+pub fn parse_date(s: &str) -> Result<Date, BadValue> {
+    Date::parse(s).ok_or_else(|| BadValue::Date(s.to_owned()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -146,30 +146,101 @@ fn text(key: &str) -> Option<&'static str> {
 /// test walks the whole command so none is missing).
 pub fn localize(cmd: Command) -> Command {
     let mut cmd = localize_at(cmd, "");
-    // clap makes the `help` subcommand when the command is built; only then can it be told.
+    // clap makes the `help` subcommand, propagates global arguments and settles the values an
+    // argument takes only when the command is built; the layout needs all of them.
     cmd.build();
     let about = text("help").unwrap_or_default();
-    cmd.mut_subcommand("help", |h| {
-        h.about(about)
-            .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}")
-            .subcommand_help_heading("命令")
-            .subcommand_value_name("命令")
-            .mut_subcommand("help", |hh| hh.about(about))
-    })
+    lay_out(cmd.mut_subcommand("help", |h| {
+        h.about(about).mut_subcommand("help", |hh| hh.about(about))
+    }))
+}
+
+/// The help's layout in Chinese, for this command and every one below it: the section
+/// headings with a Chinese colon (clap puts an ASCII `:` after its own and after any
+/// `help_heading`, so the template writes them), `[选项]` in the usage line, and each
+/// argument's default and possible values said in Chinese instead of clap's English.
+fn lay_out(mut cmd: Command) -> Command {
+    let mut template = String::from("{before-help}{about-with-newline}\n用法：{usage}");
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        template.push_str("\n\n命令：\n{subcommands}");
+    }
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+        template.push_str("\n\n参数：\n{positionals}");
+    }
+    if cmd
+        .get_arguments()
+        .any(|a| !a.is_positional() && !a.is_hide_set())
+    {
+        template.push_str("\n\n选项：\n{options}");
+    }
+    template.push_str("{after-help}");
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令");
+    // clap's own usage line, computed from the arguments, with its one English placeholder
+    // said in Chinese.
+    let usage = cmd.clone().render_usage().to_string();
+    if let Some(usage) = usage.strip_prefix("Usage: ") {
+        cmd = cmd.override_usage(usage.replace("[OPTIONS]", "[选项]"));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id.as_str(), values_in_chinese);
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name.as_str(), lay_out);
+    }
+    cmd
+}
+
+/// `［默认：20］` and `［可选：markdown、csv］` after the help, from the argument's own default
+/// and possible values, in place of clap's `[default: 20] [possible values: markdown, csv]`.
+fn values_in_chinese(a: Arg) -> Arg {
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let mut said = String::new();
+    if !a.is_hide_default_value_set() && !a.get_default_values().is_empty() {
+        let defaults: Vec<_> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy())
+            .collect();
+        said.push_str(&format!("［默认：{}］", defaults.join(" ")));
+    }
+    let possible: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    if !a.is_hide_possible_values_set() && !possible.is_empty() {
+        said.push_str(&format!("［可选：{}］", possible.join("、")));
+    }
+    if said.is_empty() {
+        return a;
+    }
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    a.help(format!("{help}{said}"))
+        .hide_default_value(true)
+        .hide_possible_values(true)
 }
 
 fn localize_at(mut cmd: Command, path: &str) -> Command {
-    cmd = cmd
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help),
-        )
-        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("命令")
-        .subcommand_value_name("命令");
+    cmd = cmd.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help),
+    );
     if path.is_empty() {
         cmd = cmd.disable_version_flag(true).arg(
             Arg::new("version")

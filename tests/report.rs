@@ -732,7 +732,7 @@ fn snapshot_file_reads_back_as_the_boards() {
         assert!(out.status.success());
         assert_eq!(stdout(&out), format!("{}{said}", snap.display()));
     }
-    let back = Snapshot::parse(&fs::read_to_string(&snap).unwrap()).unwrap();
+    let back = Snapshot::read(&fs::read_to_string(&snap).unwrap()).unwrap();
     assert_eq!(back.taken, today());
     assert_eq!(back.boards[0].file, "01-fraud.ron");
     let programs: Vec<Program> = back.boards.into_iter().map(|b| b.program).collect();

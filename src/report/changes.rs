@@ -66,25 +66,23 @@ pub fn items(p: &ProgramChanges, t: &ReportTexts, m: &Markup) -> Vec<Item> {
     for s in &p.status_changes {
         push(
             t.tag_status,
-            format!(
-                "{}{}{} → {}",
-                item(&s.measure.id, &s.measure.title),
-                t.colon,
-                status(&s.from, t, m),
-                status(&s.to, t, m)
+            (t.ui.labelled)(
+                &item(&s.measure.id, &s.measure.title),
+                &format!("{} → {}", status(&s.from, t, m), status(&s.to, t, m)),
             ),
         );
     }
     for d in &p.deadline_changes {
         push(
             t.tag_deadline,
-            format!(
-                "{}{}{} → {}{}",
-                item(&d.measure.id, &d.measure.title),
-                t.colon,
-                date(d.from),
-                date(d.to),
-                (t.slips_so_far)(d.slips)
+            (t.ui.labelled)(
+                &item(&d.measure.id, &d.measure.title),
+                &format!(
+                    "{} → {}{}",
+                    date(d.from),
+                    date(d.to),
+                    (t.slips_so_far)(d.slips)
+                ),
             ),
         );
     }
@@ -114,7 +112,7 @@ pub fn items(p: &ProgramChanges, t: &ReportTexts, m: &Markup) -> Vec<Item> {
 pub fn status(s: &StatusView, t: &ReportTexts, m: &Markup) -> String {
     let label = (m.text)(s.label_in(t.ui));
     match &s.reason {
-        Some(r) => format!("{label}{}", (t.aside)(&(m.text)(r.trim()))),
+        Some(r) => format!("{label}{}", (t.ui.aside)(&(m.text)(r.trim()))),
         None => label,
     }
 }

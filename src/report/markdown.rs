@@ -197,7 +197,7 @@ fn program_changes(out: &mut Doc, p: &ProgramChanges, t: &ReportTexts) {
     ));
     out.blank();
     for item in changes::items(p, t, &MARKUP) {
-        out.line(format!("- {}{}{}", item.tag, t.colon, item.body));
+        out.line(format!("- {}", (t.ui.labelled)(item.tag, &item.body)));
     }
     out.blank();
 }

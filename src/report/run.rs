@@ -63,7 +63,7 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
                 Some(c)
             }
             Err(e) => {
-                say(cmd, &format!("{}{}{e}", path.display(), t.colon));
+                say(cmd, &(t.ui.labelled)(&path.display().to_string(), &e));
                 return FAILED;
             }
         },

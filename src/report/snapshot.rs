@@ -46,11 +46,6 @@ impl Snapshot {
         })
     }
 
-    /// Reads a snapshot file's text; the message says what is wrong, in English.
-    pub fn parse(text: &str) -> Result<Snapshot, String> {
-        Snapshot::read(text).map_err(|e| e.message(Lang::En))
-    }
-
     /// Reads the snapshot file at `path`; what went wrong is said in `lang`.
     pub fn from_file(path: &std::path::Path, lang: Lang) -> Result<Snapshot, String> {
         let text = std::fs::read_to_string(path).map_err(|e| {

@@ -144,7 +144,7 @@ pub fn milestone_note(ms: &Milestone, today: Date, t: &ReportTexts) -> String {
     match ms.done {
         Some(done) if done > ms.due => (t.late_by)(ms.due.days_until(done)),
         Some(_) => String::new(),
-        None => (t.aside)(&(t.ui.days_left)(today.days_until(ms.due))),
+        None => (t.ui.aside)(&(t.ui.days_left)(today.days_until(ms.due))),
     }
 }
 

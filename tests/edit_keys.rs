@@ -273,7 +273,13 @@ fn a_conflict_shows_both_values_and_m_writes_mine_over_theirs() {
         "{text}"
     );
     let r = the_save(press(&mut app, &[Char('m')]));
-    assert_eq!(r.base, None, "written over theirs, knowingly");
+    // Over theirs, knowingly: the colleague's 90 is now the value the edit replaces, so a
+    // third change arriving meanwhile is a new conflict rather than written over unseen.
+    assert!(r.base.is_some());
+    assert_eq!(
+        changes(&r),
+        vec![(Field::Progress, Value::Progress(90), Value::Progress(60))]
+    );
 }
 
 #[test]

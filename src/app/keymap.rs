@@ -135,7 +135,15 @@ fn modal_key(modal: &Modal, code: KeyCode, mods: KeyModifiers) -> Option<Action>
         (Modal::ConfirmSignOff { .. }, KeyCode::Char('n')) => Some(Action::ModalCancel),
         (Modal::Conflict { .. }, KeyCode::Char('m')) => Some(Action::ModalAccept),
         (Modal::Conflict { .. }, KeyCode::Char('t')) => Some(Action::ModalCancel),
-        (Modal::Lost { .. }, KeyCode::Enter | KeyCode::Char('r')) => Some(Action::ModalAccept),
+        (Modal::Conflict { .. } | Modal::Lost { .. }, KeyCode::Up | KeyCode::Char('k')) => {
+            Some(Action::ModalUp)
+        }
+        (Modal::Conflict { .. } | Modal::Lost { .. }, KeyCode::Down | KeyCode::Char('j')) => {
+            Some(Action::ModalDown)
+        }
+        (Modal::Lost { .. }, KeyCode::Char(' ')) => Some(Action::ModalToggle),
+        (Modal::Lost { .. }, KeyCode::Char('r')) => Some(Action::ModalAll),
+        (Modal::Lost { .. }, KeyCode::Enter) => Some(Action::ModalAccept),
         _ => None,
     }
 }

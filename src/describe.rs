@@ -66,11 +66,29 @@ pub fn changes(cs: &[FieldChange], lang: Lang) -> String {
         Some(Value::Text(Some(who))) => Some(who.clone()),
         _ => None,
     };
+    let old = |f: Field| cs.iter().find(|c| c.field == f).map(|c| &c.old);
+    // A reopened sign-off says whose sign-off of which day it withdrew.
+    let was = match (old(Field::SignedOff), old(Field::SignedBy)) {
+        (Some(Value::Date(Some(d))), Some(Value::Text(Some(who)))) => {
+            let d = (lang.texts().date)(*d);
+            Some(tr!(lang, "（{d}，{who}）", " ({d}, by {who})"))
+        }
+        (Some(Value::Date(Some(d))), _) => Some((lang.texts().aside)(&(lang.texts().date)(*d))),
+        _ => None,
+    };
     let parts: Vec<String> = cs
         .iter()
         .filter(|c| !(with_status && matches!(c.field, Field::SignedOff | Field::SignedBy)))
         .map(|c| {
-            let said = change(c, lang);
+            let said = match (&c.old, &was) {
+                (Value::Status(Status::SignedOff), Some(was)) => format!(
+                    "{} {}{was} → {}",
+                    field(c.field, lang),
+                    value(&c.old, lang),
+                    value(&c.new, lang)
+                ),
+                _ => change(c, lang),
+            };
             let signed = matches!(c.new, Value::Status(Status::SignedOff));
             match (signed, on.as_ref(), by.as_ref()) {
                 (true, Some(on), Some(by)) => {
@@ -101,9 +119,22 @@ pub fn history<'a>(
         .into_iter()
         .map(|mut save| {
             save.reverse();
-            let parsed: Option<Vec<FieldChange>> = save.iter().map(|h| h.parsed()).collect();
+            let reason = save
+                .iter()
+                .find(|h| h.field == crate::storage::save::REASON_FIELD)
+                .map(|h| h.change.clone());
+            let fields = save
+                .iter()
+                .filter(|h| h.field != crate::storage::save::REASON_FIELD);
+            let parsed: Option<Vec<FieldChange>> = fields.map(|h| h.parsed()).collect();
             let what = match parsed {
-                Some(cs) => changes(&cs, lang),
+                Some(cs) => {
+                    let said = changes(&cs, lang);
+                    match reason {
+                        Some(why) => tr!(lang, "{said}（原因：{why}）", "{said} (why: {why})"),
+                        None => said,
+                    }
+                }
                 None => save
                     .iter()
                     .map(|h| format!("{} {}", h.field, h.change))

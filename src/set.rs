@@ -45,6 +45,7 @@ fn combine(m: &Measure, steps: Vec<Step<'_>>) -> Edit {
     Edit {
         measure: m.id.clone(),
         changes,
+        reason: None,
     }
 }
 

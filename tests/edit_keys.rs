@@ -190,6 +190,8 @@ fn o_signs_off_today_as_the_user_after_a_yes() {
     assert!(press(&mut app, &[Char('n')]).is_empty());
     assert_eq!(app.modal, None);
     press(&mut app, &[Char('o')]);
+    // ZP-03 is at 50 %: the second yes is to that fact.
+    assert!(press(&mut app, &[Char('y')]).is_empty());
     let r = the_save(press(&mut app, &[Char('y')]));
     assert_eq!(
         changes(&r),

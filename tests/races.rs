@@ -255,7 +255,8 @@ fn every_edit_a_stale_save_took_is_offered_back_and_r_restores_them_all() {
     let board = live.path("01-fraud.ron");
     let text = shown(live.app());
     assert!(
-        text.contains("[x] ZP-01 进度 55% → 65%") && text.contains("[x] ZP-03 备注 — → “已复核”"),
+        text.contains("[x] ZP-01 进度 55% → 65%（文件中现为：进度 55%）")
+            && text.contains("[x] ZP-03 备注 — → “已复核”（文件中现为：备注 —）"),
         "{text}"
     );
     key(&mut live, Char('r'));

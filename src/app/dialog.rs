@@ -146,3 +146,90 @@ pub fn conflict_lines(app: &App, target: &Target, conflicts: &[Conflict]) -> Vec
     }
     lines
 }
+
+/// One line of the lost-edits list: our edit, and what the file holds now in its place, so
+/// putting it back is a choice made knowing what it replaces.
+pub fn lost_line(app: &App, l: &super::LostEdit) -> String {
+    let lang = app.settings.lang;
+    let t = app.texts();
+    let mut what = describe::edit(&l.edit, lang);
+    let now = app
+        .board_index(&l.path)
+        .and_then(|i| app.boards[i].program.as_ref())
+        .and_then(|p| p.measure(&l.edit.measure));
+    match now {
+        None => what.push_str(&(t.aside)(t.lost_gone)),
+        Some(m) => {
+            let parts: Vec<String> = l
+                .edit
+                .changes
+                .iter()
+                .filter(|c| c.field.get(m) != c.new)
+                .map(|c| {
+                    let (f, v) = (
+                        describe::field(c.field, lang),
+                        describe::value(&c.field.get(m), lang),
+                    );
+                    tr!(lang, "{f} {v}", "{f} {v}")
+                })
+                .collect();
+            if !parts.is_empty() {
+                let parts = parts.join(&tr!(lang, "，", ", "));
+                what.push_str(&(t.aside)(&tr!(
+                    lang,
+                    "文件中现为：{parts}",
+                    "the file now has: {parts}"
+                )));
+            }
+        }
+    }
+    what
+}
+
+/// The sign-off confirmation: the day and the name that will be recorded; then, asked again,
+/// the fact that makes it doubtful.
+pub fn sign_off_lines(app: &App, target: &Target, name: Option<&str>, again: bool) -> Vec<Line> {
+    let lang = app.settings.lang;
+    let t = app.texts();
+    let id = &target.measure;
+    let day = (t.date)(app.today);
+    let mut lines = Vec::new();
+    match name {
+        None => {
+            let who = &app.settings.user;
+            lines.push(vec![(
+                Role::Base,
+                tr!(
+                    lang,
+                    "确认将 {id} 销号？将记录：{day}，销号人 {who}",
+                    "Sign {id} off? Recorded: {day}, signed off by {who}"
+                ),
+            )]);
+        }
+        Some(_) => lines.push(vec![(
+            Role::Base,
+            tr!(
+                lang,
+                "↑ 请在上面填写销号人姓名。确认将 {id} 销号？将记录今天（{day}）和这个姓名。",
+                "↑ Type the signer's name above. Sign {id} off? Today ({day}) and that name are recorded."
+            ),
+        )]),
+    }
+    if again {
+        let fact = match super::edit::sign_off_doubt(&target.seen) {
+            Some(super::edit::SignOffDoubt::Blocked(why)) => tr!(
+                lang,
+                "⚠ 此措施仍处于受阻状态（{why}）。确定仍要销号吗？",
+                "⚠ This measure is still blocked ({why}). Sign it off all the same?"
+            ),
+            Some(super::edit::SignOffDoubt::Short(p)) => tr!(
+                lang,
+                "⚠ 此措施进度为 {p}%，未到 100%。确定仍要销号吗？",
+                "⚠ This measure is at {p}%, not 100%. Sign it off all the same?"
+            ),
+            None => String::new(),
+        };
+        lines.push(vec![(Role::Warning, fact)]);
+    }
+    lines
+}

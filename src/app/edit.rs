@@ -18,6 +18,8 @@ pub enum InputKind {
     Progress,
     Note,
     Due,
+    /// Why a signed-off measure is reopened, and the status it goes back to.
+    Reopen(StatusKind),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,10 @@ pub enum Modal {
     },
     ConfirmSignOff {
         target: Target,
+        /// The signer's name, asked for when none is known: never `unknown` in a ledger.
+        name: Option<TextInput>,
+        /// Asked a second time: the measure is blocked or short of 100 %.
+        again: bool,
     },
     /// A colleague changed the same field: what we started from, theirs and ours.
     Conflict {
@@ -55,7 +61,7 @@ impl Modal {
     pub fn watched(&self) -> Option<(&Target, &'static [Field])> {
         const STATUS: &[Field] = &[Field::Status, Field::SignedOff, Field::SignedBy];
         match self {
-            Modal::StatusPicker { target, .. } | Modal::ConfirmSignOff { target } => {
+            Modal::StatusPicker { target, .. } | Modal::ConfirmSignOff { target, .. } => {
                 Some((target, STATUS))
             }
             Modal::Input { target, kind, .. } => Some((
@@ -65,9 +71,31 @@ impl Modal {
                     InputKind::Note => &[Field::Notes],
                     InputKind::Due => &[Field::Revised],
                     InputKind::BlockedReason => &[Field::Status],
+                    InputKind::Reopen(_) => STATUS,
                 },
             )),
             Modal::Conflict { .. } | Modal::Lost { .. } => None,
+        }
+    }
+
+    /// The text field the dialog is typing into, if it has one.
+    pub fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match self {
+            Modal::Input { input, .. } => Some(input),
+            Modal::ConfirmSignOff {
+                name: Some(input), ..
+            } => Some(input),
+            _ => None,
+        }
+    }
+
+    pub fn input(&self) -> Option<&TextInput> {
+        match self {
+            Modal::Input { input, .. } => Some(input),
+            Modal::ConfirmSignOff {
+                name: Some(input), ..
+            } => Some(input),
+            _ => None,
         }
     }
 }
@@ -171,12 +199,13 @@ pub fn open_input(app: &mut App, kind: InputKind) {
     if !app.editable() {
         return;
     }
-    if let Some(target) = app.target() {
+    if let Some(target) = app.target().filter(|t| app.unlocked(t)) {
         let m = &target.seen;
         let start = match kind {
             InputKind::Progress => m.progress.to_string(),
             InputKind::Note => m.notes.clone(),
             InputKind::Due => m.effective_due().to_string(),
+            InputKind::Reopen(_) => String::new(),
             InputKind::BlockedReason => match &m.status {
                 Status::Blocked(r) => r.clone(),
                 _ => String::new(),
@@ -196,15 +225,37 @@ pub fn open_sign_off(app: &mut App) {
         return;
     }
     if let Some(target) = app.target() {
-        if target.seen.status == Status::SignedOff {
-            app.notice = Some(format!(
-                "{} {}",
-                target.measure,
-                app.texts().already_signed_off
-            ));
-        } else {
-            app.modal = Some(Modal::ConfirmSignOff { target });
+        confirm_sign_off(app, target);
+    }
+}
+
+/// `o`, or "signed off" in the status picker: one confirmation that names who is recorded,
+/// asking for the name when none is known. Signing off again changes nothing, and says so.
+fn confirm_sign_off(app: &mut App, target: Target) {
+    if target.seen.status == Status::SignedOff {
+        app.notice = Some(format!(
+            "{} {}",
+            target.measure,
+            app.texts().already_signed_off
+        ));
+        return;
+    }
+    let name = app.settings.user.trim().is_empty().then(TextInput::default);
+    app.modal = Some(Modal::ConfirmSignOff {
+        target,
+        name,
+        again: false,
+    });
+}
+
+/// The measure is not closed by a sign-off; if it is, the user is told how to reopen it.
+impl App {
+    fn unlocked(&mut self, t: &Target) -> bool {
+        let open = t.seen.status != Status::SignedOff;
+        if !open {
+            self.notice = Some(format!("{} {}", t.measure, self.texts().locked));
         }
+        open
     }
 }
 
@@ -212,7 +263,7 @@ pub fn step_progress(app: &mut App, delta: i64) -> Vec<Effect> {
     if !app.editable() {
         return Vec::new();
     }
-    match app.target() {
+    match app.target().filter(|t| app.unlocked(t)) {
         Some(t) => {
             let e = Edit::progress(&t.seen, t.seen.progress + delta);
             app.save_on(&t.path, t.base, e, false)
@@ -243,12 +294,28 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
     match modal {
         Modal::StatusPicker { target, selected } => {
             let m = &target.seen;
-            let status = match StatusKind::ALL.get(selected) {
-                Some(StatusKind::NotStarted) => Status::NotStarted,
-                Some(StatusKind::InProgress) => Status::InProgress,
-                Some(StatusKind::Done) => Status::Done,
-                Some(StatusKind::SignedOff) => Status::SignedOff,
-                Some(StatusKind::Blocked) | None => {
+            let kind = StatusKind::ALL
+                .get(selected)
+                .copied()
+                .unwrap_or(StatusKind::Blocked);
+            if kind == StatusKind::SignedOff {
+                confirm_sign_off(app, target);
+                return Vec::new();
+            }
+            if m.status == Status::SignedOff {
+                app.modal = Some(Modal::Input {
+                    target,
+                    kind: InputKind::Reopen(kind),
+                    input: TextInput::default(),
+                    error: None,
+                });
+                return Vec::new();
+            }
+            let status = match kind {
+                StatusKind::NotStarted => Status::NotStarted,
+                StatusKind::InProgress => Status::InProgress,
+                StatusKind::Done | StatusKind::SignedOff => Status::Done,
+                StatusKind::Blocked => {
                     let reason = match &m.status {
                         Status::Blocked(r) => r.clone(),
                         _ => String::new(),
@@ -285,6 +352,16 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                 InputKind::Due => Date::parse(text)
                     .map(|d| Edit::revise(m, d))
                     .ok_or(t.bad_date),
+                InputKind::Reopen(_) if text.is_empty() => Err(t.need_reopen_reason),
+                InputKind::Reopen(kind) => {
+                    let to = match kind {
+                        StatusKind::NotStarted => Status::NotStarted,
+                        StatusKind::Blocked => Status::Blocked(text.to_owned()),
+                        StatusKind::Done => Status::Done,
+                        _ => Status::InProgress,
+                    };
+                    Ok(Edit::reopen(m, to, text, today, &user))
+                }
                 InputKind::BlockedReason if text.is_empty() => Err(t.need_reason),
                 InputKind::BlockedReason => Ok(Edit::status(
                     m,
@@ -306,8 +383,31 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                 }
             }
         }
-        Modal::ConfirmSignOff { target } => {
-            let e = Edit::sign_off(&target.seen, today, &user);
+        Modal::ConfirmSignOff {
+            target,
+            name,
+            again,
+        } => {
+            let signer = match &name {
+                Some(input) => input.text.trim().to_owned(),
+                None => user,
+            };
+            let short = sign_off_doubt(&target.seen).is_some();
+            if signer.is_empty() || (short && !again) {
+                // No name yet, or the fact that makes it doubtful not yet seen: ask again.
+                let again = again || (short && !signer.is_empty());
+                app.modal = Some(Modal::ConfirmSignOff {
+                    target,
+                    name,
+                    again,
+                });
+                return Vec::new();
+            }
+            if name.is_some() {
+                // Asked once a session: the name stands for this session's later edits too.
+                app.settings.user = signer.clone();
+            }
+            let e = Edit::sign_off(&target.seen, today, &signer);
             app.save_on(&target.path, target.base, e, false)
         }
         // Keep mine, knowingly: over the values the dialog showed as theirs, and no others.
@@ -332,6 +432,21 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
             .flat_map(|(path, edit)| app.save_now(&path, edit, false))
             .collect(),
     }
+}
+
+/// What makes signing `m` off doubtful, if anything: it is blocked, or not at 100 %.
+pub fn sign_off_doubt(m: &crate::domain::Measure) -> Option<SignOffDoubt> {
+    match &m.status {
+        Status::Blocked(why) => Some(SignOffDoubt::Blocked(why.clone())),
+        _ if m.progress < 100 => Some(SignOffDoubt::Short(m.progress)),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignOffDoubt {
+    Blocked(String),
+    Short(i64),
 }
 
 /// `r` in the lost-edits dialog: every one of them back.

@@ -80,7 +80,7 @@ impl Default for Settings {
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             lang: Lang::Zh,
             read_only: false,
-            user: "unknown".to_owned(),
+            user: String::new(),
             keys: Vec::new(),
         }
     }

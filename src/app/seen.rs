@@ -136,7 +136,7 @@ pub fn take_lost(app: &mut App, path: &Path) -> Vec<LostEdit> {
             None => true,
             Some(m) => {
                 let now = field.get(m);
-                now != **ours && !informed(app, program.id.as_str(), id, *field, ours, &now)
+                now != **ours && !informed(app, program.id.as_str(), id, *field, ours)
             }
         })
         .map(|(id, f, _)| ((*id).to_owned(), *f))
@@ -170,21 +170,23 @@ pub fn take_lost(app: &mut App, path: &Path) -> Vec<LostEdit> {
     lost
 }
 
-/// A history line shows `field` changed from our value to the one now on disk.
-fn informed(
-    app: &App,
-    program: &str,
-    measure: &str,
-    field: Field,
-    ours: &Value,
-    now: &Value,
-) -> bool {
-    app.history.iter().rev().any(|h| {
-        h.program == program
-            && h.measure == measure
-            && h.field == field.name()
-            && h.parsed().is_some_and(|c| &c.old == ours && &c.new == now)
-    })
+/// Someone changed `field` from our value after we set it: whatever came after was built on
+/// ours, so it is theirs to keep. Read newest first, down to our own line.
+fn informed(app: &App, program: &str, measure: &str, field: Field, ours: &Value) -> bool {
+    let user = app.settings.user.as_str();
+    for h in app.history.iter().rev() {
+        if h.program != program || h.measure != measure || h.field != field.name() {
+            continue;
+        }
+        let Some(c) = h.parsed() else { continue };
+        if &c.old == ours && &c.new != ours {
+            return true;
+        }
+        if &c.new == ours && h.user == user {
+            return false;
+        }
+    }
+    false
 }
 
 /// The chosen lost edits as one edit per measure, on top of what each measure holds now: a
@@ -209,7 +211,7 @@ pub fn restore(app: &App, lost: &[LostEdit]) -> Vec<(PathBuf, Edit)> {
                     l.path.clone(),
                     Edit {
                         measure: l.edit.measure.clone(),
-                        changes: Vec::new(),
+                        ..Edit::default()
                     },
                 ));
                 out.len() - 1

@@ -99,9 +99,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ModalToggle => edit::toggle(app),
         Action::ModalAll => effects.extend(edit::restore_all(app)),
         Action::ModalChar(c) => {
-            if let Some(Modal::Input { input, error, .. }) = &mut app.modal {
-                input.insert(c);
-                *error = None;
+            if let Some(m) = &mut app.modal {
+                if let Some(input) = m.input_mut() {
+                    input.insert(c);
+                }
+                if let Modal::Input { error, .. } = m {
+                    *error = None;
+                }
             }
         }
         Action::ModalBackspace
@@ -112,7 +116,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ModalEnd
         | Action::ModalKillToStart
         | Action::ModalKillToEnd => {
-            if let Some(Modal::Input { input, .. }) = &mut app.modal {
+            if let Some(input) = app.modal.as_mut().and_then(Modal::input_mut) {
                 match action {
                     Action::ModalBackspace => input.backspace(),
                     Action::ModalDelete => input.delete(),

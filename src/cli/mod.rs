@@ -267,7 +267,7 @@ impl BoardArgs {
             theme: None,
             poll: None,
             read_only: false,
-            user: "unknown".to_owned(),
+            user: String::new(),
             lang: crate::i18n::Lang::Zh,
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             keys: Vec::new(),

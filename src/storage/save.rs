@@ -27,6 +27,9 @@ use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
 pub const HISTORY_FILE: &str = "rectify-history.tsv";
+/// The history line that gives an edit's reason (a reopened sign-off) has this in place of a
+/// field name.
+pub const REASON_FIELD: &str = "reason";
 
 /// A successful write.
 #[derive(Debug, Clone, PartialEq)]
@@ -287,6 +290,17 @@ fn append_history(dir: &Path, who: &Author, program: &str, edit: &Edit) {
             c.field.name(),
             c.old.show(),
             c.new.show()
+        ));
+    }
+    // A reopened sign-off says why, on a line of its own after the fields it changed.
+    if let Some(why) = &edit.reason {
+        lines.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{REASON_FIELD}\t{}\n",
+            who.at.format("%Y-%m-%dT%H:%M:%S"),
+            clean(&who.user),
+            clean(program),
+            clean(&edit.measure),
+            clean(why)
         ));
     }
     // History is a record, not the data: a failure to append must not undo a saved edit.

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::dialog::{self, Role};
 use crate::app::{App, InputKind, Modal};
-use crate::describe;
 use crate::domain::StatusKind;
 use crate::layout;
 use crate::text::{sanitize, truncate, width};
@@ -52,7 +51,6 @@ fn styled(theme: &Theme, lines: Vec<dialog::Line>) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
     let t = app.texts();
-    let lang = app.settings.lang;
     let (title, mut lines, keys): (String, Vec<Line>, &str) = match modal {
         Modal::StatusPicker { target, selected } => {
             let lines = StatusKind::ALL
@@ -80,7 +78,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
         Modal::Input {
             target,
             kind,
-            input,
+            input: _,
             error,
         } => {
             let label = match kind {
@@ -88,18 +86,34 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
                 InputKind::Note => t.edit_note,
                 InputKind::Due => t.edit_due,
                 InputKind::BlockedReason => t.edit_reason,
+                InputKind::Reopen(_) => t.edit_reopen,
             };
-            let mut lines = vec![Line::from(Span::styled(sanitize(&input.text), theme.text))];
+            let mut lines = Vec::new();
             if let Some(e) = error {
                 lines.push(Line::from(Span::styled(e.clone(), theme.overdue)));
             }
             (format!("{label} · {}", target.measure), lines, t.modal_keys)
         }
-        Modal::ConfirmSignOff { target } => (
-            format!("{} · {}", t.sign_off_title, target.measure),
-            vec![Line::from(Span::styled(t.confirm_sign_off, theme.text))],
-            t.confirm_keys,
-        ),
+        Modal::ConfirmSignOff {
+            target,
+            name,
+            again,
+        } => {
+            let lines = styled(
+                theme,
+                dialog::sign_off_lines(app, target, name.as_ref().map(|n| n.text.as_str()), *again),
+            );
+            let keys = if name.is_some() {
+                t.name_keys
+            } else {
+                t.confirm_keys
+            };
+            (
+                format!("{} · {}", t.sign_off_title, target.measure),
+                lines,
+                keys,
+            )
+        }
         Modal::Conflict {
             target,
             conflicts,
@@ -128,10 +142,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
                 .map(|(i, l)| {
                     let mark = if i == *selected { "▶ " } else { "  " };
                     let tick = if l.chosen { "[x] " } else { "[ ] " };
-                    let mut what = describe::edit(&l.edit, lang);
-                    if l.gone {
-                        what.push_str(&(t.aside)(t.lost_gone));
-                    }
+                    let what = dialog::lost_line(app, l);
                     let style = if i == *selected {
                         theme.selection
                     } else {
@@ -165,16 +176,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
         .min(area.width.saturating_sub(2))
         .saturating_sub(2 * (layout::DIALOG_PAD + 1))
         .max(1);
+    // A text field has the first row to itself, its label before it; the text below wraps.
+    let field = modal.input().map(|input| {
+        let label = match modal {
+            Modal::ConfirmSignOff { .. } => (t.labelled)(t.signer, ""),
+            _ => String::new(),
+        };
+        (input, label)
+    });
     let rows = Paragraph::new(lines.clone())
         .wrap(Wrap { trim: false })
-        .line_count(inner_w) as u16;
+        .line_count(inner_w) as u16
+        + u16::from(field.is_some());
     let r = centered(area, w, rows + 2);
-    let inner = frame_dialog(frame, theme, r, &title, keys);
-    if let Modal::Input { input, .. } = modal {
+    let mut inner = frame_dialog(frame, theme, r, &title, keys);
+    if let Some((input, label)) = field {
         // Long text scrolls so the cursor stays in view.
         let text = sanitize(&input.text);
+        let lw = width(&label);
         let cx = input.cursor_x();
-        let room = inner.width.saturating_sub(1) as usize;
+        let room = (inner.width as usize).saturating_sub(1 + lw);
         let skip = cx.saturating_sub(room);
         let mut shown = String::new();
         let mut at = 0;
@@ -185,8 +206,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
             }
             at += cw;
         }
-        lines[0] = Line::from(Span::styled(shown, theme.text));
-        frame.set_cursor_position(Position::new(inner.x + (cx - skip) as u16, inner.y));
+        let row = Rect { height: 1, ..inner };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(label, theme.muted),
+                Span::styled(shown, theme.text),
+            ])),
+            row,
+        );
+        frame.set_cursor_position(Position::new(inner.x + (lw + cx - skip) as u16, inner.y));
+        inner.y += 1;
+        inner.height = inner.height.saturating_sub(1);
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -78,14 +78,15 @@ fn signing_off_a_blocked_measure_asks_again_with_the_blocker_on_screen() {
     press(&mut app, &[Char('s'), Down, Enter]);
     type_text(&mut app, "等待运营商数据");
     let r = one_save(press(&mut app, &[Enter]));
-    app.boards[0]
+    let zp04 = app.boards[0]
         .program
         .as_mut()
         .unwrap()
         .measures
         .iter_mut()
         .find(|m| m.id == "ZP-04")
-        .map(|m| r.edit.apply_to(m));
+        .unwrap();
+    r.edit.apply_to(zp04);
     press(&mut app, &[Char('o'), Char('y')]);
     let text = screen(&app, &dark());
     assert!(text.contains("仍处于受阻状态（等待运营商数据）"), "{text}");

@@ -1,7 +1,6 @@
 //! `rectify set`: one measure changed from the shell, through the same engine as the board.
 
 use anyhow::{Result, anyhow, bail};
-use chrono::Datelike;
 
 use crate::cli::{BoardArgs, SetArgs};
 use crate::domain::edit::{Edit, FieldChange};
@@ -88,7 +87,7 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
             .unwrap_or_default();
         bail!("{d}");
     };
-    let year = program.start.0.year();
+    let year = program.year();
     let today = match &args.today {
         Some(d) => date("today", d, year, lang)?,
         None => Date(now.date()),

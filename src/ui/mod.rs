@@ -67,12 +67,11 @@ pub(crate) fn clear_popup(frame: &mut Frame, r: ratatui::layout::Rect) {
     }
 }
 
-/// `07-19` for a date in the year the program starts, `2024-03-31` for any other: compact
-/// enough for a table column, the same in both languages, and never a guess at the year. A
-/// program that runs into the next year shows those later dates with their year, so a bare
-/// `03-31` always means the start year, whatever today is.
+/// `07-19` for a date in the program's year ([`Program::year`]), `2024-03-31` for any other:
+/// compact enough for a table column, the same in both languages, and never a guess at the
+/// year, whatever today is.
 pub(crate) fn short_date(d: Date, p: &Program) -> String {
-    if d.0.year() == p.start.0.year() {
+    if d.0.year() == p.year() {
         d.0.format("%m-%d").to_string()
     } else {
         d.to_string()
@@ -82,8 +81,6 @@ pub(crate) fn short_date(d: Date, p: &Program) -> String {
 /// Cells a column of [`short_date`]s takes: wider only when one of them shows its year, so a
 /// table of one year's dates keeps its narrow column.
 pub(crate) fn short_date_width<'a>(dates: impl IntoIterator<Item = (Date, &'a Program)>) -> u16 {
-    let long = dates
-        .into_iter()
-        .any(|(d, p)| d.0.year() != p.start.0.year());
+    let long = dates.into_iter().any(|(d, p)| d.0.year() != p.year());
     if long { 10 } else { 5 }
 }

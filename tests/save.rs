@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::rectify;
+
 use rectify::i18n::Lang;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -39,19 +41,6 @@ fn author() -> Author {
 
 fn hash(p: &Path) -> ContentHash {
     ContentHash::of(&fs::read(p).unwrap())
-}
-
-fn rectify(args: &[&str]) -> (i32, String, String) {
-    // Hermetic: no developer config, and Chinese unless a test says `--lang`.
-    let out = common::rectify_in("zh_CN.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

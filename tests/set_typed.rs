@@ -3,24 +3,13 @@
 
 mod common;
 
+use common::rectify;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rectify::domain::{Date, Program};
 use rectify::storage::load_file;
-
-fn rectify(args: &[&str]) -> (i32, String, String) {
-    // Hermetic: no developer config, and Chinese unless a test says `--lang`.
-    let out = common::rectify_in("zh_CN.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The shipped fraud board (start 2023-04-01), with its start moved to `start` when given.
 fn board(dir: &Path, start: Option<&str>) -> PathBuf {

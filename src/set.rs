@@ -4,7 +4,7 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::cli::{BoardArgs, SetArgs};
 use crate::domain::edit::{Edit, FieldChange};
-use crate::domain::{Date, Measure, Status, StatusKind, parse_progress};
+use crate::domain::{Date, Measure, SignOffDoubt, Status, StatusKind, parse_progress};
 use crate::i18n::{Lang, Texts};
 use crate::storage::save::{self, Author};
 use crate::storage::{self, Severity};
@@ -23,6 +23,18 @@ fn parse_status(s: &str, reason: Option<&str>, t: &Texts) -> Result<Status> {
         StatusKind::SignedOff => Status::SignedOff,
     })
 }
+
+/// A command line that contradicts itself: reported like clap's own usage errors (exit 2).
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
 
 /// One option's edit, built on the measure as the options before it left it.
 type Step<'a> = Box<dyn Fn(&Measure) -> Edit + 'a>;
@@ -109,11 +121,86 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
         .as_deref()
         .map(|s| parse_status(s, args.reason.as_deref(), t))
         .transpose()?;
-    if status.is_none() && args.reason.is_some() {
+    if status.is_none() && args.reason.is_some() && !args.reopen {
         bail!(t.set_reason_alone);
     }
+    if args.reopen && status == Some(Status::SignedOff) {
+        return Err(Usage(tr!(
+            lang,
+            "--reopen 与 --status signed-off 相互矛盾",
+            "--reopen and --status signed-off contradict each other"
+        ))
+        .into());
+    }
+    let signed_off = m.status == Status::SignedOff;
+    let id = &m.id;
+    if args.reopen && !signed_off {
+        bail!(tr!(
+            lang,
+            "{id} 尚未销号，无需撤销",
+            "{id} is not signed off: there is nothing to reopen"
+        ));
+    }
+    if signed_off && args.sign_off {
+        return Ok(format!(
+            "{}: {} {}",
+            args.file.display(),
+            m.id,
+            t.already_signed_off
+        ));
+    }
+    if signed_off && !args.reopen {
+        bail!(tr!(
+            lang,
+            "{id} 已销号；如需修改，请先用 --reopen --reason \"原因\" 撤销销号",
+            "{id} is signed off; reopen it first with --reopen --reason \"why\""
+        ));
+    }
+    if args.sign_off && user.trim().is_empty() {
+        bail!(tr!(
+            lang,
+            "不知道销号人是谁：请用 --user 写明姓名，或设置 RECTIFY_USER",
+            "no signer name known: give --user NAME, or set RECTIFY_USER"
+        ));
+    }
+    if args.sign_off && !args.force {
+        let mut after = m.clone();
+        if let Some(s) = &status {
+            after.status = s.clone();
+        }
+        if let Some(p) = new_progress {
+            after.progress = p;
+        }
+        match after.sign_off_doubt() {
+            Some(SignOffDoubt::Blocked(why)) => bail!(tr!(
+                lang,
+                "{id} 仍处于受阻状态（{why}）；确要销号请加 --force",
+                "{id} is still blocked ({why}); add --force to sign it off all the same"
+            )),
+            Some(SignOffDoubt::Short(p)) => bail!(tr!(
+                lang,
+                "{id} 进度为 {p}%，未到 100%；确要销号请加 --force",
+                "{id} is at {p}%, not 100%; add --force to sign it off all the same"
+            )),
+            None => {}
+        }
+    }
     let mut steps: Vec<Step<'_>> = Vec::new();
-    if let Some(s) = status {
+    let reopen_reason = args
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && args.reopen);
+    if args.reopen && reopen_reason.is_none() {
+        bail!(t.need_reopen_reason);
+    }
+    if let Some(why) = reopen_reason {
+        let to = status.clone().unwrap_or(Status::InProgress);
+        let user = user.clone();
+        steps.push(Box::new(move |m| {
+            Edit::reopen(m, to.clone(), why, today, &user)
+        }));
+    } else if let Some(s) = status {
         let user = user.clone();
         steps.push(Box::new(move |m| Edit::status(m, s.clone(), today, &user)));
     }
@@ -133,7 +220,8 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
     if steps.is_empty() {
         bail!(t.set_nothing);
     }
-    let edit = combine(m, steps);
+    let mut edit = combine(m, steps);
+    edit.reason = reopen_reason.map(str::to_owned);
     if edit.is_empty() {
         return Ok(format!(
             "{}: {} {}",

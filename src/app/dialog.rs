@@ -6,6 +6,7 @@
 use super::seen::{DiskChange, SinceOpened, Target};
 use super::{App, Modal};
 use crate::describe;
+use crate::domain::SignOffDoubt;
 use crate::domain::edit::Field;
 use crate::i18n::Lang;
 use crate::storage::save::{Conflict, HistoryEntry};
@@ -216,13 +217,13 @@ pub fn sign_off_lines(app: &App, target: &Target, name: Option<&str>, again: boo
         )]),
     }
     if again {
-        let fact = match super::edit::sign_off_doubt(&target.seen) {
-            Some(super::edit::SignOffDoubt::Blocked(why)) => tr!(
+        let fact = match target.seen.sign_off_doubt() {
+            Some(SignOffDoubt::Blocked(why)) => tr!(
                 lang,
                 "⚠ 此措施仍处于受阻状态（{why}）。确定仍要销号吗？",
                 "⚠ This measure is still blocked ({why}). Sign it off all the same?"
             ),
-            Some(super::edit::SignOffDoubt::Short(p)) => tr!(
+            Some(SignOffDoubt::Short(p)) => tr!(
                 lang,
                 "⚠ 此措施进度为 {p}%，未到 100%。确定仍要销号吗？",
                 "⚠ This measure is at {p}%, not 100%. Sign it off all the same?"

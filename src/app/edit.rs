@@ -395,7 +395,7 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                 Some(input) => input.text.trim().to_owned(),
                 None => user,
             };
-            let short = sign_off_doubt(&target.seen).is_some();
+            let short = target.seen.sign_off_doubt().is_some();
             if signer.is_empty() || (short && !again) {
                 // No name yet, or the fact that makes it doubtful not yet seen: ask again.
                 let again = again || (short && !signer.is_empty());
@@ -435,21 +435,6 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
             .flat_map(|(path, edit)| app.save_now(&path, edit, false))
             .collect(),
     }
-}
-
-/// What makes signing `m` off doubtful, if anything: it is blocked, or not at 100 %.
-pub fn sign_off_doubt(m: &crate::domain::Measure) -> Option<SignOffDoubt> {
-    match &m.status {
-        Status::Blocked(why) => Some(SignOffDoubt::Blocked(why.clone())),
-        _ if m.progress < 100 => Some(SignOffDoubt::Short(m.progress)),
-        _ => None,
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignOffDoubt {
-    Blocked(String),
-    Short(i64),
 }
 
 /// `r` in the lost-edits dialog: every one of them back.

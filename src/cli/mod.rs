@@ -47,7 +47,7 @@ pub enum Command {
     },
     /// Change one measure in a board file, in place, the same safe way the board does.
     #[command(
-        after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日"
+        after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"ledger incomplete\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日"
     )]
     Set(SetArgs),
     /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
@@ -104,9 +104,14 @@ pub struct SetArgs {
     /// (Chinese labels work too: 推进中, 已完成, 销号 …)
     #[arg(long)]
     pub status: Option<String>,
-    /// Why the measure is blocked (with --status blocked)
+    /// Why the measure is blocked (with --status blocked), or why a sign-off is withdrawn
+    /// (with --reopen)
     #[arg(long)]
     pub reason: Option<String>,
+    /// Withdraw the sign-off (撤销销号): needs --reason; the status goes back to --status, or
+    /// in progress
+    #[arg(long, requires = "reason", conflicts_with = "sign_off")]
+    pub reopen: bool,
     /// Progress in percent, 0–100 (65 or 65%)
     #[arg(long, allow_negative_numbers = true)]
     pub progress: Option<String>,
@@ -114,8 +119,11 @@ pub struct SetArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Sign the measure off (销号) today, as the user
-    #[arg(long)]
+    #[arg(long, conflicts_with = "status")]
     pub sign_off: bool,
+    /// Sign off a measure that is blocked or short of 100 % all the same
+    #[arg(long)]
+    pub force: bool,
     /// Revise the deadline: 2023-09-30, 2023/9/30, 2023年9月30日, or 9-30, 9月30日 (in the
     /// program's year); the original is kept, each revision counts as a slip
     #[arg(long)]

@@ -8,5 +8,5 @@ pub mod schedule;
 mod typed;
 
 pub use date::{Date, INVALID_DATE};
-pub use model::{Measure, Milestone, Program, Status, StatusKind};
+pub use model::{Measure, Milestone, Program, SignOffDoubt, Status, StatusKind};
 pub use typed::{DateError, ProgressError, parse_progress};

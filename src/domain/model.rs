@@ -158,7 +158,23 @@ impl Status {
     }
 }
 
+/// What makes signing a measure off doubtful: work is blocked, or not at 100 %.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignOffDoubt {
+    Blocked(String),
+    Short(i64),
+}
+
 impl Measure {
+    /// Signing off is confirmed once more, with this fact said, when there is one.
+    pub fn sign_off_doubt(&self) -> Option<SignOffDoubt> {
+        match &self.status {
+            Status::Blocked(why) => Some(SignOffDoubt::Blocked(why.clone())),
+            _ if self.progress < 100 => Some(SignOffDoubt::Short(self.progress)),
+            _ => None,
+        }
+    }
+
     /// The deadline in force: the last revision, or the original.
     pub fn effective_due(&self) -> Date {
         self.revised.last().copied().unwrap_or(self.due)

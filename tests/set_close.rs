@@ -5,7 +5,7 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::rectify;
 
@@ -16,7 +16,7 @@ fn board() -> (tempfile::TempDir, PathBuf) {
     (dir, file)
 }
 
-fn set(file: &PathBuf, args: &[&str]) -> (i32, String, String) {
+fn set(file: &Path, args: &[&str]) -> (i32, String, String) {
     let mut all = vec!["set", file.to_str().unwrap()];
     all.extend_from_slice(args);
     rectify(&all)

@@ -3,8 +3,10 @@
 
 mod date;
 pub mod edit;
+mod ids;
 mod model;
 pub mod schedule;
 
 pub use date::{Date, INVALID_DATE};
+pub use ids::next_id;
 pub use model::{Measure, Milestone, Program, Status, StatusKind};

@@ -4,24 +4,18 @@
 //! tabs, unnamed structs, raw strings, block comments, CRLF with a BOM, no trailing commas,
 //! empty and absent lists.
 
-use std::path::Path;
-
 use rectify::domain::{Date, Measure, Milestone, Program, Status};
-use rectify::storage::edit::{self, set_milestone_field};
+use rectify::storage::edit::{
+    self, MEASURE_ORDER, MILESTONE_ORDER, PROGRAM_ORDER, set_milestone_field,
+};
 use rectify::storage::{
-    Inserted, NewBoard, insert_measure, insert_milestone, load_text, new_board_text,
-    remove_measure, restore_measure,
+    Inserted, NewBoard, insert_measure, insert_milestone, new_board_text, remove_measure,
+    restore_measure,
 };
 
-fn d(s: &str) -> Date {
-    Date::parse(s).unwrap()
-}
+mod common;
 
-fn program(text: &str) -> Program {
-    let load = load_text(Path::new("t.ron"), text);
-    load.program
-        .unwrap_or_else(|| panic!("{:?}\n{text}", load.diagnostics))
-}
+use common::{date as d, program};
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap()
@@ -519,34 +513,14 @@ fn a_new_board_loads_and_grows() {
             && l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             && l.chars().any(|c| c.is_ascii_uppercase())
     };
-    for field in [
-        "id",
-        "title",
-        "lead",
-        "start",
-        "due",
-        "goal",
-        "measures",
-        "milestones",
-    ] {
+    for field in PROGRAM_ORDER {
         let at = lines
             .iter()
             .position(|l| l.starts_with(&format!("    {field}: ")))
             .unwrap_or_else(|| panic!("no {field}"));
         assert!(both(lines[at - 1]), "{field}: {}", lines[at - 1]);
     }
-    for field in [
-        "id",
-        "title",
-        "owner",
-        "due",
-        "revised",
-        "status",
-        "progress",
-        "notes",
-        "signed_off",
-        "signed_by",
-    ] {
+    for field in MEASURE_ORDER {
         assert!(
             lines
                 .iter()
@@ -558,7 +532,7 @@ fn a_new_board_loads_and_grows() {
         .iter()
         .position(|l| l.contains("//   Milestone("))
         .unwrap();
-    for field in ["title", "due", "done"] {
+    for field in MILESTONE_ORDER {
         assert!(lines[example].contains(&format!("{field}: ")));
         assert!(lines[example + 1].contains(&format!("{field} ")) && both(lines[example + 1]));
     }
@@ -577,5 +551,97 @@ fn a_new_board_loads_and_grows() {
     ));
     for line in text.lines().filter(|l| l.trim_start().starts_with("//")) {
         assert!(grown.contains(line), "comment lost: {line}");
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+    use rectify::domain::next_id;
+
+    fn status() -> impl Strategy<Value = Status> {
+        prop_oneof![
+            Just(Status::NotStarted),
+            Just(Status::InProgress),
+            "[等待批复a-z ,)(\"\\\\]{1,12}".prop_map(Status::Blocked),
+            Just(Status::Done),
+        ]
+    }
+
+    fn date() -> impl Strategy<Value = Date> {
+        (1u32..=12, 1u32..=28).prop_map(|(m, d)| Date::from_ymd(2023, m, d).unwrap())
+    }
+
+    prop_compose! {
+        fn measure()(
+            title in "[整改措施A-Za-z0-9 ,)(\"\\\\“”]{1,20}",
+            owner in "[刑事侦查局法制 ]{1,8}",
+            due in date(),
+            status in status(),
+            progress in 0i64..=100,
+            notes in "[备注,)\\\\ ]{0,10}",
+        ) -> Measure {
+            Measure {
+                id: String::new(),
+                title: title.trim().to_owned() + "x",
+                owner: owner.trim().to_owned() + "局",
+                due,
+                revised: vec![],
+                status,
+                progress,
+                notes: notes.trim_end().to_owned(),
+                signed_off: None,
+                signed_by: None,
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, cases: 64, ..ProptestConfig::default() })]
+
+        /// On any shipped board, a measure inserted anywhere and removed again leaves the file
+        /// as it was, byte for byte; in between, the board reads as the old one plus it.
+        #[test]
+        fn insert_anywhere_then_remove_gives_back_the_bytes(
+            board in any::<Index>(),
+            place in any::<Index>(),
+            mut m in measure(),
+        ) {
+            let boards = shipped();
+            let (name, text) = &boards[board.index(boards.len())];
+            let old = program(text);
+            m.id = next_id(&ids(&old), &old.id);
+            // After each measure, or (`None`) at the end.
+            let k = place.index(old.measures.len() + 1);
+            let after = old.measures.get(k).map(|x| x.id.as_str());
+            let at = if after.is_some() { k + 1 } else { k };
+            let ins = insert_measure(text, after, &m).unwrap();
+            only_range_changed(text, &ins);
+            let mut want = old.clone();
+            want.measures.insert(at, m.clone());
+            prop_assert_eq!(program(&ins.text), want, "{}", name);
+            prop_assert_eq!(&remove_measure(&ins.text, &m.id).unwrap().text, text);
+        }
+
+        /// A milestone goes in as one new piece: without it the text is the old one.
+        #[test]
+        fn a_milestone_inserted_anywhere_is_one_piece(
+            board in any::<Index>(),
+            title in "[节点总结A-Za-z ,)(\"\\\\]{1,12}",
+            due in date(),
+            done in proptest::option::of(date()),
+        ) {
+            let boards = shipped();
+            let (_, text) = &boards[board.index(boards.len())];
+            let new = Milestone { title: title.trim().to_owned() + "x", due, done };
+            let ins = insert_milestone(text, &new).unwrap();
+            let without = format!("{}{}", &ins.text[..ins.range.start], &ins.text[ins.range.end..]);
+            prop_assert_eq!(&without, text);
+            let p = program(&ins.text);
+            let i = p.milestones.iter().position(|m| *m == new).unwrap();
+            prop_assert!(p.milestones[..i].iter().all(|m| m.due <= due));
+            prop_assert!(p.milestones[i + 1..].iter().all(|m| m.due > due));
+        }
     }
 }

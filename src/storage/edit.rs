@@ -34,9 +34,10 @@ impl fmt::Display for EditError {
     }
 }
 
-/// The order fields are written in by convention; a missing field is inserted after the last
-/// present field that comes before it, so the file keeps reading naturally.
-pub(super) const MEASURE_ORDER: [&str; 10] = [
+/// The fields of a measure, a milestone and a board, in the order they are written by
+/// convention; a missing field is inserted after the last present field that comes before it,
+/// so the file keeps reading naturally.
+pub const MEASURE_ORDER: [&str; 10] = [
     "id",
     "title",
     "owner",
@@ -48,8 +49,8 @@ pub(super) const MEASURE_ORDER: [&str; 10] = [
     "signed_off",
     "signed_by",
 ];
-pub(super) const MILESTONE_ORDER: [&str; 3] = ["title", "due", "done"];
-pub(super) const PROGRAM_ORDER: [&str; 8] = [
+pub const MILESTONE_ORDER: [&str; 3] = ["title", "due", "done"];
+pub const PROGRAM_ORDER: [&str; 8] = [
     "id",
     "title",
     "lead",

@@ -645,3 +645,105 @@ mod props {
         }
     }
 }
+
+mod hostile_layout {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Comments and blank lines that can start any line of a board outside a string.
+    const SNIPPETS: [&str; 6] = [
+        "// 注释 ) , ]\n",
+        "/* 块 ( ] , */",
+        "\n",
+        "\t/* 多行\n// 里面 */\n",
+        "    // Measure(id: \"M-2\"),\n",
+        "/* a /* 嵌套 */ ) */ ",
+    ];
+
+    /// Removing any measure leaves the others, restoring gives back the bytes, and a measure
+    /// inserted after any other lands there.
+    fn survives(text: &str) {
+        let old = program(text);
+        for (k, m) in old.measures.iter().enumerate() {
+            let r = remove_measure(text, &m.id).unwrap();
+            let mut want = old.clone();
+            want.measures.remove(k);
+            assert_eq!(program(&r.text), want, "{}", r.text);
+            assert_eq!(restore_measure(&r.text, &r.cut).unwrap(), text);
+
+            let ins = insert_measure(text, Some(&m.id), &new_measure("NEW")).unwrap();
+            only_range_changed(text, &ins);
+            let mut want = old.clone();
+            want.measures.insert(k + 1, new_measure("NEW"));
+            assert_eq!(program(&ins.text), want, "{}", ins.text);
+        }
+    }
+
+    fn line_starts(text: &str) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| i < text.len())
+            .collect()
+    }
+
+    /// A `//` line inside a block comment is no comment line of a measure's own.
+    #[test]
+    fn each_snippet_at_each_line() {
+        let base = read("styles.ron");
+        for at in line_starts(&base) {
+            for snippet in SNIPPETS {
+                let mut text = base.clone();
+                text.insert_str(at, snippet);
+                survives(&text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, cases: 48, ..ProptestConfig::default() })]
+
+        /// Several comments and blank lines at once, wherever a line starts.
+        #[test]
+        fn comments_anywhere_do_not_confuse_growing_or_shrinking(
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0..SNIPPETS.len()), 1..8),
+        ) {
+            let base = read("styles.ron");
+            let starts = line_starts(&base);
+            let mut at: Vec<(usize, &str)> = picks
+                .iter()
+                .map(|(i, s)| (starts[i.index(starts.len())], SNIPPETS[*s]))
+                .collect();
+            at.sort();
+            let mut text = base.clone();
+            for (i, s) in at.iter().rev() {
+                text.insert_str(*i, s);
+            }
+            survives(&text);
+        }
+
+        /// Whatever the text, nothing panics: an edit either works or says why.
+        #[test]
+        fn mangled_text_never_panics(
+            cuts in proptest::collection::vec((any::<proptest::sample::Index>(), "[\\[\\](),\"/*\n#r ]{0,3}"), 1..6),
+        ) {
+            let mut text = read("styles.ron");
+            for (i, with) in &cuts {
+                let mut at = i.index(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, with);
+            }
+            let m = new_measure("NEW");
+            for id in ["M-1", "M-2", "M-3", "M-4"] {
+                let _ = insert_measure(&text, Some(id), &m);
+                if let Ok(r) = remove_measure(&text, id) {
+                    let _ = restore_measure(&r.text, &r.cut);
+                    let _ = restore_measure(&text, &r.cut);
+                }
+            }
+            let _ = insert_milestone(&text, &ms("x", "2023-05-05", None));
+            let _ = set_milestone_field(&text, 1, "done", Some("\"2023-05-05\""));
+        }
+    }
+}

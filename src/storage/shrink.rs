@@ -171,7 +171,8 @@ fn cut_range(text: &str, list: &Node, items: &[Node], i: usize) -> std::ops::Ran
         && rest_of_line_is_empty(text, item_end);
     if own_lines {
         let end = line_end(text, item_end);
-        let start = own_comments_start(text, list, item, end);
+        let from = prev.map_or(list.span.start + 1, |p| end_with_comma(text, p));
+        let start = own_comments_start(text, from, item, end);
         if let (None, Some(p)) = (comma, prev)
             && text[p.span.end..start]
                 .chars()
@@ -206,8 +207,8 @@ fn cut_range(text: &str, list: &Node, items: &[Node], i: usize) -> std::ops::Ran
 }
 
 /// Where a measure on its own lines begins, its own comment lines included (`end`: just past
-/// its last line).
-fn own_comments_start(text: &str, list: &Node, item: &Node, end: usize) -> usize {
+/// its last line; `from`: just past what precedes it in the list).
+fn own_comments_start(text: &str, from: usize, item: &Node, end: usize) -> usize {
     let ls = line_start(text, item.span.start);
     let next = text[end..line_end(text, end)].trim_start();
     let alone = next.is_empty()
@@ -217,13 +218,13 @@ fn own_comments_start(text: &str, list: &Node, item: &Node, end: usize) -> usize
     if !alone {
         return ls;
     }
+    let lines: Vec<_> = cst::comments(text, from)
+        .into_iter()
+        .filter(|r| text[r.start..].starts_with("//") && starts_line(text, r.start))
+        .collect();
     let mut start = ls;
-    while start > 0 {
-        let above = line_start(text, start - 1);
-        if above <= list.span.start || !text[above..start].trim_start().starts_with("//") {
-            break;
-        }
-        start = above;
+    while let Some(r) = lines.iter().find(|r| r.end == start) {
+        start = line_start(text, r.start);
     }
     start
 }

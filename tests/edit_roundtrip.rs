@@ -2,21 +2,13 @@
 //! comments, blank lines, order, indentation, line endings and the byte order mark stay; the
 //! result parses to exactly the old board plus the change.
 
-use std::path::Path;
-
 use rectify::domain::edit::Edit;
-use rectify::domain::{Date, Measure, Program, Status};
-use rectify::storage::{edit, load_text};
+use rectify::domain::{Measure, Status};
+use rectify::storage::edit;
 
-fn d(s: &str) -> Date {
-    Date::parse(s).unwrap()
-}
+mod common;
 
-fn program(text: &str) -> Program {
-    let load = load_text(Path::new("t.ron"), text);
-    load.program
-        .unwrap_or_else(|| panic!("{:?}\n{text}", load.diagnostics))
-}
+use common::{date as d, program};
 
 /// Lines removed from `a` and added in `b`, by longest common subsequence.
 fn diff<'a>(a: &'a str, b: &'a str) -> (Vec<&'a str>, Vec<&'a str>) {

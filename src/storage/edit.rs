@@ -11,6 +11,13 @@ use crate::domain::edit::{Edit, Value};
 pub enum EditError {
     /// The measure is not (or no longer) in the file.
     NoMeasure(String),
+    /// No milestone at this 1-based place in the file's list.
+    NoMilestone(usize),
+    /// A measure with this id is already in the file; a second would make edits ambiguous.
+    DuplicateId(String),
+    /// The measure cannot be put back: the file no longer has a `measures` list, or the
+    /// place found for it does not read.
+    NoPlace(String),
     /// The span locator could not read the file.
     Syntax(String),
 }
@@ -19,14 +26,18 @@ impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EditError::NoMeasure(id) => write!(f, "measure `{id}` is not in the file"),
+            EditError::NoMilestone(i) => write!(f, "milestone {i} is not in the file"),
+            EditError::DuplicateId(id) => write!(f, "measure `{id}` is already in the file"),
+            EditError::NoPlace(id) => write!(f, "no place in the file to put measure `{id}` back"),
             EditError::Syntax(m) => write!(f, "cannot locate fields: {m}"),
         }
     }
 }
 
-/// The order fields are written in by convention; a missing field is inserted after the last
-/// present field that comes before it, so the file keeps reading naturally.
-const ORDER: [&str; 10] = [
+/// The fields of a measure, a milestone and a board, in the order they are written by
+/// convention; a missing field is inserted after the last present field that comes before it,
+/// so the file keeps reading naturally.
+pub const MEASURE_ORDER: [&str; 10] = [
     "id",
     "title",
     "owner",
@@ -38,6 +49,48 @@ const ORDER: [&str; 10] = [
     "signed_off",
     "signed_by",
 ];
+pub const MILESTONE_ORDER: [&str; 3] = ["title", "due", "done"];
+pub const PROGRAM_ORDER: [&str; 8] = [
+    "id",
+    "title",
+    "lead",
+    "start",
+    "due",
+    "goal",
+    "measures",
+    "milestones",
+];
+
+/// A struct in a board that an edit addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item<'a> {
+    /// A measure, by its id.
+    Measure(&'a str),
+    /// A milestone, by its 1-based place in the file's list: milestones have no id, and their
+    /// place is what a user sees and names.
+    Milestone(usize),
+}
+
+impl Item<'_> {
+    fn find(self, root: &Node) -> Result<&Node, EditError> {
+        match self {
+            Item::Measure(id) => root
+                .measure(id)
+                .ok_or_else(|| EditError::NoMeasure(id.to_owned())),
+            Item::Milestone(i) => i
+                .checked_sub(1)
+                .and_then(|k| root.field("milestones")?.value.items().get(k))
+                .ok_or(EditError::NoMilestone(i)),
+        }
+    }
+
+    fn order(self) -> &'static [&'static str] {
+        match self {
+            Item::Measure(_) => &MEASURE_ORDER,
+            Item::Milestone(_) => &MILESTONE_ORDER,
+        }
+    }
+}
 
 /// `text` with `edit` applied to its bytes; everything outside the edited fields is kept.
 pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
@@ -70,10 +123,8 @@ fn append_items(
     name: &str,
     dates: &[Date],
 ) -> Result<Option<String>, EditError> {
-    let root = cst::parse(text).map_err(|e| EditError::Syntax(e.message))?;
-    let m = root
-        .measure(id)
-        .ok_or_else(|| EditError::NoMeasure(id.to_owned()))?;
+    let root = locate(text)?;
+    let m = Item::Measure(id).find(&root)?;
     let Some(list) = m.field(name).map(|f| &f.value) else {
         return Ok(None);
     };
@@ -140,19 +191,52 @@ pub fn set_field(
     name: &str,
     value: Option<&str>,
 ) -> Result<String, EditError> {
-    let root = cst::parse(text).map_err(|e| EditError::Syntax(e.message))?;
-    let m = root
-        .measure(id)
-        .ok_or_else(|| EditError::NoMeasure(id.to_owned()))?;
+    set_item_field(text, Item::Measure(id), name, value)
+}
+
+/// Sets field `name` (`done`, `due`, `title`) of the `index`th milestone (1-based) to the RON
+/// text `value`, or removes it for `None`.
+pub fn set_milestone_field(
+    text: &str,
+    index: usize,
+    name: &str,
+    value: Option<&str>,
+) -> Result<String, EditError> {
+    set_item_field(text, Item::Milestone(index), name, value)
+}
+
+/// Sets field `name` of `item` to the RON text `value`, or removes it for `None`; a new field
+/// goes in after its neighbour in the item's conventional order, in the item's style.
+pub fn set_item_field(
+    text: &str,
+    item: Item,
+    name: &str,
+    value: Option<&str>,
+) -> Result<String, EditError> {
+    let root = locate(text)?;
+    let m = item.find(&root)?;
     Ok(match (m.field(name), value) {
         (Some(f), Some(v)) => splice(text, f.value.span.start, f.value.span.end, v),
         (Some(f), None) => remove(text, m, f),
-        (None, Some(v)) => insert(text, m, name, v),
+        (None, Some(v)) => apply_inserts(text, &insert(text, m, item.order(), name, v)),
         (None, None) => text.to_owned(),
     })
 }
 
-fn splice(text: &str, start: usize, end: usize, with: &str) -> String {
+pub(super) fn locate(text: &str) -> Result<Node, EditError> {
+    cst::parse(text).map_err(|e| EditError::Syntax(e.message))
+}
+
+/// Applies insertions given as `(offset, text)` in increasing order of offset.
+pub(super) fn apply_inserts(text: &str, inserts: &[(usize, String)]) -> String {
+    let mut s = text.to_owned();
+    for (at, with) in inserts.iter().rev() {
+        s.insert_str(*at, with);
+    }
+    s
+}
+
+pub(super) fn splice(text: &str, start: usize, end: usize, with: &str) -> String {
     let mut s = String::with_capacity(text.len() + with.len());
     s.push_str(&text[..start]);
     s.push_str(with);
@@ -160,21 +244,21 @@ fn splice(text: &str, start: usize, end: usize, with: &str) -> String {
     s
 }
 
-fn line_start(text: &str, at: usize) -> usize {
+pub(super) fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// Just past the end of the line holding `at` (after its `\n`), or the end of the text.
-fn line_end(text: &str, at: usize) -> usize {
+pub(super) fn line_end(text: &str, at: usize) -> usize {
     text[at..].find('\n').map_or(text.len(), |i| at + i + 1)
 }
 
-fn newline(text: &str) -> &'static str {
+pub(super) fn newline(text: &str) -> &'static str {
     if text.contains("\r\n") { "\r\n" } else { "\n" }
 }
 
 /// Whether only blanks or a line comment follow `at` on its line.
-fn rest_of_line_is_empty(text: &str, at: usize) -> bool {
+pub(super) fn rest_of_line_is_empty(text: &str, at: usize) -> bool {
     let rest = &text[at..line_end(text, at)];
     let rest = rest.trim_start_matches([' ', '\t']);
     rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n") || rest.starts_with("//")
@@ -187,20 +271,29 @@ fn struct_parts(m: &Node) -> (&[Field], usize) {
     }
 }
 
-fn has_comma(text: &str, f: &Field) -> bool {
+pub(super) fn has_comma(text: &str, f: &Field) -> bool {
     text[f.value.span.end..f.end].contains(',')
 }
 
-fn insert(text: &str, m: &Node, name: &str, value: &str) -> String {
+/// Where and what to insert so that `m` gains field `name: value`, as `(offset, text)` pairs in
+/// increasing order of offset: callers that must know the changed range (a new list field)
+/// read it from them.
+pub(super) fn insert(
+    text: &str,
+    m: &Node,
+    order: &[&str],
+    name: &str,
+    value: &str,
+) -> Vec<(usize, String)> {
     let (fields, close) = struct_parts(m);
-    let rank = |n: &str| ORDER.iter().position(|o| *o == n).unwrap_or(ORDER.len());
+    let rank = |n: &str| order.iter().position(|o| *o == n).unwrap_or(order.len());
     let anchor = fields
         .iter()
         .rev()
         .find(|f| rank(&f.name) < rank(name))
         .or(fields.last());
     let Some(anchor) = anchor else {
-        return splice(text, close, close, &format!("{name}: {value}"));
+        return vec![(close, format!("{name}: {value}"))];
     };
     // One field per line when the anchor ends its line; otherwise the struct is on one line.
     let multi_line =
@@ -212,24 +305,19 @@ fn insert(text: &str, m: &Node, name: &str, value: &str) -> String {
             .take_while(|c| c.is_whitespace())
             .collect();
         let nl = newline(text);
-        let at = line_end(text, anchor.end);
-        let line = format!("{indent}{name}: {value},{nl}");
-        let with_line = splice(text, at, at, &line);
+        let line = (
+            line_end(text, anchor.end),
+            format!("{indent}{name}: {value},{nl}"),
+        );
         if has_comma(text, anchor) {
-            with_line
+            vec![line]
         } else {
-            splice(
-                &with_line,
-                anchor.value.span.end,
-                anchor.value.span.end,
-                ",",
-            )
+            vec![(anchor.value.span.end, ",".to_owned()), line]
         }
     } else if has_comma(text, anchor) {
-        splice(text, anchor.end, anchor.end, &format!(" {name}: {value},"))
+        vec![(anchor.end, format!(" {name}: {value},"))]
     } else {
-        let at = anchor.value.span.end;
-        splice(text, at, at, &format!(", {name}: {value}"))
+        vec![(anchor.value.span.end, format!(", {name}: {value}"))]
     }
 }
 

@@ -4,16 +4,23 @@
 pub mod cst;
 mod diagnostic;
 pub mod edit;
+mod grow;
+mod list;
 mod load;
 mod messages;
 mod problem;
 pub mod save;
+mod shrink;
+mod template;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use grow::{Inserted, insert_measure, insert_milestone};
 pub use load::{
     ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, load_bytes, load_dir, load_file,
     load_text, mark_duplicate_programs,
 };
 pub use messages::describe as describe_parse_error;
 pub use problem::{IoCause, Problem};
+pub use shrink::{Cut, Removed, remove_measure, restore_measure};
+pub use template::{NewBoard, new_board_text};

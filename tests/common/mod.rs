@@ -19,6 +19,17 @@ use rectify::theme::Theme;
 
 pub const TODAY: &str = "2023-07-15";
 
+pub fn date(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+/// The board `text` holds; fails the test with the loader's diagnostics when it holds none.
+pub fn program(text: &str) -> rectify::domain::Program {
+    let load = storage::load_text(Path::new("t.ron"), text);
+    load.program
+        .unwrap_or_else(|| panic!("{:?}\n{text}", load.diagnostics))
+}
+
 pub fn today() -> Date {
     Date::parse(TODAY).unwrap()
 }

@@ -49,6 +49,7 @@ fn saved_ok(app: &mut App, request: SaveRequest) {
             program,
             hash: rectify::storage::ContentHash([7; 32]),
             rebased: false,
+            undo: None,
         }),
     };
     app::update(app, Action::Saved(Box::new(report)));

@@ -1,17 +1,18 @@
 //! Board files: reading them into the domain with positioned diagnostics, and (later) writing
 //! single fields back in place.
 
+pub mod change;
 pub mod cst;
 mod diagnostic;
 pub mod edit;
-mod grow;
+pub mod grow;
 mod list;
 mod load;
 mod messages;
 mod problem;
 pub mod save;
-mod shrink;
-mod template;
+pub mod shrink;
+pub mod template;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};

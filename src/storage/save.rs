@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
+use super::change::Change;
 use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::describe;
 use crate::domain::Program;
@@ -39,6 +40,8 @@ pub struct Saved {
     pub hash: ContentHash,
     /// The file had changed since the edit was made; the edit went onto the newer version.
     pub rebased: bool,
+    /// For a change that grows or shrinks the board: the change that undoes it exactly.
+    pub undo: Option<Change>,
 }
 
 /// A field a colleague changed since the user saw it.
@@ -61,6 +64,16 @@ pub enum SaveError {
     /// The board has an error now; editing it would guess at a broken file.
     Broken(Box<Diagnostic>),
     NoMeasure(String),
+    /// A measure with this id is already in the file.
+    Duplicate(String),
+    /// The measure was changed by someone since the user saw it (a removal is refused).
+    Changed(String),
+    /// No milestone with this number in the file.
+    NoMilestone(usize),
+    /// The milestone was changed by someone since the user saw it.
+    MilestoneChanged(usize),
+    /// The file changed since the change to undo: putting its old text back would lose that.
+    Moved,
     /// The edited text did not parse to the expected board: nothing was written.
     Refused(Refusal),
     /// The path and the system's words.
@@ -102,6 +115,31 @@ impl SaveError {
             SaveError::ReadOnly(d) => format!("{}{}", t.save_read_only, (t.aside)(d)),
             SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline(lang)),
             SaveError::NoMeasure(id) => format!("{id} {}", t.save_no_measure),
+            SaveError::Duplicate(id) => tr!(
+                lang,
+                "文件中已有编号为 {id} 的措施",
+                "the file already has a measure with id {id}"
+            ),
+            SaveError::Changed(id) => tr!(
+                lang,
+                "{id} 在你查看之后已被他人修改，请看过新内容后再操作",
+                "{id} was changed by someone since you looked at it; look at it again first"
+            ),
+            SaveError::NoMilestone(n) => tr!(
+                lang,
+                "文件中没有第 {n} 个时间节点",
+                "the file has no milestone number {n}"
+            ),
+            SaveError::MilestoneChanged(n) => tr!(
+                lang,
+                "时间节点 {n} 在你查看之后已被他人修改，请看过新内容后再操作",
+                "milestone {n} was changed by someone since you looked at it; look at it again first"
+            ),
+            SaveError::Moved => tr!(
+                lang,
+                "文件在此之后又有修改，撤销会丢掉那些修改，未撤销",
+                "the file changed since; undoing now would lose those changes, so nothing was undone"
+            ),
             SaveError::Refused(r) => {
                 let why = match r {
                     Refusal::NotUtf8 => t.not_utf8.to_owned(),
@@ -213,6 +251,7 @@ pub fn save(
             program,
             hash,
             rebased,
+            undo: None,
         });
     }
 
@@ -230,6 +269,46 @@ pub fn save(
         program: expected,
         hash: ContentHash::of(new_text.as_bytes()),
         rebased,
+        undo: None,
+    })
+}
+
+/// Writes a change that grows, shrinks or dates the board (see [`Change`]); a field edit goes
+/// through [`save`]. The same lock, re-read, check, re-parse and atomic write; `undo` of the
+/// result is the change that puts the file back.
+pub fn save_change(path: &Path, change: &Change, who: &Author) -> Result<Saved, SaveError> {
+    if let Change::Fields(e) = change {
+        return save(path, Some(ContentHash([0; 32])), e, who);
+    }
+    let dir = folder(path);
+    let meta = fs::metadata(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
+    if meta.permissions().readonly() {
+        return Err(SaveError::ReadOnly(path.display().to_string()));
+    }
+    let _lock = Lock::take(&dir);
+    let bytes = fs::read(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
+    let hash = ContentHash::of(&bytes);
+    let text = String::from_utf8(bytes).map_err(|_| SaveError::Refused(Refusal::NotUtf8))?;
+    let current = load_text(path, &text);
+    let Some(program) = current.program else {
+        let d = current.first_error().cloned().unwrap_or_else(|| {
+            Diagnostic::file(path, super::Severity::Error, super::Problem::Unreadable)
+        });
+        return Err(SaveError::Broken(Box::new(d)));
+    };
+    let planned = super::change::plan(&text, &program, hash, change)?;
+    let reread = load_text(path, &planned.text);
+    if reread.program.as_ref() != Some(&planned.expected) {
+        let first = reread.first_error().cloned().map(Box::new);
+        return Err(SaveError::Refused(Refusal::Reread(first)));
+    }
+    write_atomic(path, &dir, planned.text.as_bytes(), &meta)?;
+    append_lines(&dir, who, &program.id, &planned.history);
+    Ok(Saved {
+        program: planned.expected,
+        hash: ContentHash::of(planned.text.as_bytes()),
+        rebased: false,
+        undo: Some(planned.undo),
     })
 }
 
@@ -274,6 +353,32 @@ fn write_atomic(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// History lines of a structural change: time, user, program, item, what, detail.
+fn append_lines(dir: &Path, who: &Author, program: &str, lines: &[(String, String, String)]) {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let text: String = lines
+        .iter()
+        .map(|(item, what, detail)| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                who.at.format("%Y-%m-%dT%H:%M:%S"),
+                clean(&who.user),
+                clean(program),
+                clean(item),
+                clean(what),
+                clean(detail)
+            )
+        })
+        .collect();
+    if let Ok(mut f) = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(HISTORY_FILE))
+    {
+        let _ = f.write_all(text.as_bytes());
+    }
 }
 
 /// One line per changed field: time, user, program, measure, field, old → new.

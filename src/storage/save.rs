@@ -27,6 +27,9 @@ use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
 pub const HISTORY_FILE: &str = "rectify-history.tsv";
+/// A save's temp file is `.rectify-XXXXXX.tmp`, beside the board it replaces.
+const TEMP_PREFIX: &str = ".rectify-";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// A successful write.
 #[derive(Debug, Clone, PartialEq)]
@@ -219,6 +222,7 @@ pub fn save(
         return Err(SaveError::Refused(Refusal::Reread(first)));
     }
     write_atomic(path, &dir, new_text.as_bytes(), &meta)?;
+    sweep_temp_files(&dir, who.at);
     append_history(&dir, who, &program.id, &effective);
     Ok(Saved {
         program: expected,
@@ -253,8 +257,8 @@ fn write_atomic(
     };
     // Hidden and not `.ron`: never mistaken for a board, by us or by a colleague's board.
     let mut tmp = tempfile::Builder::new()
-        .prefix(".rectify-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
@@ -268,6 +272,41 @@ fn write_atomic(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// How old a temp file of ours must be before a save takes it for a crash's leftover. A
+/// younger one may be another writer's save in progress (a slow share, a large board).
+pub const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes our own temp files (`.rectify-*.tmp`) left in `dir` by a save that never finished.
+/// Nothing else in the folder is touched; a file that cannot be removed is left for the next.
+fn sweep_temp_files(dir: &Path, now: NaiveDateTime) {
+    use chrono::TimeZone;
+    let Some(now) = chrono::Local.from_local_datetime(&now).earliest() else {
+        return;
+    };
+    let Some(cutoff) = std::time::SystemTime::from(now).checked_sub(STALE_TEMP) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let stale = e
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|t| t < cutoff);
+        if stale {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// One line per changed field: time, user, program, measure, field, old → new.

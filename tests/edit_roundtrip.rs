@@ -365,7 +365,10 @@ fn undoing_every_revision_keeps_the_commented_list() {
         assert_eq!(comments(&new), comments(text), "{id}:\n{new}");
         // Only the other measure's first revision is left.
         assert_eq!(new.matches("\"2023-07-31\"").count(), 1, "{new}");
-        assert!(!new.lines().any(|l| l.starts_with(" //")), "indentation lost:\n{new}");
+        assert!(
+            !new.lines().any(|l| l.starts_with(" //")),
+            "indentation lost:\n{new}"
+        );
     }
 }
 

@@ -335,7 +335,10 @@ fn a_save_sweeps_its_own_stale_temp_files_and_nothing_else() {
         f
     };
     // A crash's leftovers, a colleague's save in progress, and files that are not ours.
-    let stale = [make(".rectify-AbC123.tmp", 61), make(".rectify-x.tmp", 60 * 24 * 3)];
+    let stale = [
+        make(".rectify-AbC123.tmp", 61),
+        make(".rectify-x.tmp", 60 * 24 * 3),
+    ];
     let kept = [
         make(".rectify-Fresh1.tmp", 59),
         make(".rectify-old.txt", 120),

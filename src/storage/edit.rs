@@ -144,7 +144,10 @@ fn remove_last_item(text: &str, items: &[Node]) -> String {
     match prev {
         Some(p) if !comma => {
             let sep = cst::next_token(text, p.span.end);
-            if text[p.span.end..last.span.start].trim_matches([' ', '\t', ',']).is_empty() {
+            if text[p.span.end..last.span.start]
+                .trim_matches([' ', '\t', ','])
+                .is_empty()
+            {
                 splice(text, p.span.end, last.span.end, "")
             } else {
                 // Comments between the two: the item and the comma before it go, not they.
@@ -162,17 +165,8 @@ fn remove_last_item(text: &str, items: &[Node]) -> String {
 }
 
 /// The new dates go in after the last one in the list, in the list's own style.
-fn append_items(
-    text: &str,
-    list: &Node,
-    items: &[Node],
-    close: usize,
-    added: &[Date],
-) -> String {
-    let new: Vec<String> = added
-        .iter()
-        .map(|d| format!("\"{d}\""))
-        .collect();
+fn append_items(text: &str, list: &Node, items: &[Node], close: usize, added: &[Date]) -> String {
+    let new: Vec<String> = added.iter().map(|d| format!("\"{d}\"")).collect();
     let Some(last) = items.last() else {
         // An empty list may still hold comments (a withdrawn revision, commented out): the
         // dates go in before the closing bracket, on their own line if it has its own.

@@ -13,7 +13,7 @@ mod validate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{
     ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, load_bytes, load_dir, load_file,
-    load_text, mark_duplicate_programs,
+    load_text, mark_duplicate_programs, refuse_duplicate,
 };
 pub use messages::describe as describe_parse_error;
 pub use problem::{IoCause, Problem};

@@ -158,6 +158,7 @@ texts! {
         picker_keys,
         confirm_keys,
         history,
+        history_older_unread,
         polling,
         hint_browse,
         hint_program,
@@ -394,6 +395,7 @@ pub static ZH: Texts = Texts {
     picker_keys: "↑↓ 选择 · Enter 确定 · Esc 取消",
     confirm_keys: "y / Enter 销号 · n / Esc 取消",
     history: "修改记录",
+    history_older_unread: "更早的记录未读取（修改记录文件较大）",
     change: |k| {
         use crate::app::ChangeKind::*;
         match k {
@@ -583,6 +585,7 @@ pub static EN: Texts = Texts {
     picker_keys: "↑↓ choose · Enter confirm · Esc cancel",
     confirm_keys: "y / Enter sign off · n / Esc cancel",
     history: "History",
+    history_older_unread: "Older entries not read (the history file is large)",
     change: |k| {
         use crate::app::ChangeKind::*;
         match k {

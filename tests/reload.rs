@@ -147,13 +147,20 @@ fn an_append_is_noticed_without_error() {
     assert!(live.app().errors().is_empty());
 }
 
-#[test]
-fn a_broken_edit_keeps_the_data_shows_the_banner_and_the_fix_clears_it() {
-    let mut live = Live::start(None);
+/// Saves ZP-01 with an unknown status and waits for the banner; returns the file and its
+/// good text.
+fn break_the_fraud_board(live: &mut Live) -> (std::path::PathBuf, String) {
     let p = live.path("01-fraud.ron");
     let good = fs::read_to_string(&p).unwrap();
     fs::write(&p, good.replacen("status: InProgress", "status: Doingg", 1)).unwrap();
     live.until("the banner", |app| !app.errors().is_empty());
+    (p, good)
+}
+
+#[test]
+fn a_broken_edit_keeps_the_data_shows_the_banner_and_the_fix_clears_it() {
+    let mut live = Live::start(None);
+    let (p, good) = break_the_fraud_board(&mut live);
     let err = live.app().errors()[0].clone();
     assert!(err.path.ends_with("01-fraud.ron"));
     assert_eq!((err.line, err.col), (17, 21));
@@ -338,10 +345,7 @@ fn status_line(live: &Live) -> String {
 #[test]
 fn a_file_broken_then_put_back_exactly_clears_the_status_line_too() {
     let mut live = Live::start(None);
-    let p = live.path("01-fraud.ron");
-    let good = fs::read_to_string(&p).unwrap();
-    fs::write(&p, good.replacen("status: InProgress", "status: Doingg", 1)).unwrap();
-    live.until("the banner", |app| !app.errors().is_empty());
+    let (p, good) = break_the_fraud_board(&mut live);
     assert!(
         status_line(&live).contains("01-fraud.ron 有错误"),
         "{}",

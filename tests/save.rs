@@ -265,8 +265,10 @@ fn concurrent_rectify_set_processes_lose_no_edit() {
         let want: Vec<Date> = (0..EACH).map(|i| start.add_days(i as i64)).collect();
         assert_eq!(ours, want, "{id}");
     }
-    let history = save::read_history(dir.path());
-    assert_eq!(history.len(), ids.len() * EACH);
+    // One line per save, each whole; the file, not the board's bounded tail of it.
+    let history = fs::read_to_string(dir.path().join(HISTORY_FILE)).unwrap();
+    assert_eq!(history.lines().count(), ids.len() * EACH);
+    assert!(history.lines().all(|l| l.split('\t').count() == 6));
 }
 
 #[test]

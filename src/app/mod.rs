@@ -4,6 +4,7 @@
 mod action;
 mod board;
 pub mod edit;
+pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod meeting;
@@ -137,8 +138,10 @@ pub struct App {
     pub modal: Option<Modal>,
     /// Edits this session made that still stand, oldest first.
     pub edits: Vec<Made>,
-    /// The history file's lines, for the detail pane.
+    /// The most recent lines of the history file (its tail, not all of it).
     pub history: Vec<crate::storage::save::HistoryEntry>,
+    /// The lines of the measure on the detail pane, read for it (see [`history`]).
+    pub detail_history: Option<crate::storage::history::MeasureHistory>,
     /// Meeting mode's state; `None` on the daily board.
     pub meeting: Option<meeting::Meeting>,
     /// The boards as they were at the last meeting (`--since`), for the changes overlay.
@@ -192,6 +195,7 @@ impl App {
             modal: None,
             edits: Vec::new(),
             history: Vec::new(),
+            detail_history: None,
             meeting: None,
             since: None,
             show_since: false,

@@ -4,6 +4,7 @@
 pub mod cst;
 mod diagnostic;
 pub mod edit;
+pub mod history;
 mod load;
 mod messages;
 mod problem;

@@ -18,15 +18,16 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
+use super::history::append_history;
+pub use super::history::{HISTORY_FILE, HistoryEntry, read_history};
 use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::describe;
 use crate::domain::Program;
-use crate::domain::edit::{Edit, Field, FieldChange, Value};
+use crate::domain::edit::{Edit, Field, Value};
 use crate::i18n::Lang;
 use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
-pub const HISTORY_FILE: &str = "rectify-history.tsv";
 /// A save's temp file is `.rectify-XXXXXX.tmp`, beside the board it replaces.
 const TEMP_PREFIX: &str = ".rectify-";
 const TEMP_SUFFIX: &str = ".tmp";
@@ -223,7 +224,7 @@ pub fn save(
     }
     write_atomic(path, &dir, new_text.as_bytes(), &meta)?;
     sweep_temp_files(&dir, who.at);
-    append_history(&dir, who, &program.id, &effective);
+    append_history(&dir, who.at, &who.user, &program.id, &effective);
     Ok(Saved {
         program: expected,
         hash: ContentHash::of(new_text.as_bytes()),
@@ -307,92 +308,4 @@ fn sweep_temp_files(dir: &Path, now: NaiveDateTime) {
             let _ = fs::remove_file(e.path());
         }
     }
-}
-
-/// One line per changed field: time, user, program, measure, field, old → new.
-fn append_history(dir: &Path, who: &Author, program: &str, edit: &Edit) {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut lines = String::new();
-    for c in &edit.changes {
-        lines.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{} → {}\n",
-            who.at.format("%Y-%m-%dT%H:%M:%S"),
-            clean(&who.user),
-            clean(program),
-            clean(&edit.measure),
-            c.field.name(),
-            c.old.show(),
-            c.new.show()
-        ));
-    }
-    // History is a record, not the data: a failure to append must not undo a saved edit.
-    if let Ok(mut f) = fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join(HISTORY_FILE))
-    {
-        let _ = f.write_all(lines.as_bytes());
-    }
-}
-
-/// One line of the history file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryEntry {
-    pub at: String,
-    pub user: String,
-    pub program: String,
-    pub measure: String,
-    pub field: String,
-    pub change: String,
-}
-
-impl HistoryEntry {
-    /// The change as data, to be said in the reader's words; `None` for a line written by
-    /// hand or by another version that does not read back.
-    pub fn parsed(&self) -> Option<FieldChange> {
-        let field = Field::from_name(&self.field)?;
-        // A note may itself hold ` → `: the split is the one where both sides read back.
-        self.change.match_indices(" → ").find_map(|(i, sep)| {
-            let old = history_value(field, &self.change[..i])?;
-            let new = history_value(field, &self.change[i + sep.len()..])?;
-            Some(FieldChange { field, old, new })
-        })
-    }
-}
-
-/// A value as [`Value::show`] wrote it: RON, or `—` for an absent field.
-fn history_value(field: Field, s: &str) -> Option<Value> {
-    fn read<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-        ron::from_str(s).ok()
-    }
-    let absent = s == "—";
-    Some(match field {
-        Field::Status => Value::Status(read(s)?),
-        Field::Progress => Value::Progress(read(s)?),
-        Field::Notes | Field::SignedBy if absent => Value::Text(None),
-        Field::Notes | Field::SignedBy => Value::Text(Some(read(s)?)),
-        Field::SignedOff if absent => Value::Date(None),
-        Field::SignedOff => Value::Date(Some(read(s)?)),
-        Field::Revised if absent => Value::Dates(Vec::new()),
-        Field::Revised => Value::Dates(read(s)?),
-    })
-}
-
-pub fn read_history(dir: &Path) -> Vec<HistoryEntry> {
-    let Ok(text) = fs::read_to_string(dir.join(HISTORY_FILE)) else {
-        return Vec::new();
-    };
-    text.lines()
-        .filter_map(|l| {
-            let mut p = l.splitn(6, '\t');
-            Some(HistoryEntry {
-                at: p.next()?.to_owned(),
-                user: p.next()?.to_owned(),
-                program: p.next()?.to_owned(),
-                measure: p.next()?.to_owned(),
-                field: p.next()?.to_owned(),
-                change: p.next()?.to_owned(),
-            })
-        })
-        .collect()
 }

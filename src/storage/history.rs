@@ -114,7 +114,7 @@ fn history_value(field: Field, s: &str) -> Option<Value> {
 /// [`TAIL_BYTES`], however long the file.
 pub fn read_history(dir: &Path) -> Vec<HistoryEntry> {
     let mut lines = Vec::new();
-    scan_back(&dir.join(HISTORY_FILE), TAIL_BYTES, |line| {
+    scan_back(&dir.join(HISTORY_FILE), TAIL_BYTES, "", |line| {
         lines.extend(HistoryEntry::from_line(line));
         true
     });
@@ -146,28 +146,34 @@ pub fn read_measure_history(
     let mut entries: Vec<HistoryEntry> = Vec::new();
     let mut found = 0;
     let mut enough = false;
-    let whole = scan_back(&dir.join(HISTORY_FILE), MEASURE_SCAN_BYTES, |line| {
-        // Most lines are other measures': look at the two columns before building anything.
-        let mut cols = line.split('\t').skip(2);
-        if cols.next() != Some(program) || cols.next() != Some(measure) {
-            return true;
-        }
-        let Some(e) = HistoryEntry::from_line(line) else {
-            return true;
-        };
-        let same_save = entries
-            .last()
-            .is_some_and(|l| l.at == e.at && l.user == e.user);
-        if !same_save {
-            if found == saves {
-                enough = true;
-                return false;
+    // Most lines are other measures': only those holding the two columns are looked at.
+    let needle = format!("\t{program}\t{measure}\t");
+    let whole = scan_back(
+        &dir.join(HISTORY_FILE),
+        MEASURE_SCAN_BYTES,
+        &needle,
+        |line| {
+            let mut cols = line.split('\t').skip(2);
+            if cols.next() != Some(program) || cols.next() != Some(measure) {
+                return true;
             }
-            found += 1;
-        }
-        entries.push(e);
-        true
-    });
+            let Some(e) = HistoryEntry::from_line(line) else {
+                return true;
+            };
+            let same_save = entries
+                .last()
+                .is_some_and(|l| l.at == e.at && l.user == e.user);
+            if !same_save {
+                if found == saves {
+                    enough = true;
+                    return false;
+                }
+                found += 1;
+            }
+            entries.push(e);
+            true
+        },
+    );
     entries.reverse();
     MeasureHistory {
         program: program.to_owned(),
@@ -177,10 +183,10 @@ pub fn read_measure_history(
     }
 }
 
-/// Gives the file's lines to `each`, newest first, until it returns `false` or `cap` bytes
-/// have been read. Returns whether the start of the file was reached. A line cut by the cap
-/// is not given; a missing file is an empty one.
-fn scan_back(path: &Path, cap: u64, mut each: impl FnMut(&str) -> bool) -> bool {
+/// Gives the file's lines that hold `needle` to `each`, newest first, until it returns
+/// `false` or `cap` bytes have been read. Returns whether the start of the file was reached. A
+/// line cut by the cap is not given; a missing file is an empty one.
+fn scan_back(path: &Path, cap: u64, needle: &str, mut each: impl FnMut(&str) -> bool) -> bool {
     let Ok(mut f) = fs::File::open(path) else {
         return true;
     };
@@ -209,15 +215,34 @@ fn scan_back(path: &Path, cap: u64, mut each: impl FnMut(&str) -> bool) -> bool 
                 }
             }
         };
-        for line in buf[whole_from..].split(|&b| b == b'\n').rev() {
-            let line = String::from_utf8_lossy(line);
-            let line = line.strip_suffix('\r').unwrap_or(&line);
-            if !line.is_empty() && !each(line) {
-                return false;
-            }
+        let text = String::from_utf8_lossy(&buf[whole_from..]);
+        if !lines_back(&text, needle, &mut each) {
+            return false;
         }
         buf.truncate(whole_from);
         carry = buf;
     }
     pos == 0
+}
+
+/// The lines of `text` that hold `needle`, newest first, to `each` while it returns `true`.
+fn lines_back(text: &str, needle: &str, each: &mut impl FnMut(&str) -> bool) -> bool {
+    let mut give = |line: &str| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line.is_empty() || each(line)
+    };
+    if needle.is_empty() {
+        return text.split('\n').rev().all(&mut give);
+    }
+    // A search over the whole text skips the lines without the needle at memory speed.
+    let mut end = text.len();
+    while let Some(at) = text[..end].rfind(needle) {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let stop = text[at..end].find('\n').map_or(end, |i| at + i);
+        if !give(&text[start..stop]) {
+            return false;
+        }
+        end = start;
+    }
+    true
 }

@@ -259,10 +259,10 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
         WatchEvent::Changed(_) if s.app.dir_error.is_some() => rescan(s, now),
         WatchEvent::Changed(paths) => {
             let mut boards = Vec::new();
-            let mut actions = Vec::new();
+            let mut history = false;
             for p in paths {
                 if p.file_name().is_some_and(|n| n == save::HISTORY_FILE) {
-                    actions.push(Action::History(save::read_history(&s.app.dir)));
+                    history = true;
                 } else if s.theme_path.as_ref() == Some(&p) {
                     let (t, err) =
                         load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.no_color);
@@ -274,6 +274,12 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
                 } else if storage::is_board_path(&p) {
                     boards.push(p);
                 }
+            }
+            // A rectify save appends its history line just after writing the board, and the
+            // reload must see it: it tells a colleague's informed change from a stale save.
+            let mut actions = Vec::new();
+            if history || !boards.is_empty() {
+                actions.push(Action::History(save::read_history(&s.app.dir)));
             }
             actions.push(Action::Reloaded(read_paths(&boards, false), now));
             actions

@@ -190,6 +190,8 @@ fn o_signs_off_today_as_the_user_after_a_yes() {
     assert!(press(&mut app, &[Char('n')]).is_empty());
     assert_eq!(app.modal, None);
     press(&mut app, &[Char('o')]);
+    // ZP-03 is at 50 %: the second yes is to that fact.
+    assert!(press(&mut app, &[Char('y')]).is_empty());
     let r = the_save(press(&mut app, &[Char('y')]));
     assert_eq!(
         changes(&r),
@@ -273,7 +275,13 @@ fn a_conflict_shows_both_values_and_m_writes_mine_over_theirs() {
         "{text}"
     );
     let r = the_save(press(&mut app, &[Char('m')]));
-    assert_eq!(r.base, None, "written over theirs, knowingly");
+    // Over theirs, knowingly: the colleague's 90 is now the value the edit replaces, so a
+    // third change arriving meanwhile is a new conflict rather than written over unseen.
+    assert!(r.base.is_some());
+    assert_eq!(
+        changes(&r),
+        vec![(Field::Progress, Value::Progress(90), Value::Progress(60))]
+    );
 }
 
 #[test]

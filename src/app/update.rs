@@ -94,21 +94,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => effects.extend(edit::undo(app)),
         Action::ModalAccept => effects.extend(edit::accept(app)),
         Action::ModalCancel => app.modal = None,
-        Action::ModalUp | Action::ModalDown => {
-            let down = action == Action::ModalDown;
-            if let Some(Modal::StatusPicker { selected, .. }) = &mut app.modal {
-                let n = StatusKind::ALL.len();
-                *selected = if down {
-                    (*selected + 1) % n
-                } else {
-                    (*selected + n - 1) % n
-                };
-            }
-        }
+        Action::ModalUp => edit::step(app, false),
+        Action::ModalDown => edit::step(app, true),
+        Action::ModalToggle => edit::toggle(app),
+        Action::ModalAll => effects.extend(edit::restore_all(app)),
         Action::ModalChar(c) => {
-            if let Some(Modal::Input { input, error, .. }) = &mut app.modal {
-                input.insert(c);
-                *error = None;
+            if let Some(m) = &mut app.modal {
+                if let Some(input) = m.input_mut() {
+                    input.insert(c);
+                }
+                if let Modal::Input { error, .. } = m {
+                    *error = None;
+                }
             }
         }
         Action::ModalBackspace
@@ -119,7 +116,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ModalEnd
         | Action::ModalKillToStart
         | Action::ModalKillToEnd => {
-            if let Some(Modal::Input { input, .. }) = &mut app.modal {
+            if let Some(input) = app.modal.as_mut().and_then(Modal::input_mut) {
                 match action {
                     Action::ModalBackspace => input.backspace(),
                     Action::ModalDelete => input.delete(),
@@ -146,6 +143,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
+    edit::offer_lost(app);
     settle(app);
     effects
 }

@@ -11,6 +11,9 @@ use chrono::NaiveDateTime;
 use crate::domain::edit::{Edit, Field, FieldChange, Value};
 
 pub const HISTORY_FILE: &str = "rectify-history.tsv";
+/// The history line that gives an edit's reason (a reopened sign-off) has this in place of a
+/// field name.
+pub const REASON_FIELD: &str = "reason";
 
 /// How much of the file's end [`read_history`] reads: the last several hundred lines, enough
 /// for "who last changed this field" on anything edited lately.
@@ -32,18 +35,23 @@ pub(super) fn append_history(
     edit: &Edit,
 ) {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut lines = String::new();
-    for c in &edit.changes {
-        lines.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{} → {}\n",
+    let line = |field: &str, what: &str| {
+        format!(
+            "{}\t{}\t{}\t{}\t{field}\t{what}\n",
             at.format("%Y-%m-%dT%H:%M:%S"),
             clean(user),
             clean(program),
             clean(&edit.measure),
-            c.field.name(),
-            c.old.show(),
-            c.new.show()
-        ));
+        )
+    };
+    let mut lines = String::new();
+    for c in &edit.changes {
+        let what = format!("{} → {}", c.old.show(), c.new.show());
+        lines.push_str(&line(c.field.name(), &what));
+    }
+    // A reopened sign-off says why, on a line of its own after the fields it changed.
+    if let Some(why) = &edit.reason {
+        lines.push_str(&line(REASON_FIELD, &clean(why)));
     }
     // History is a record, not the data: a failure to append must not undo a saved edit.
     if let Ok(mut f) = fs::OpenOptions::new()

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::history::append_history;
-pub use super::history::{HISTORY_FILE, HistoryEntry, read_history};
+pub use super::history::{HISTORY_FILE, HistoryEntry, REASON_FIELD, read_history};
 use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::describe;
 use crate::domain::Program;
@@ -156,7 +156,7 @@ impl Drop for Lock {
 }
 
 /// Applies `edit` to the board at `path`. `base` is the hash of the version the user saw;
-/// `None` means "whatever is there now" (the command line).
+/// `None` means "whatever is there now" (the command line, which reads the file itself).
 pub fn save(
     path: &Path,
     base: Option<ContentHash>,
@@ -185,7 +185,10 @@ pub fn save(
 
     let rebased = base.is_some_and(|b| b != hash);
     let mut effective = edit.clone();
-    if rebased {
+    // With a base, every field must still hold what the user saw, even when the file is the
+    // version they saw: an undo or a re-applied edit carries values from earlier, and a
+    // colleague's later value must not be written over unseen.
+    if base.is_some() {
         let mut conflicts = Vec::new();
         effective.changes.retain(|c| {
             let now = c.field.get(measure);

@@ -8,9 +8,10 @@ use super::input::TextInput;
 use super::seen::{self, LostEdit, Target};
 use super::{App, Effect, Screen};
 use crate::domain::edit::{Edit, Field};
-use crate::domain::{Date, Status, StatusKind};
+use crate::domain::{Date, Status, StatusKind, parse_progress};
 use crate::storage::ContentHash;
 use crate::storage::save::{Conflict, SaveError, Saved};
+use chrono::Datelike;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
@@ -339,20 +340,22 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
             ..
         } => {
             let m = &target.seen;
-            let t = app.texts();
+            let (t, lang) = (app.texts(), app.settings.lang);
             let text = input.text.trim();
-            let edit = match kind {
-                InputKind::Progress => text
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|p| (0..=100).contains(p))
+            // A date typed without its year is in the program's year.
+            let year = app
+                .board_index(&target.path)
+                .and_then(|i| app.boards[i].program.as_ref())
+                .map_or(today.0.year(), |p| p.year());
+            let edit: Result<Edit, String> = match kind {
+                InputKind::Progress => parse_progress(text)
                     .map(|p| Edit::progress(m, p))
-                    .ok_or(t.bad_progress),
+                    .map_err(|e| crate::describe::progress_error(text, e, lang)),
                 InputKind::Note => Ok(Edit::note(m, text)),
-                InputKind::Due => Date::parse(text)
+                InputKind::Due => Date::parse_typed(text, year)
                     .map(|d| Edit::revise(m, d))
-                    .ok_or(t.bad_date),
-                InputKind::Reopen(_) if text.is_empty() => Err(t.need_reopen_reason),
+                    .map_err(|e| crate::describe::date_error(text, e, lang)),
+                InputKind::Reopen(_) if text.is_empty() => Err(t.need_reopen_reason.to_owned()),
                 InputKind::Reopen(kind) => {
                     let to = match kind {
                         StatusKind::NotStarted => Status::NotStarted,
@@ -362,7 +365,7 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                     };
                     Ok(Edit::reopen(m, to, text, today, &user))
                 }
-                InputKind::BlockedReason if text.is_empty() => Err(t.need_reason),
+                InputKind::BlockedReason if text.is_empty() => Err(t.need_reason.to_owned()),
                 InputKind::BlockedReason => Ok(Edit::status(
                     m,
                     Status::Blocked(text.to_owned()),
@@ -377,7 +380,7 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                         target,
                         kind,
                         input,
-                        error: Some(msg.to_owned()),
+                        error: Some(msg),
                     });
                     Vec::new()
                 }

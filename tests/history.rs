@@ -41,18 +41,33 @@ fn recent() -> Vec<String> {
 }
 
 /// Folders with the fraud board: one with a million-line history (ZP-01 edited only at its
-/// start, ZP-03 at its end), one with none.
+/// start, ZP-03 at its end), one with none. Made once under the build's temp folder and kept
+/// there for the next run: 60 MB is too much to write on every run or to leave in /tmp.
 fn folders() -> &'static (PathBuf, PathBuf, u64) {
     static F: OnceLock<(PathBuf, PathBuf, u64)> = OnceLock::new();
     F.get_or_init(|| {
-        let root = tempfile::tempdir().unwrap().keep();
-        let (big, none) = (root.join("big"), root.join("none"));
-        for d in [&big, &none] {
-            fs::create_dir(d).unwrap();
-            fs::copy("boards/01-fraud.ron", d.join("01-fraud.ron")).unwrap();
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let root = tmp.join(format!("history-{LINES}-lines"));
+        if !root.exists() {
+            let new = tempfile::tempdir_in(tmp).unwrap();
+            for d in ["big", "none"] {
+                fs::create_dir(new.path().join(d)).unwrap();
+                fs::copy(
+                    "boards/01-fraud.ron",
+                    new.path().join(d).join("01-fraud.ron"),
+                )
+                .unwrap();
+            }
+            let old = vec![line(0, "甲", "fraud", "ZP-01", "0 → 10")];
+            write_big(&new.path().join("big"), LINES, &old, &recent());
+            // Whole or not at all, should another run be making it too.
+            let made = new.keep();
+            if fs::rename(&made, &root).is_err() {
+                fs::remove_dir_all(&made).unwrap();
+            }
         }
-        let old = vec![line(0, "甲", "fraud", "ZP-01", "0 → 10")];
-        let size = write_big(&big, LINES, &old, &recent());
+        let (big, none) = (root.join("big"), root.join("none"));
+        let size = fs::metadata(big.join(HISTORY_FILE)).unwrap().len();
         (big, none, size)
     })
 }

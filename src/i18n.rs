@@ -162,6 +162,7 @@ texts! {
         name_keys,
         signer,
         history,
+        history_older_unread,
         polling,
         hint_browse,
         hint_program,
@@ -402,6 +403,7 @@ pub static ZH: Texts = Texts {
     name_keys: "输入销号人姓名 · Enter 销号 · Esc 取消",
     signer: "销号人",
     history: "修改记录",
+    history_older_unread: "更早的记录未读取（修改记录文件较大）",
     change: |k| {
         use crate::app::ChangeKind::*;
         match k {
@@ -595,6 +597,7 @@ pub static EN: Texts = Texts {
     name_keys: "type the signer's name · Enter sign off · Esc cancel",
     signer: "Signed off by",
     history: "History",
+    history_older_unread: "Older entries not read (the history file is large)",
     change: |k| {
         use crate::app::ChangeKind::*;
         match k {

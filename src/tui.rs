@@ -66,6 +66,7 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     };
     let mut app = App::new(&args.dir, loads, today, now, settings);
     app.history = save::read_history(&args.dir);
+    read_detail_history(&mut app);
     app.notice = theme_error;
     if let Some(path) = &args.since {
         match crate::report::snapshot::Snapshot::from_file(path, args.lang) {
@@ -258,9 +259,10 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
         WatchEvent::Changed(_) if s.app.dir_error.is_some() => rescan(s, now),
         WatchEvent::Changed(paths) => {
             let mut boards = Vec::new();
+            let mut history = false;
             for p in paths {
                 if p.file_name().is_some_and(|n| n == save::HISTORY_FILE) {
-                    s.app.history = save::read_history(&s.app.dir);
+                    history = true;
                 } else if s.theme_path.as_ref() == Some(&p) {
                     let (t, err) =
                         load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.no_color);
@@ -275,10 +277,12 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
             }
             // A rectify save appends its history line just after writing the board, and the
             // reload must see it: it tells a colleague's informed change from a stale save.
-            if !boards.is_empty() {
-                s.app.history = save::read_history(&s.app.dir);
+            let mut actions = Vec::new();
+            if history || !boards.is_empty() {
+                actions.push(Action::History(save::read_history(&s.app.dir)));
             }
-            vec![Action::Reloaded(read_paths(&boards, false), now)]
+            actions.push(Action::Reloaded(read_paths(&boards, false), now));
+            actions
         }
         WatchEvent::Rescan => rescan(s, now),
         WatchEvent::FellBackToPolling(why) => {
@@ -294,6 +298,25 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
             vec![Action::WatchNote(note)]
         }
     }
+}
+
+/// Reads the history of the measure on the detail pane, when it is not the one read last (or
+/// the file changed since): only as far back as the pane needs, never the whole file.
+fn read_detail_history(app: &mut App) {
+    let Some((program, measure)) = app.history_wanted() else {
+        return;
+    };
+    let have = app.detail_history.as_ref();
+    if have.is_some_and(|h| h.program == program && h.measure == measure) {
+        return;
+    }
+    let (program, measure) = (program.to_owned(), measure.to_owned());
+    app.detail_history = Some(storage::history::read_measure_history(
+        &app.dir,
+        &program,
+        &measure,
+        app::history::PANE_SAVES,
+    ));
 }
 
 /// The event loop's logic without the terminal: events in, state changed, and whether the
@@ -399,6 +422,7 @@ impl Driver {
             }
         }
         self.mark_expiry = app::reload::expire_marks(&mut s.app, clock);
+        read_detail_history(&mut s.app);
         Step::Redraw
     }
 }

@@ -71,7 +71,7 @@ pub enum Action {
     ModalKillToEnd,
     /// A save the loop performed.
     Saved(Box<super::SaveReport>),
-    /// The history file as now on disk.
+    /// The history file's tail as now on disk.
     History(Vec<crate::storage::save::HistoryEntry>),
     /// Meeting mode: next / previous page, pause, a program by number.
     MeetingStep(isize),

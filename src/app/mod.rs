@@ -5,6 +5,7 @@ mod action;
 mod board;
 pub mod dialog;
 pub mod edit;
+pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod meeting;
@@ -142,8 +143,10 @@ pub struct App {
     pub edits: Vec<Made>,
     /// Edits a stale save took away, waiting to be offered back when no dialog is open.
     pub lost: Vec<LostEdit>,
-    /// The history file's lines, for the detail pane.
+    /// The most recent lines of the history file (its tail, not all of it).
     pub history: Vec<crate::storage::save::HistoryEntry>,
+    /// The lines of the measure on the detail pane, read for it (see [`history`]).
+    pub detail_history: Option<crate::storage::history::MeasureHistory>,
     /// Meeting mode's state; `None` on the daily board.
     pub meeting: Option<meeting::Meeting>,
     /// The boards as they were at the last meeting (`--since`), for the changes overlay.
@@ -198,6 +201,7 @@ impl App {
             edits: Vec::new(),
             lost: Vec::new(),
             history: Vec::new(),
+            detail_history: None,
             meeting: None,
             since: None,
             show_since: false,

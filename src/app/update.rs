@@ -130,7 +130,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Saved(report) => edit::saved(app, *report),
-        Action::History(h) => app.history = h,
+        Action::History(h) => {
+            app.history = h;
+            // The file changed: what was read for the detail pane may be out of date.
+            app.detail_history = None;
+        }
         Action::Today(d) => {
             app.today = d;
             let days = app.settings.due_soon_days;

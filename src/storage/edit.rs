@@ -1,6 +1,7 @@
 //! In-place edits of board text: the bytes of one field change and nothing else. `ron` drops
 //! comments when it serialises, so a hand-written board is never rewritten through serde.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use super::cst::{self, Field, Kind, Node};
@@ -97,7 +98,7 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
     let mut out = text.to_owned();
     for c in &edit.changes {
         let appended = match &c.new {
-            Value::Dates(dates) => append_items(&out, &edit.measure, c.field.name(), dates)?,
+            Value::Dates(dates) => edit_items(&out, &edit.measure, c.field.name(), dates)?,
             _ => None,
         };
         out = match appended {
@@ -113,54 +114,128 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
     Ok(out)
 }
 
-/// A revision appends to the `revised` list, so the new dates go in after the last one there:
-/// comments inside the list (why a deadline moved) stay, which replacing the whole list would
-/// drop. `None` when the file's list is not a proper prefix of `dates`; the caller then
-/// replaces the value.
-fn append_items(
+/// A revision appends to the `revised` list and its undo takes the last dates off again, so
+/// both edit the list in place: comments inside it (why a deadline moved) stay, which
+/// replacing the whole list would drop. `None` when neither list is a proper prefix of the
+/// other, or when the list would be left empty with nothing else in it; the caller then
+/// replaces the value (or removes the field, as it was before a first revision).
+fn edit_items(
     text: &str,
     id: &str,
     name: &str,
     dates: &[Date],
 ) -> Result<Option<String>, EditError> {
-    let root = locate(text)?;
-    let m = Item::Measure(id).find(&root)?;
-    let Some(list) = m.field(name).map(|f| &f.value) else {
-        return Ok(None);
-    };
-    let Kind::List { items, close } = &list.kind else {
-        return Ok(None);
-    };
-    let prefix = items.len() < dates.len()
-        && items
+    let mut out: Option<String> = None;
+    loop {
+        let now = out.as_deref().unwrap_or(text);
+        let root = locate(now)?;
+        let m = Item::Measure(id).find(&root)?;
+        let Some(list) = m.field(name).map(|f| &f.value) else {
+            return Ok(None);
+        };
+        let Kind::List { items, close } = &list.kind else {
+            return Ok(None);
+        };
+        let prefix = items
             .iter()
             .zip(dates)
             .all(|(it, d)| it.as_str().and_then(Date::parse) == Some(*d));
-    if !prefix {
-        return Ok(None);
+        if !prefix {
+            return Ok(None);
+        }
+        match items.len().cmp(&dates.len()) {
+            Ordering::Less => {
+                return Ok(Some(append_items(
+                    now,
+                    list,
+                    items,
+                    *close,
+                    &dates[items.len()..],
+                )));
+            }
+            Ordering::Equal => return Ok(Some(now.to_owned())),
+            Ordering::Greater if dates.is_empty() && !has_comments(now, list, items) => {
+                return Ok(None);
+            }
+            Ordering::Greater => out = Some(remove_last_item(now, items)),
+        }
     }
-    let new: Vec<String> = dates[items.len()..]
-        .iter()
-        .map(|d| format!("\"{d}\""))
-        .collect();
+}
+
+/// Whether anything but the items, commas and blanks lies between the list's brackets.
+fn has_comments(text: &str, list: &Node, items: &[Node]) -> bool {
+    let mut at = list.span.start + 1;
+    let mut rest = String::new();
+    for it in items {
+        rest.push_str(&text[at..it.span.start]);
+        at = it.span.end;
+    }
+    rest.push_str(&text[at..list.span.end.saturating_sub(1)]);
+    rest.chars().any(|c| !(c.is_whitespace() || c == ','))
+}
+
+/// The last item goes with its separator; every comment around it stays.
+fn remove_last_item(text: &str, items: &[Node]) -> String {
+    let Some(last) = items.last() else {
+        return text.to_owned();
+    };
+    let after = cst::next_token(text, last.span.end);
+    let comma = text.as_bytes().get(after) == Some(&b',');
+    let end = if comma { after + 1 } else { last.span.end };
+    let ls = line_start(text, last.span.start);
+    // Alone on its line (with its comma): the line goes.
+    if text[ls..last.span.start].trim().is_empty()
+        && text[end..line_end(text, end)].trim().is_empty()
+    {
+        return splice(text, ls, line_end(text, end), "");
+    }
+    // The blanks before it go with it, so `["a", /* c */ "b"]` becomes `["a" /* c */]`.
+    let before = text[..last.span.start].trim_end_matches([' ', '\t']).len();
+    let prev = items.len().checked_sub(2).map(|i| &items[i]);
+    match prev {
+        Some(p) if !comma => {
+            let sep = cst::next_token(text, p.span.end);
+            if text[p.span.end..last.span.start]
+                .trim_matches([' ', '\t', ','])
+                .is_empty()
+            {
+                splice(text, p.span.end, last.span.end, "")
+            } else {
+                // Comments between the two: the item and the comma before it go, not they.
+                let without = splice(text, before, last.span.end, "");
+                splice(&without, sep, sep + 1, "")
+            }
+        }
+        // The first on its line, before a comment: the comment keeps the item's indentation.
+        _ if text[ls..last.span.start].trim().is_empty() => {
+            let blanks = text[end..].len() - text[end..].trim_start_matches([' ', '\t']).len();
+            splice(text, last.span.start, end + blanks, "")
+        }
+        _ => splice(text, before, end, ""),
+    }
+}
+
+/// The new dates go in after the last one in the list, in the list's own style.
+fn append_items(text: &str, list: &Node, items: &[Node], close: usize, added: &[Date]) -> String {
+    let new: Vec<String> = added.iter().map(|d| format!("\"{d}\"")).collect();
     let Some(last) = items.last() else {
         // An empty list may still hold comments (a withdrawn revision, commented out): the
         // dates go in before the closing bracket, on their own line if it has its own.
-        let ls = line_start(text, *close);
-        if ls > list.span.start && text[ls..*close].trim().is_empty() {
-            let indent = format!("{}    ", &text[ls..*close]);
+        let ls = line_start(text, close);
+        if ls > list.span.start && text[ls..close].trim().is_empty() {
+            let indent = format!("{}    ", &text[ls..close]);
             let nl = newline(text);
             let lines: String = new.iter().map(|v| format!("{indent}{v},{nl}")).collect();
-            return Ok(Some(splice(text, ls, ls, &lines)));
+            return splice(text, ls, ls, &lines);
         }
-        return Ok(Some(splice(text, *close, *close, &new.join(", "))));
+        return splice(text, close, close, &new.join(", "));
     };
     let after = cst::next_token(text, last.span.end);
     let comma = text.as_bytes().get(after) == Some(&b',');
     let anchor_end = if comma { after + 1 } else { last.span.end };
     let multi_line =
-        rest_of_line_is_empty(text, anchor_end) && text[anchor_end..*close].contains('\n');
-    Ok(Some(if multi_line {
+        rest_of_line_is_empty(text, anchor_end) && text[anchor_end..close].contains('\n');
+    if multi_line {
         let ls = line_start(text, last.span.start);
         let indent: String = text[ls..last.span.start]
             .chars()
@@ -181,7 +256,7 @@ fn append_items(
     } else {
         let added: String = new.iter().map(|v| format!(", {v}")).collect();
         splice(text, last.span.end, last.span.end, &added)
-    }))
+    }
 }
 
 /// Sets field `name` of measure `id` to the RON text `value`, or removes it for `None`.

@@ -6,6 +6,7 @@ pub mod cst;
 mod diagnostic;
 pub mod edit;
 pub mod grow;
+pub mod history;
 mod list;
 mod load;
 mod messages;
@@ -19,7 +20,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use grow::{Inserted, insert_measure, insert_milestone};
 pub use load::{
     ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, load_bytes, load_dir, load_file,
-    load_text, mark_duplicate_programs,
+    load_text, mark_duplicate_programs, refuse_duplicate,
 };
 pub use messages::describe as describe_parse_error;
 pub use problem::{IoCause, Problem};

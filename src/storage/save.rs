@@ -19,18 +19,19 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::change::Change;
+use super::history::{append_history, append_lines};
+pub use super::history::{HISTORY_FILE, HistoryEntry, REASON_FIELD, read_history};
 use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::describe;
 use crate::domain::Program;
-use crate::domain::edit::{Edit, Field, FieldChange, Value};
+use crate::domain::edit::{Edit, Field, Value};
 use crate::i18n::Lang;
 use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
-pub const HISTORY_FILE: &str = "rectify-history.tsv";
-/// The history line that gives an edit's reason (a reopened sign-off) has this in place of a
-/// field name.
-pub const REASON_FIELD: &str = "reason";
+/// A save's temp file is `.rectify-XXXXXX.tmp`, beside the board it replaces.
+const TEMP_PREFIX: &str = ".rectify-";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// A successful write.
 #[derive(Debug, Clone, PartialEq)]
@@ -264,7 +265,8 @@ pub fn save(
         return Err(SaveError::Refused(Refusal::Reread(first)));
     }
     write_atomic(path, &dir, new_text.as_bytes(), &meta)?;
-    append_history(&dir, who, &program.id, &effective);
+    sweep_temp_files(&dir, who.at);
+    append_history(&dir, who.at, &who.user, &program.id, &effective);
     Ok(Saved {
         program: expected,
         hash: ContentHash::of(new_text.as_bytes()),
@@ -303,7 +305,7 @@ pub fn save_change(path: &Path, change: &Change, who: &Author) -> Result<Saved, 
         return Err(SaveError::Refused(Refusal::Reread(first)));
     }
     write_atomic(path, &dir, planned.text.as_bytes(), &meta)?;
-    append_lines(&dir, who, &program.id, &planned.history);
+    append_lines(&dir, who.at, &who.user, &program.id, &planned.history);
     Ok(Saved {
         program: planned.expected,
         hash: ContentHash::of(planned.text.as_bytes()),
@@ -338,8 +340,8 @@ fn write_atomic(
     };
     // Hidden and not `.ron`: never mistaken for a board, by us or by a colleague's board.
     let mut tmp = tempfile::Builder::new()
-        .prefix(".rectify-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
@@ -355,127 +357,37 @@ fn write_atomic(
     Ok(())
 }
 
-/// History lines of a structural change: time, user, program, item, what, detail.
-fn append_lines(dir: &Path, who: &Author, program: &str, lines: &[(String, String, String)]) {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let text: String = lines
-        .iter()
-        .map(|(item, what, detail)| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\n",
-                who.at.format("%Y-%m-%dT%H:%M:%S"),
-                clean(&who.user),
-                clean(program),
-                clean(item),
-                clean(what),
-                clean(detail)
-            )
-        })
-        .collect();
-    if let Ok(mut f) = fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join(HISTORY_FILE))
-    {
-        let _ = f.write_all(text.as_bytes());
-    }
-}
+/// How old a temp file of ours must be before a save takes it for a crash's leftover. A
+/// younger one may be another writer's save in progress (a slow share, a large board).
+pub const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// One line per changed field: time, user, program, measure, field, old → new.
-fn append_history(dir: &Path, who: &Author, program: &str, edit: &Edit) {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut lines = String::new();
-    for c in &edit.changes {
-        lines.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{} → {}\n",
-            who.at.format("%Y-%m-%dT%H:%M:%S"),
-            clean(&who.user),
-            clean(program),
-            clean(&edit.measure),
-            c.field.name(),
-            c.old.show(),
-            c.new.show()
-        ));
-    }
-    // A reopened sign-off says why, on a line of its own after the fields it changed.
-    if let Some(why) = &edit.reason {
-        lines.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{REASON_FIELD}\t{}\n",
-            who.at.format("%Y-%m-%dT%H:%M:%S"),
-            clean(&who.user),
-            clean(program),
-            clean(&edit.measure),
-            clean(why)
-        ));
-    }
-    // History is a record, not the data: a failure to append must not undo a saved edit.
-    if let Ok(mut f) = fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join(HISTORY_FILE))
-    {
-        let _ = f.write_all(lines.as_bytes());
-    }
-}
-
-/// One line of the history file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryEntry {
-    pub at: String,
-    pub user: String,
-    pub program: String,
-    pub measure: String,
-    pub field: String,
-    pub change: String,
-}
-
-impl HistoryEntry {
-    /// The change as data, to be said in the reader's words; `None` for a line written by
-    /// hand or by another version that does not read back.
-    pub fn parsed(&self) -> Option<FieldChange> {
-        let field = Field::from_name(&self.field)?;
-        // A note may itself hold ` → `: the split is the one where both sides read back.
-        self.change.match_indices(" → ").find_map(|(i, sep)| {
-            let old = history_value(field, &self.change[..i])?;
-            let new = history_value(field, &self.change[i + sep.len()..])?;
-            Some(FieldChange { field, old, new })
-        })
-    }
-}
-
-/// A value as [`Value::show`] wrote it: RON, or `—` for an absent field.
-fn history_value(field: Field, s: &str) -> Option<Value> {
-    fn read<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-        ron::from_str(s).ok()
-    }
-    let absent = s == "—";
-    Some(match field {
-        Field::Status => Value::Status(read(s)?),
-        Field::Progress => Value::Progress(read(s)?),
-        Field::Notes | Field::SignedBy if absent => Value::Text(None),
-        Field::Notes | Field::SignedBy => Value::Text(Some(read(s)?)),
-        Field::SignedOff if absent => Value::Date(None),
-        Field::SignedOff => Value::Date(Some(read(s)?)),
-        Field::Revised if absent => Value::Dates(Vec::new()),
-        Field::Revised => Value::Dates(read(s)?),
-    })
-}
-
-pub fn read_history(dir: &Path) -> Vec<HistoryEntry> {
-    let Ok(text) = fs::read_to_string(dir.join(HISTORY_FILE)) else {
-        return Vec::new();
+/// Removes our own temp files (`.rectify-*.tmp`) left in `dir` by a save that never finished.
+/// Nothing else in the folder is touched; a file that cannot be removed is left for the next.
+fn sweep_temp_files(dir: &Path, now: NaiveDateTime) {
+    use chrono::TimeZone;
+    let Some(now) = chrono::Local.from_local_datetime(&now).earliest() else {
+        return;
     };
-    text.lines()
-        .filter_map(|l| {
-            let mut p = l.splitn(6, '\t');
-            Some(HistoryEntry {
-                at: p.next()?.to_owned(),
-                user: p.next()?.to_owned(),
-                program: p.next()?.to_owned(),
-                measure: p.next()?.to_owned(),
-                field: p.next()?.to_owned(),
-                change: p.next()?.to_owned(),
-            })
-        })
-        .collect()
+    let Some(cutoff) = std::time::SystemTime::from(now).checked_sub(STALE_TEMP) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let stale = e
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|t| t < cutoff);
+        if stale {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }

@@ -33,9 +33,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     info(app, theme, frame, areas.info, p, a);
     milestones::render(app, theme, frame, areas.strip, p);
     measures(app, theme, frame, areas.table_header, areas.rows, p);
-    let rows = app.measure_list();
-    let sel = rows.get(app.measure_index(&rows)).map(|&i| &p.measures[i]);
-    detail(app, theme, frame, areas.detail, sel);
+    detail(app, theme, frame, areas.detail, app.detail_measure());
 }
 
 fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a: &Assessment) {
@@ -233,25 +231,16 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
             theme.status(crate::domain::StatusKind::SignedOff),
         )));
     }
-    // The open program's id, found once rather than once per line of history.
-    let program_id = app
-        .current_board()
-        .and_then(|b| b.program.as_ref())
-        .map(|p| p.id.as_str());
-    let mut history = crate::describe::history(
-        app.history
-            .iter()
-            .filter(|h| h.measure == m.id && program_id.is_some_and(|id| id == h.program)),
-        app.settings.lang,
-    );
-    history.truncate(5);
+    let (lines_of_m, older_unread) = app.measure_history(m);
+    let mut history = crate::describe::history(lines_of_m.into_iter(), app.settings.lang);
+    history.truncate(crate::app::history::PANE_SAVES);
     if !m.notes.is_empty() {
         lines.push(Line::from(vec![
             label(t.detail_notes),
             Span::styled(sanitize(&m.notes), theme.text),
         ]));
     }
-    if !history.is_empty() {
+    if !history.is_empty() || older_unread {
         lines.push(Line::from(Span::styled(t.history, theme.header)));
         for (at, user, what) in history {
             lines.push(Line::from(vec![
@@ -259,6 +248,12 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
                 Span::styled(format!("{} ", sanitize(&user)), theme.key),
                 Span::styled(sanitize(&what), theme.text),
             ]));
+        }
+        if older_unread {
+            lines.push(Line::from(Span::styled(
+                t.history_older_unread,
+                theme.muted,
+            )));
         }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

@@ -2,6 +2,7 @@
 //! keymap, frames rendered to a test backend.
 #![allow(dead_code)]
 
+pub mod history;
 pub mod live;
 pub mod pty;
 

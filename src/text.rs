@@ -1,7 +1,9 @@
 //! Text from board files on its way to the terminal: made safe, then measured and cut by
-//! display width, so CJK (double-width) text aligns.
+//! the cells ratatui's buffer gives it, so CJK, emoji and accented text align and a cut text
+//! never spills out of its column.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
 
 const TAB_WIDTH: usize = 4;
 
@@ -59,13 +61,30 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
-/// Display width in terminal cells.
-pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+/// Cells a grapheme cluster takes as ratatui's `Buffer::set_stringn` draws it: one holding a
+/// control character is skipped there, so it takes none; otherwise ratatui's own measure, which
+/// counts an emoji sequence (VS16, ZWJ, skin tone) as one symbol and a combining mark as part of
+/// its base. Measuring per character instead overcounts a ZWJ family by six cells.
+fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
 }
 
-/// `s` cut to at most `max` cells, ending in `…` when anything was cut. Never splits a
-/// character, and never leaves half of a double-width one.
+/// Display width in terminal cells, as ratatui will draw `s`.
+pub fn width(s: &str) -> usize {
+    // Most of what is measured (ids, dates, numbers, English) is ASCII: one cell a byte.
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// `s` cut to at most `max` cells, ending in `…` when anything was cut. Cuts between grapheme
+/// clusters, so an emoji sequence or an accented letter is kept whole or dropped whole, and
+/// never leaves half of a double-width one.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
@@ -75,12 +94,12 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');

@@ -3,6 +3,7 @@
 
 mod action;
 mod board;
+pub mod burst;
 pub mod edit;
 pub mod input;
 pub mod keymap;

@@ -111,6 +111,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 *error = None;
             }
         }
+        Action::Paste(text) => paste(app, &text),
         Action::ModalBackspace
         | Action::ModalDelete
         | Action::ModalLeft
@@ -144,6 +145,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     settle(app);
     effects
+}
+
+/// Pasted text goes whole into the field being typed in: the open text dialog, else the filter
+/// being typed. With neither open it is nothing, never a string of commands.
+fn paste(app: &mut App, text: &str) {
+    if let Some(Modal::Input { input, error, .. }) = &mut app.modal {
+        input.insert_str(text);
+        *error = None;
+    } else if app.modal.is_none() && app.filter.editing {
+        app.filter.text.push_str(&super::input::one_line(text));
+    }
 }
 
 /// Rows of the current list that fit on screen.

@@ -115,5 +115,5 @@ impl Live {
 pub fn key(live: &mut Live, c: crossterm::event::KeyCode) {
     use crossterm::event::{Event as TermEvent, KeyEvent, KeyModifiers};
     let ev = TermEvent::Key(KeyEvent::new(c, KeyModifiers::NONE));
-    live.driver.step(Ok(Event::Input(ev)));
+    live.driver.step(Ok(Event::Input(ev, Instant::now())));
 }

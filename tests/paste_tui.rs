@@ -64,25 +64,35 @@ fn pasted_lines_are_text_in_every_dialog_and_never_commands() {
     let mut b = open();
     let original = read(&b.file);
 
-    // Progress: `8 q0 u` is no number, so nothing is saved; the dialog says why and stays.
-    b.s.send("p");
-    b.s.wait_for("修改进度");
-    paste_into_field(&mut b, "8\nq", "0\ru\r", "8 q0 u");
-    b.s.send("\r");
-    b.s.wait_for("请输入 0 到 100 之间的整数");
-    b.s.send("\x1b");
-    b.s.wait_until(|scr| !scr.contains("修改进度"), "the dialog to close");
-    pause();
-
-    // A revised deadline: a pasted date with commands after it is no date either.
-    b.s.send("d");
-    b.s.wait_for("调整期限");
-    paste_into_field(&mut b, "2023-12-31\nq", "o\ry", "2023-12-31 qo y");
-    b.s.send("\r");
-    b.s.wait_for("请按 YYYY-MM-DD 输入一个真实日期");
-    b.s.send("\x1b");
-    b.s.wait_until(|scr| !scr.contains("调整期限"), "the dialog to close");
-    pause();
+    // Progress and a revised deadline: a pasted value with commands after it is no number and
+    // no date, so nothing is saved; the dialog says why and stays until Esc.
+    for (key, title, first, second, shown, why) in [
+        (
+            "p",
+            "修改进度",
+            "8\nq",
+            "0\ru\r",
+            "8 q0 u",
+            "请输入 0 到 100 之间的整数",
+        ),
+        (
+            "d",
+            "调整期限",
+            "2023-12-31\nq",
+            "o\ry",
+            "2023-12-31 qo y",
+            "请按 YYYY-MM-DD 输入一个真实日期",
+        ),
+    ] {
+        b.s.send(key);
+        b.s.wait_for(title);
+        paste_into_field(&mut b, first, second, shown);
+        b.s.send("\r");
+        b.s.wait_for(why);
+        b.s.send("\x1b");
+        b.s.wait_until(|scr| !scr.contains(title), "the dialog to close");
+        pause();
+    }
     assert_eq!(read(&b.file), original, "nothing refused was written");
 
     // The note: saved whole, on one line.

@@ -148,7 +148,7 @@ pub fn row(
 struct Piece {
     lead: usize,
     text: String,
-    /// The display width of `text`.
+    /// The width `Line` lays `text` out by (see [`line_width`]).
     text_width: usize,
     trail: usize,
     style: Style,
@@ -160,7 +160,7 @@ impl Piece {
     fn new(lead: usize, text: String, trail: usize, style: Style) -> Piece {
         Piece {
             lead,
-            text_width: width(&text),
+            text_width: line_width(&text),
             plain: text.chars().all(stands_alone),
             text,
             trail,
@@ -171,6 +171,13 @@ impl Piece {
     fn width(&self) -> usize {
         self.lead + self.text_width + self.trail
     }
+}
+
+/// The width `Line` advances by after a span: unicode-width's measure of the whole span, not
+/// the cells its graphemes then take (for a halfwidth sound mark ratatui draws one cell more).
+/// A row drawn like a `Line` must place its pieces the same way.
+fn line_width(s: &str) -> usize {
+    Span::raw(s).width()
 }
 
 /// A table row drawn straight into the buffer: cell for cell what [`row`] gives as a `Line`
@@ -350,7 +357,7 @@ impl Widget for Row {
             let mut advance = p.width();
             if !simple {
                 let full = format!("{}{}{}", " ".repeat(p.lead), p.text, " ".repeat(p.trail));
-                advance = width(&full);
+                advance = line_width(&full);
                 Span::styled(full, p.style).render(Rect::new(x, y, right - x, 1), buf);
             } else {
                 let mut cx = blanks(buf, x, y, p.lead, right, p.style);

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::text::{fit, fit_right, truncate, width};
+use crate::text::{fit, fit_right, stands_alone, truncate, width};
 use crate::theme::Theme;
 
 pub struct Col {
@@ -238,26 +238,6 @@ pub fn fast_row(
         pieces,
         style: base,
     }
-}
-
-/// Characters that are a grapheme of their own whatever stands beside them (no combining
-/// marks, joiners, prepended or spacing marks, no zero-width characters) and whose width does
-/// not depend on a neighbour: printable ASCII, Latin letters, punctuation, symbols, box
-/// drawing and blocks, CJK punctuation and ideographs, full-width forms. Board text is almost
-/// entirely these.
-fn stands_alone(c: char) -> bool {
-    matches!(c,
-        ' '..='~'
-        | '\u{00A1}'..='\u{00AC}'
-        | '\u{00AE}'..='\u{02FF}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205E}'
-        | '\u{2190}'..='\u{2BFF}'
-        | '\u{3001}'..='\u{3029}'
-        | '\u{3030}'..='\u{303F}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{FF01}'..='\u{FF60}')
 }
 
 /// Draws `text` from `x` as a `Span` in `style` would, within `..right`; returns where it

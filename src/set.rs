@@ -4,10 +4,11 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::cli::{BoardArgs, SetArgs};
 use crate::domain::edit::{Edit, FieldChange};
-use crate::domain::{Date, Measure, Status, StatusKind};
-use crate::i18n::Texts;
+use crate::domain::{Date, Measure, Status, StatusKind, parse_progress};
+use crate::i18n::{Lang, Texts};
 use crate::storage::save::{self, Author};
 use crate::storage::{self, Severity};
+use crate::tr;
 
 fn parse_status(s: &str, reason: Option<&str>, t: &Texts) -> Result<Status> {
     let kind = StatusKind::parse(s).ok_or_else(|| anyhow!((t.set_unknown_status)(s)))?;
@@ -45,21 +46,25 @@ fn combine(m: &Measure, steps: Vec<Step<'_>>) -> Edit {
     Edit {
         measure: m.id.clone(),
         changes,
+        reason: None,
     }
 }
 
 /// Values are checked here rather than by clap, so a bad value exits 1 like a conflict does;
-/// only a malformed command line exits 2.
-fn date(flag: &str, s: &str, t: &Texts) -> Result<Date> {
-    Date::parse(s).ok_or_else(|| anyhow!("--{flag} `{s}`: {}", t.bad_date))
+/// only a malformed command line exits 2. Dates are taken as people type them, a date without a
+/// year in the program's year.
+fn date(flag: &str, s: &str, year: i32, lang: Lang) -> Result<Date> {
+    Date::parse_typed(s, year).map_err(|e| {
+        let why = crate::describe::date_error(s, e, lang);
+        anyhow!(tr!(lang, "--{flag}：{why}", "--{flag}: {why}"))
+    })
 }
 
-fn progress(s: &str, t: &Texts) -> Result<i64> {
-    s.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|p| (0..=100).contains(p))
-        .ok_or_else(|| anyhow!("--progress `{s}`: {}", t.bad_progress))
+fn progress(s: &str, lang: Lang) -> Result<i64> {
+    parse_progress(s).map_err(|e| {
+        let why = crate::describe::progress_error(s, e, lang);
+        anyhow!(tr!(lang, "--progress：{why}", "--progress: {why}"))
+    })
 }
 
 /// `board`: the settings resolved from the flags, the config file and the environment (who
@@ -68,16 +73,11 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
     let user = board.user.clone();
     let lang = board.lang;
     let t = lang.texts();
-    let today = match &args.today {
-        Some(d) => date("today", d, t)?,
-        None => Date(now.date()),
-    };
     let new_progress = args
         .progress
         .as_deref()
-        .map(|p| progress(p, t))
+        .map(|p| progress(p, lang))
         .transpose()?;
-    let new_due = args.due.as_deref().map(|d| date("due", d, t)).transpose()?;
     let load = storage::load_file(&args.file);
     let Some(program) = load.program else {
         let d = load
@@ -88,6 +88,16 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
             .unwrap_or_default();
         bail!("{d}");
     };
+    let year = program.year();
+    let today = match &args.today {
+        Some(d) => date("today", d, year, lang)?,
+        None => Date(now.date()),
+    };
+    let new_due = args
+        .due
+        .as_deref()
+        .map(|d| date("due", d, year, lang))
+        .transpose()?;
     let m = program.measure(&args.measure).ok_or_else(|| {
         anyhow!((t.set_no_measure)(
             &args.measure,

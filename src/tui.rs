@@ -280,6 +280,11 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
                     boards.push(p);
                 }
             }
+            // A rectify save appends its history line just after writing the board, and the
+            // reload must see it: it tells a colleague's informed change from a stale save.
+            if !boards.is_empty() {
+                s.app.history = save::read_history(&s.app.dir);
+            }
             vec![Action::Reloaded(read_paths(&boards, false), now)]
         }
         WatchEvent::Rescan => rescan(s, now),

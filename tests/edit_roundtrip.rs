@@ -274,6 +274,7 @@ fn an_unknown_measure_is_refused() {
     let e = Edit {
         measure: "NOPE".into(),
         changes: Edit::progress(&measure(&styles(), "M-1"), 5).changes,
+        reason: None,
     };
     assert_eq!(
         edit::apply(&styles(), &e).unwrap_err().to_string(),

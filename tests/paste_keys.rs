@@ -11,9 +11,11 @@ use crossterm::event::KeyCode::{self, *};
 use rectify::app::burst::{Burst, GAP};
 use rectify::app::{self, Action, App, Modal};
 
-/// The fraud program open, ZP-03 selected.
+/// The fraud program open, ZP-03 selected, the user's name known (a sign-off asks only yes or
+/// no).
 fn on_zp03() -> App {
     let mut app = shipped((160, 45));
+    app.settings.user = "张三".into();
     press(&mut app, &[Enter, Down, Down]);
     assert_eq!(app.measure_sel.as_deref(), Some("ZP-03"));
     app
@@ -177,4 +179,23 @@ fn keys_on_the_board_still_act_in_a_burst() {
     let mut app = shipped((160, 45));
     let got = play(&mut app, &keys("jj\n", ms(0)));
     assert_eq!(got, vec![Action::Down, Action::Down, Action::Open]);
+}
+
+#[test]
+fn the_signers_name_is_a_text_field_too() {
+    // With no name known, signing off asks for one: a paste goes there, and its line break
+    // does not confirm the sign-off.
+    let mut app = on_zp03();
+    app.settings.user.clear();
+    press(&mut app, &[Char('o')]);
+    app::update(&mut app, Action::Paste("王五\ny".into()));
+    let name = app
+        .modal
+        .as_ref()
+        .and_then(Modal::input)
+        .map(|i| i.text.clone());
+    assert_eq!(name.as_deref(), Some("王五 y"));
+    let got = play(&mut app, &[(Char('x'), ms(300)), (Enter, ms(1))]);
+    assert_eq!(got, vec![Action::ModalChar('x'), Action::Paste(" ".into())]);
+    assert!(matches!(app.modal, Some(Modal::ConfirmSignOff { .. })));
 }

@@ -73,7 +73,7 @@ fn pasted_lines_are_text_in_every_dialog_and_never_commands() {
             "8\nq",
             "0\ru\r",
             "8 q0 u",
-            "请输入 0 到 100 之间的整数",
+            "进度“8 q0 u”无效",
         ),
         (
             "d",
@@ -81,7 +81,7 @@ fn pasted_lines_are_text_in_every_dialog_and_never_commands() {
             "2023-12-31\nq",
             "o\ry",
             "2023-12-31 qo y",
-            "请按 YYYY-MM-DD 输入一个真实日期",
+            "日期“2023-12-31 qo y”无效",
         ),
     ] {
         b.s.send(key);

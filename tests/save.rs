@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::rectify;
+
 use rectify::i18n::Lang;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -39,19 +41,6 @@ fn author() -> Author {
 
 fn hash(p: &Path) -> ContentHash {
     ContentHash::of(&fs::read(p).unwrap())
-}
-
-fn rectify(args: &[&str]) -> (i32, String, String) {
-    // Hermetic: no developer config, and Chinese unless a test says `--lang`.
-    let out = common::rectify_in("zh_CN.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]
@@ -196,13 +185,13 @@ fn rectify_set_reports_and_exits_1_on_bad_values() {
     let cases: [(&[&str], &str, &str); 5] = [
         (
             &["--progress", "300"],
-            "--progress `300`: enter a whole number from 0 to 100",
-            "--progress `300`: 请输入 0 到 100 之间的整数",
+            "--progress: progress \"300\" is out of range: write a whole number from 0 to 100",
+            "--progress：进度“300”超出范围：请写 0 到 100 的整数",
         ),
         (
             &["--due", "2023-02-30"],
-            "--due `2023-02-30`: enter a real date as YYYY-MM-DD",
-            "--due `2023-02-30`: 请按 YYYY-MM-DD 输入一个真实日期",
+            "--due: invalid date \"2023-02-30\" (February 2023 has 28 days): write 2023-07-15",
+            "--due：日期“2023-02-30”无效（2023年2月只有28天）：可写 2023-07-15",
         ),
         (
             &["--status", "doingg"],

@@ -56,6 +56,10 @@ pub enum Action {
     ModalDown,
     ModalAccept,
     ModalCancel,
+    /// Tick or untick the selected item of a list dialog.
+    ModalToggle,
+    /// Take every item of a list dialog (put back all lost edits).
+    ModalAll,
     ModalChar(char),
     ModalBackspace,
     ModalDelete,

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, App, Modal};
+use super::{Action, App};
 
 /// Keys closer together than this are one burst. Pasted keys are read in one go and come
 /// microseconds apart; the fastest typist's keys, and a held key's repeats, are 25 ms or more
@@ -61,11 +61,17 @@ impl Burst {
 /// A key that follows typed text within the burst: a line break or tab goes into the field
 /// being typed in as a space, and no key but Esc decides a dialog.
 fn in_text(app: &App, k: &KeyEvent, breaks: bool, action: Option<Action>) -> Option<Action> {
-    let typing =
-        matches!(app.modal, Some(Modal::Input { .. })) || app.modal.is_none() && app.filter.editing;
+    let typing = app
+        .modal
+        .as_ref()
+        .map_or(app.filter.editing, |m| m.input().is_some());
     match action {
         _ if breaks && typing => Some(Action::Paste(" ".to_owned())),
-        Some(Action::ModalAccept | Action::ModalCancel) if k.code != KeyCode::Esc => None,
+        Some(Action::ModalAccept | Action::ModalCancel | Action::ModalAll)
+            if k.code != KeyCode::Esc =>
+        {
+            None
+        }
         a => a,
     }
 }

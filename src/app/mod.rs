@@ -4,19 +4,22 @@
 mod action;
 mod board;
 pub mod burst;
+pub mod dialog;
 pub mod edit;
 pub mod input;
 pub mod keymap;
 pub mod meeting;
 pub mod reload;
 mod rows;
+mod seen;
 mod update;
 
 pub use action::{Action, Effect};
 pub use board::Board;
-pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest, Target};
+pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest};
 pub use reload::{ChangeKind, LastChange, Reload};
 pub use rows::{Bucket, DeadlineRow, RowCache, SortKey};
+pub use seen::{DiskChange, LostEdit, SinceOpened, Target};
 pub use update::update;
 
 use std::path::{Path, PathBuf};
@@ -78,7 +81,7 @@ impl Default for Settings {
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             lang: Lang::Zh,
             read_only: false,
-            user: "unknown".to_owned(),
+            user: String::new(),
             keys: Vec::new(),
         }
     }
@@ -138,6 +141,8 @@ pub struct App {
     pub modal: Option<Modal>,
     /// Edits this session made that still stand, oldest first.
     pub edits: Vec<Made>,
+    /// Edits a stale save took away, waiting to be offered back when no dialog is open.
+    pub lost: Vec<LostEdit>,
     /// The history file's lines, for the detail pane.
     pub history: Vec<crate::storage::save::HistoryEntry>,
     /// Meeting mode's state; `None` on the daily board.
@@ -192,6 +197,7 @@ impl App {
             watch_note: None,
             modal: None,
             edits: Vec::new(),
+            lost: Vec::new(),
             history: Vec::new(),
             meeting: None,
             since: None,

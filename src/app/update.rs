@@ -1,4 +1,5 @@
 use super::edit::{self, InputKind, Modal};
+use super::input::TextInput;
 use super::{Action, App, Effect, Screen};
 use crate::domain::StatusKind;
 use crate::layout;
@@ -94,22 +95,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => effects.extend(edit::undo(app)),
         Action::ModalAccept => effects.extend(edit::accept(app)),
         Action::ModalCancel => app.modal = None,
-        Action::ModalUp | Action::ModalDown => {
-            let down = action == Action::ModalDown;
-            if let Some(Modal::StatusPicker { selected, .. }) = &mut app.modal {
-                let n = StatusKind::ALL.len();
-                *selected = if down {
-                    (*selected + 1) % n
-                } else {
-                    (*selected + n - 1) % n
-                };
-            }
-        }
+        Action::ModalUp => edit::step(app, false),
+        Action::ModalDown => edit::step(app, true),
+        Action::ModalToggle => edit::toggle(app),
+        Action::ModalAll => effects.extend(edit::restore_all(app)),
         Action::ModalChar(c) => {
-            if let Some(Modal::Input { input, error, .. }) = &mut app.modal {
-                input.insert(c);
-                *error = None;
-            }
+            type_into(app, |input| input.insert(c));
         }
         Action::Paste(text) => paste(app, &text),
         Action::ModalBackspace
@@ -120,7 +111,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ModalEnd
         | Action::ModalKillToStart
         | Action::ModalKillToEnd => {
-            if let Some(Modal::Input { input, .. }) = &mut app.modal {
+            if let Some(input) = app.modal.as_mut().and_then(Modal::input_mut) {
                 match action {
                     Action::ModalBackspace => input.backspace(),
                     Action::ModalDelete => input.delete(),
@@ -143,17 +134,30 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
+    edit::offer_lost(app);
     settle(app);
     effects
 }
 
-/// Pasted text goes whole into the field being typed in: the open text dialog, else the filter
-/// being typed. With neither open it is nothing, never a string of commands.
-fn paste(app: &mut App, text: &str) {
-    if let Some(Modal::Input { input, error, .. }) = &mut app.modal {
-        input.insert_str(text);
+/// Text for the open dialog: into its field if it has one, and a fresh edit clears what the
+/// dialog said was wrong. False when no dialog is open.
+fn type_into(app: &mut App, put: impl FnOnce(&mut TextInput)) -> bool {
+    let Some(m) = &mut app.modal else {
+        return false;
+    };
+    if let Some(input) = m.input_mut() {
+        put(input);
+    }
+    if let Modal::Input { error, .. } = m {
         *error = None;
-    } else if app.modal.is_none() && app.filter.editing {
+    }
+    true
+}
+
+/// Pasted text goes whole into the field being typed in: the open dialog's, else the filter
+/// being typed. With neither it is nothing, never a string of commands.
+fn paste(app: &mut App, text: &str) {
+    if !type_into(app, |input| input.insert_str(text)) && app.filter.editing {
         app.filter.text.push_str(&super::input::one_line(text));
     }
 }

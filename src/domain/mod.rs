@@ -5,6 +5,8 @@ mod date;
 pub mod edit;
 mod model;
 pub mod schedule;
+mod typed;
 
 pub use date::{Date, INVALID_DATE};
 pub use model::{Measure, Milestone, Program, Status, StatusKind};
+pub use typed::{DateError, ProgressError, parse_progress};

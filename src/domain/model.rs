@@ -174,6 +174,13 @@ impl Program {
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id == id)
     }
+
+    /// The program's own year, the one it starts in: a date typed without a year falls in it,
+    /// and tables write its dates without the year. A program that runs into the next year
+    /// shows those dates whole, so a bare `03-31` never needs guessing.
+    pub fn year(&self) -> i32 {
+        chrono::Datelike::year(&self.start.0)
+    }
 }
 
 #[cfg(test)]

@@ -27,6 +27,9 @@ use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
 pub const HISTORY_FILE: &str = "rectify-history.tsv";
+/// The history line that gives an edit's reason (a reopened sign-off) has this in place of a
+/// field name.
+pub const REASON_FIELD: &str = "reason";
 
 /// A successful write.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,7 +155,7 @@ impl Drop for Lock {
 }
 
 /// Applies `edit` to the board at `path`. `base` is the hash of the version the user saw;
-/// `None` means "whatever is there now" (the command line).
+/// `None` means "whatever is there now" (the command line, which reads the file itself).
 pub fn save(
     path: &Path,
     base: Option<ContentHash>,
@@ -181,7 +184,10 @@ pub fn save(
 
     let rebased = base.is_some_and(|b| b != hash);
     let mut effective = edit.clone();
-    if rebased {
+    // With a base, every field must still hold what the user saw, even when the file is the
+    // version they saw: an undo or a re-applied edit carries values from earlier, and a
+    // colleague's later value must not be written over unseen.
+    if base.is_some() {
         let mut conflicts = Vec::new();
         effective.changes.retain(|c| {
             let now = c.field.get(measure);
@@ -284,6 +290,17 @@ fn append_history(dir: &Path, who: &Author, program: &str, edit: &Edit) {
             c.field.name(),
             c.old.show(),
             c.new.show()
+        ));
+    }
+    // A reopened sign-off says why, on a line of its own after the fields it changed.
+    if let Some(why) = &edit.reason {
+        lines.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{REASON_FIELD}\t{}\n",
+            who.at.format("%Y-%m-%dT%H:%M:%S"),
+            clean(&who.user),
+            clean(program),
+            clean(&edit.measure),
+            clean(why)
         ));
     }
     // History is a record, not the data: a failure to append must not undo a saved edit.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::table::{self, Cell, Col, text};
-use super::{milestones, short_date};
+use super::{milestones, short_date, short_date_width};
 use crate::app::{App, SortKey};
 use crate::domain::schedule::{self, Assessment};
 use crate::domain::{Measure, Program, Status};
@@ -60,8 +60,8 @@ fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a:
                 t.lead,
                 sanitize(&p.lead),
                 t.span,
-                short_date(p.start),
-                short_date(p.due),
+                short_date(p.start, p),
+                short_date(p.due, p),
             ),
             theme.muted,
         ),
@@ -86,18 +86,20 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
             s.to_owned()
         }
     };
+    let rows = app.measure_list();
+    // One more cell for the `*` of a slipped deadline.
+    let due_w = short_date_width(rows.iter().map(|&i| (p.measures[i].effective_due(), p))) + 1;
     let cols = [
         Col::fixed(&format!(" {}", t.col_id), 7, 9),
         Col::flex(t.col_measure, 14, 10),
         Col::fixed(&mark(SortKey::Owner, t.col_owner), 12, 6),
-        Col::fixed(&mark(SortKey::Due, t.col_due), 6, 8),
+        Col::fixed(&mark(SortKey::Due, t.col_due), due_w, 8),
         Col::fixed(t.col_days, 8, 9).right(),
         Col::fixed(&mark(SortKey::Status, t.col_status), t.status_width(), 10),
         Col::fixed(t.detail_progress, 12, 5),
     ];
     let fitted = table::fit_columns(&cols, area.width);
     frame.render_widget(table::header(&cols, &fitted, theme.header), header);
-    let rows = app.measure_list();
     if rows.is_empty() {
         frame.render_widget(Span::styled(format!(" {}", t.no_match), theme.muted), area);
         return;
@@ -129,7 +131,7 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
             text(sanitize(&m.title), theme.text),
             text(sanitize(&m.owner), theme.muted),
             text(
-                format!("{}{slipped}", short_date(m.effective_due())),
+                format!("{}{slipped}", short_date(m.effective_due(), p)),
                 theme.text,
             ),
             text(

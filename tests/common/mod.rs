@@ -141,6 +141,16 @@ pub fn rectify_in(locale: &str) -> std::process::Command {
     cmd
 }
 
+/// The binary run to its end in Chinese (unless `args` say `--lang`): exit code, stdout, stderr.
+pub fn rectify(args: &[&str]) -> (i32, String, String) {
+    let out = rectify_in("zh_CN.UTF-8").args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The shipped boards plus `n` broken files (`boards/10-broken.ron`, `11-…`), in `lang`.
 pub fn with_broken_files(size: (u16, u16), lang: rectify::i18n::Lang, n: usize) -> App {
     let mut loads = storage::load_dir(Path::new("boards")).unwrap();

@@ -11,16 +11,6 @@ use crossterm::event::KeyCode::{self, *};
 use rectify::app::burst::{Burst, GAP};
 use rectify::app::{self, Action, App, Modal};
 
-/// The fraud program open, ZP-03 selected, the user's name known (a sign-off asks only yes or
-/// no).
-fn on_zp03() -> App {
-    let mut app = shipped((160, 45));
-    app.settings.user = "张三".into();
-    press(&mut app, &[Enter, Down, Down]);
-    assert_eq!(app.measure_sel.as_deref(), Some("ZP-03"));
-    app
-}
-
 fn ms(n: u64) -> Option<Duration> {
     Some(Duration::from_millis(n))
 }

@@ -7,7 +7,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use chrono::{Local, NaiveDateTime, TimeDelta};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent,
+};
 use crossterm::execute;
 
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
@@ -26,7 +29,9 @@ pub const RECHECK: Duration = Duration::from_millis(300);
 
 /// Everything the loop waits for arrives on one channel.
 pub enum Event {
-    Input(TermEvent),
+    /// A terminal event and when it was read: the gaps between keys tell a paste from typing,
+    /// and are measured where the keys arrive, not where a busy loop gets round to them.
+    Input(TermEvent, Instant),
     Watch(WatchEvent),
 }
 
@@ -120,15 +125,17 @@ fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
     let _watcher = start_watcher(&args, &mut s, tx);
     let mut driver = Driver::new(s, args.today.is_some());
 
-    // Mouse capture is ours to undo, on panic too; ratatui's hook then restores the rest.
+    // Mouse capture and bracketed paste are ours to undo, on panic too; ratatui's hook then
+    // restores the rest.
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
         prev(info);
     }));
     let mut terminal = ratatui::try_init().context(args.lang.texts().no_terminal)?;
     let result = (|| -> Result<()> {
-        execute!(stdout(), EnableMouseCapture)?;
+        // A paste then arrives as one text, never as keys that could be commands.
+        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         let size = terminal.size()?;
         app::update(
             &mut driver.session.app,
@@ -136,7 +143,7 @@ fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
         );
         event_loop(&mut terminal, &mut driver, &rx)
     })();
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
 }
@@ -179,7 +186,7 @@ fn spawn_input(tx: Sender<Event>) {
             {
                 continue;
             }
-            if tx.send(Event::Input(ev)).is_err() {
+            if tx.send(Event::Input(ev, Instant::now())).is_err() {
                 break;
             }
         }
@@ -328,6 +335,9 @@ pub struct Driver {
     today_pinned: bool,
     rechecks: Vec<(Instant, PathBuf)>,
     mark_expiry: Option<NaiveDateTime>,
+    /// When the last key arrived, and what the burst it may belong to means.
+    last_key: Option<Instant>,
+    burst: app::burst::Burst,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,6 +355,8 @@ impl Driver {
             today_pinned,
             rechecks: Vec::new(),
             mark_expiry: None,
+            last_key: None,
+            burst: Default::default(),
         }
     }
 
@@ -373,7 +385,21 @@ impl Driver {
         let clock = (self.clock)();
         let s = &mut self.session;
         let actions: Vec<Action> = match received {
-            Ok(Event::Input(ev)) => translate(&s.app, ev).into_iter().collect(),
+            Ok(Event::Input(ev, at)) => {
+                debug_panic(&ev);
+                match ev {
+                    TermEvent::Key(k) if k.kind != event::KeyEventKind::Release => {
+                        let gap = self.last_key.map(|t| at.saturating_duration_since(t));
+                        self.last_key = Some(at);
+                        let action = app::keymap::key(&s.app, k);
+                        self.burst
+                            .key(&s.app, &k, gap, action)
+                            .into_iter()
+                            .collect()
+                    }
+                    ev => translate(ev).into_iter().collect(),
+                }
+            }
             Ok(Event::Watch(ev)) => on_watch(s, ev, clock),
             Err(RecvTimeoutError::Timeout) => {
                 let due: Vec<PathBuf> = self
@@ -451,12 +477,12 @@ fn event_loop(
     }
 }
 
-fn translate(app: &App, ev: TermEvent) -> Option<Action> {
-    debug_panic(&ev);
+/// Events other than key presses.
+fn translate(ev: TermEvent) -> Option<Action> {
     match ev {
-        TermEvent::Key(k) => app::keymap::key(app, k),
         TermEvent::Mouse(m) => app::keymap::mouse(m),
         TermEvent::Resize(w, h) => Some(Action::Resize(w, h)),
+        TermEvent::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }

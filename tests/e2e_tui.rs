@@ -58,6 +58,7 @@ fn a_panic_still_restores_the_terminal() {
     let raw = s.wait_raw("\x1b[?1049l");
     assert!(contains(&raw, "\x1b[?1049l"));
     assert!(contains(&raw, "\x1b[?1000l"));
+    assert!(contains(&raw, "\x1b[?2004l"), "bracketed paste off");
     assert!(contains(&raw, "debug panic requested"));
     let t = s.master.get_termios().unwrap();
     assert!(

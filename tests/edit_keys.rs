@@ -10,15 +10,6 @@ use rectify::domain::Status;
 use rectify::domain::edit::{Field, Value};
 use rectify::storage::save::Saved;
 
-/// The fraud program open, ZP-03 (in progress, 50 %) selected.
-fn on_zp03() -> App {
-    let mut app = shipped((160, 45));
-    app.settings.user = "张三".into();
-    press(&mut app, &[Enter, Down, Down]);
-    assert_eq!(app.measure_sel.as_deref(), Some("ZP-03"));
-    app
-}
-
 fn the_save(effects: Vec<Effect>) -> SaveRequest {
     match effects.as_slice() {
         [Effect::Save(r)] => r.clone(),

@@ -312,7 +312,10 @@ fn the_dialog_race_through_the_real_binary() {
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     s.wait_for("进度已被改为 75%（李四");
-    s.send("\x7f\x7f70\r");
+    s.send("\x7f\x7f70");
+    // Sent in the same write as the digits, the Enter would read as part of a paste.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    s.send("\r");
     s.wait_for("你打开时：60%");
     s.wait_for("你的值：70%");
     assert_eq!(measure(&board, "ZP-04").progress, 75);

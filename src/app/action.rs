@@ -69,6 +69,9 @@ pub enum Action {
     ModalEnd,
     ModalKillToStart,
     ModalKillToEnd,
+    /// Text pasted in one piece (a bracketed paste): typed into the open text field, whatever
+    /// it holds, and nothing anywhere else.
+    Paste(String),
     /// A save the loop performed.
     Saved(Box<super::SaveReport>),
     /// The history file's tail as now on disk.

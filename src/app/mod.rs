@@ -3,6 +3,7 @@
 
 mod action;
 mod board;
+pub mod burst;
 pub mod dialog;
 pub mod edit;
 pub mod history;

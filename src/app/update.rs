@@ -1,4 +1,5 @@
 use super::edit::{self, InputKind, Modal};
+use super::input::TextInput;
 use super::{Action, App, Effect, Screen};
 use crate::domain::StatusKind;
 use crate::layout;
@@ -99,15 +100,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ModalToggle => edit::toggle(app),
         Action::ModalAll => effects.extend(edit::restore_all(app)),
         Action::ModalChar(c) => {
-            if let Some(m) = &mut app.modal {
-                if let Some(input) = m.input_mut() {
-                    input.insert(c);
-                }
-                if let Modal::Input { error, .. } = m {
-                    *error = None;
-                }
-            }
+            type_into(app, |input| input.insert(c));
         }
+        Action::Paste(text) => paste(app, &text),
         Action::ModalBackspace
         | Action::ModalDelete
         | Action::ModalLeft
@@ -146,6 +141,29 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     edit::offer_lost(app);
     settle(app);
     effects
+}
+
+/// Text for the open dialog: into its field if it has one, and a fresh edit clears what the
+/// dialog said was wrong. False when no dialog is open.
+fn type_into(app: &mut App, put: impl FnOnce(&mut TextInput)) -> bool {
+    let Some(m) = &mut app.modal else {
+        return false;
+    };
+    if let Some(input) = m.input_mut() {
+        put(input);
+    }
+    if let Modal::Input { error, .. } = m {
+        *error = None;
+    }
+    true
+}
+
+/// Pasted text goes whole into the field being typed in: the open dialog's, else the filter
+/// being typed. With neither it is nothing, never a string of commands.
+fn paste(app: &mut App, text: &str) {
+    if !type_into(app, |input| input.insert_str(text)) && app.filter.editing {
+        app.filter.text.push_str(&super::input::one_line(text));
+    }
 }
 
 /// Rows of the current list that fit on screen.

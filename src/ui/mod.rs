@@ -60,7 +60,7 @@ pub(crate) fn clear_popup(frame: &mut Frame, r: ratatui::layout::Rect) {
     for y in r.top()..r.bottom() {
         if r.x > buf.area.x {
             let left = &mut buf[(r.x - 1, y)];
-            if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1 {
+            if crate::text::width(left.symbol()) > 1 {
                 left.set_symbol(" ");
             }
         }

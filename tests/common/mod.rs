@@ -56,6 +56,15 @@ pub fn shipped(size: (u16, u16)) -> App {
     app_from(Path::new("boards"), size)
 }
 
+/// The fraud program open, ZP-03 (in progress, 50 %) selected, by 张三.
+pub fn on_zp03() -> App {
+    let mut app = shipped((160, 45));
+    app.settings.user = "张三".into();
+    press(&mut app, &[KeyCode::Enter, KeyCode::Down, KeyCode::Down]);
+    assert_eq!(app.measure_sel.as_deref(), Some("ZP-03"));
+    app
+}
+
 pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }

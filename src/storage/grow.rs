@@ -73,11 +73,9 @@ impl Shape {
         else {
             return fallback;
         };
+        // A measure or milestone has fields; a struct without any shows nothing to follow.
         let (Some(first), Some(last)) = (fields.first(), fields.last()) else {
-            return Shape {
-                name: name.clone(),
-                ..fallback
-            };
+            return fallback;
         };
         let item_indent = indent_of(text, item.span.start);
         let opening = &text[item.span.start..first.name_span.start];
@@ -219,12 +217,10 @@ fn insert_item(
         }
         None => {
             place(&[])?;
-            let base = match root.fields().first() {
-                Some(f) if starts_line(text, f.name_span.start) => {
-                    indent_of(text, f.name_span.start).to_owned()
-                }
-                _ => String::new(),
-            };
+            let base = root
+                .fields()
+                .first()
+                .map_or("", |f| indent_of(text, f.name_span.start));
             let item_indent = format!("{base}{unit}");
             let body = house.shape(&item_indent, &unit).render(fields, nl);
             let value = format!("[{nl}{item_indent}{body},{nl}{base}]");

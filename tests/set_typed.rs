@@ -103,6 +103,7 @@ fn a_date_without_a_year_is_in_the_year_the_program_starts() {
         path,
         "ZP-04",
         "--sign-off",
+        "--force",
         "--today",
         "12月20日",
         "--user",

@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::change::Change;
-use super::history::{append_history, append_lines};
 pub use super::history::{HISTORY_FILE, HistoryEntry, REASON_FIELD, read_history};
+use super::history::{append_history, append_lines};
 use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::describe;
 use crate::domain::Program;

@@ -12,6 +12,8 @@ use crate::tr;
 
 pub fn field(f: Field, lang: Lang) -> String {
     match f {
+        Field::Title => tr!(lang, "标题", "title"),
+        Field::Owner => tr!(lang, "责任单位", "owner unit"),
         Field::Status => tr!(lang, "状态", "status"),
         Field::Progress => tr!(lang, "进度", "progress"),
         Field::Notes => tr!(lang, "备注", "notes"),
@@ -138,13 +140,46 @@ pub fn history<'a>(
                 }
                 None => save
                     .iter()
-                    .map(|h| format!("{} {}", h.field, h.change))
+                    .map(|h| structural(h, lang))
                     .collect::<Vec<_>>()
-                    .join("; "),
+                    .join(&tr!(lang, "；", "; ")),
             };
             (save[0].at.replace('T', " "), save[0].user.clone(), what)
         })
         .collect()
+}
+
+/// A history line of a change that grows, shrinks or dates a board, in the reader's words; a
+/// line of any other kind (written by hand, or by another version) as it is.
+fn structural(h: &HistoryEntry, lang: Lang) -> String {
+    let item = &h.measure;
+    match h.field.as_str() {
+        "added" if item.starts_with('#') => {
+            tr!(lang, "新增时间节点 {item}", "added milestone {item}")
+        }
+        "added" => tr!(lang, "新增措施 {item}", "added measure {item}"),
+        "removed" => tr!(
+            lang,
+            "删除措施 {item}（原文已记入修改记录）",
+            "removed measure {item} (its text is kept in the history)"
+        ),
+        "restored" => tr!(lang, "恢复措施 {item}", "restored measure {item}"),
+        "done" | "due" => {
+            let what = if h.field == "done" {
+                tr!(lang, "达成日期", "reached on")
+            } else {
+                tr!(lang, "日期", "date")
+            };
+            let change = h.change.replace('"', "");
+            tr!(
+                lang,
+                "时间节点 {item} {what} {change}",
+                "milestone {item} {what} {change}"
+            )
+        }
+        "reverted" => tr!(lang, "撤销新增的时间节点", "took an added milestone out"),
+        _ => format!("{} {}", h.field, h.change),
+    }
 }
 
 /// The forms a typed date may take, for every refusal to list.
@@ -203,5 +238,71 @@ pub fn progress_error(text: &str, e: ProgressError, lang: Lang) -> String {
             "进度“{text}”超出范围：{forms}",
             "progress \"{text}\" is out of range: {forms}"
         ),
+    }
+}
+
+/// A change that grows, shrinks or dates a board, in the reader's words:
+/// `新增措施 ZP-13「…」`, `删除措施 ZP-05「…」`, `时间节点 3「…」 已达成（2023年9月30日）`.
+pub fn board_change(c: &crate::storage::change::Change, lang: Lang) -> String {
+    use crate::storage::change::Change;
+    let t = lang.texts();
+    match c {
+        Change::Fields(e) => edit(e, lang),
+        Change::AddMeasure { measure: m, .. } => {
+            let (id, title) = (&m.id, &m.title);
+            tr!(
+                lang,
+                "新增措施 {id}「{title}」",
+                "added measure {id} \"{title}\""
+            )
+        }
+        Change::RemoveMeasure { measure: m } => {
+            let (id, title) = (&m.id, &m.title);
+            tr!(
+                lang,
+                "删除措施 {id}「{title}」（原文已记入修改记录，u 可恢复）",
+                "removed measure {id} \"{title}\" (its text is in the history; u puts it back)"
+            )
+        }
+        Change::RestoreMeasure { measure: m, .. } => {
+            let (id, title) = (&m.id, &m.title);
+            tr!(
+                lang,
+                "恢复措施 {id}「{title}」",
+                "restored measure {id} \"{title}\""
+            )
+        }
+        Change::Milestone { index, seen, new } => {
+            let title = &seen.title;
+            let mut parts = Vec::new();
+            if seen.done != new.done {
+                parts.push(match new.done {
+                    Some(d) => {
+                        let d = (t.date)(d);
+                        tr!(lang, "已达成（{d}）", "reached ({d})")
+                    }
+                    None => tr!(lang, "改为未达成", "marked not reached"),
+                });
+            }
+            if seen.due != new.due {
+                let (a, b) = ((t.date)(seen.due), (t.date)(new.due));
+                parts.push(tr!(lang, "日期 {a} → {b}", "date {a} → {b}"));
+            }
+            let parts = parts.join(&tr!(lang, "，", ", "));
+            tr!(
+                lang,
+                "时间节点 {index}「{title}」{parts}",
+                "milestone {index} \"{title}\" {parts}"
+            )
+        }
+        Change::AddMilestone { milestone: m } => {
+            let (title, d) = (&m.title, (t.date)(m.due));
+            tr!(
+                lang,
+                "新增时间节点「{title}」（{d}）",
+                "added milestone \"{title}\" ({d})"
+            )
+        }
+        Change::Revert { .. } => tr!(lang, "撤销新增的时间节点", "took the added milestone out"),
     }
 }

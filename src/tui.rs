@@ -438,8 +438,14 @@ impl Driver {
                             user: s.app.settings.user.clone(),
                             at: clock,
                         };
-                        let result = save::save(&request.path, request.base, &request.edit, &who);
-                        let report = SaveReport { request, result };
+                        let result = match &request.change {
+                            Some(c) => save::save_change(&request.path, c, &who),
+                            None => save::save(&request.path, request.base, &request.edit, &who),
+                        };
+                        let report = SaveReport {
+                            request: *request,
+                            result,
+                        };
                         app::update(&mut s.app, Action::Saved(Box::new(report)));
                         let history = save::read_history(&s.app.dir);
                         app::update(&mut s.app, Action::History(history));

@@ -12,7 +12,7 @@ use rectify::storage::save::Saved;
 
 fn the_save(effects: Vec<Effect>) -> SaveRequest {
     match effects.as_slice() {
-        [Effect::Save(r)] => r.clone(),
+        [Effect::Save(r)] => (**r).clone(),
         other => panic!("expected one save, got {other:?}"),
     }
 }

@@ -49,7 +49,7 @@ fn with_snapshot(lang: Lang, size: (u16, u16)) -> App {
 fn with_conflict(lang: Lang, size: (u16, u16)) -> App {
     let mut app = on(lang, size, &[Enter, Down, Down]);
     match press(&mut app, &[Char('+')]).as_slice() {
-        [Effect::Save(r)] => progress_conflict(&mut app, r.clone()),
+        [Effect::Save(r)] => progress_conflict(&mut app, (**r).clone()),
         other => panic!("expected a save, got {other:?}"),
     }
     app

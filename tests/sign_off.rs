@@ -23,7 +23,7 @@ fn at(id: &str, user: &str) -> App {
 
 fn one_save(effects: Vec<Effect>) -> SaveRequest {
     match effects.as_slice() {
-        [Effect::Save(r)] => r.clone(),
+        [Effect::Save(r)] => (**r).clone(),
         other => panic!("expected one save, got {other:?}"),
     }
 }

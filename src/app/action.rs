@@ -52,6 +52,19 @@ pub enum Action {
     SignOff,
     ReviseDue,
     Undo,
+    /// `Ctrl-R`: do again what `u` undid.
+    Redo,
+    /// `a`, `e`, `x`, `m` on the program screen.
+    AddMeasure,
+    EditMeasure,
+    RemoveMeasure,
+    OpenMilestones,
+    /// In the milestone list: a new date for the selected one, or a new milestone.
+    MilestoneDue,
+    MilestoneAdd,
+    /// Tab / Shift-Tab in a form.
+    ModalNextField,
+    ModalPrevField,
     ModalUp,
     ModalDown,
     ModalAccept,
@@ -89,12 +102,12 @@ pub enum Action {
 }
 
 /// What `update` asks the event loop to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
     /// Read this file again once it has had time to settle: the first read was broken and may
     /// have caught an editor half-way through a save.
     Recheck(std::path::PathBuf),
     /// Write an edit to its board file.
-    Save(super::SaveRequest),
+    Save(Box<super::SaveRequest>),
 }

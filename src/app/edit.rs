@@ -10,6 +10,7 @@ use super::{App, Effect, Screen};
 use crate::domain::edit::{Edit, Field};
 use crate::domain::{Date, Status, StatusKind, parse_progress};
 use crate::storage::ContentHash;
+use crate::storage::change::Change;
 use crate::storage::save::{Conflict, SaveError, Saved};
 use chrono::Datelike;
 
@@ -50,6 +51,14 @@ pub enum Modal {
         /// First row shown: long notes scroll.
         scroll: u16,
     },
+    /// `a` / `e` (and a new milestone): one field per line, Tab between them.
+    Form(super::ledger::Form),
+    /// `x`: retire the selected measure, after a yes that names it.
+    ConfirmRemove {
+        target: Target,
+    },
+    /// `m`: the program's milestones.
+    Milestones(super::ledger::Milestones),
     /// Edits of ours that a stale save (an editor opened before them) took off the file.
     Lost {
         edits: Vec<LostEdit>,
@@ -61,6 +70,14 @@ impl Modal {
     /// The dialog's measure and the fields whose change on disk it must show while open.
     pub fn watched(&self) -> Option<(&Target, &'static [Field])> {
         const STATUS: &[Field] = &[Field::Status, Field::SignedOff, Field::SignedBy];
+        const ALL_FIELDS: &[Field] = &[
+            Field::Title,
+            Field::Owner,
+            Field::Status,
+            Field::Progress,
+            Field::Notes,
+            Field::Revised,
+        ];
         match self {
             Modal::StatusPicker { target, .. } | Modal::ConfirmSignOff { target, .. } => {
                 Some((target, STATUS))
@@ -75,7 +92,14 @@ impl Modal {
                     InputKind::Reopen(_) => STATUS,
                 },
             )),
-            Modal::Conflict { .. } | Modal::Lost { .. } => None,
+            Modal::ConfirmRemove { target } => Some((target, ALL_FIELDS)),
+            Modal::Form(f) => match &f.kind {
+                super::ledger::FormKind::Rename { target } => {
+                    Some((target, &[Field::Title, Field::Owner]))
+                }
+                _ => None,
+            },
+            Modal::Conflict { .. } | Modal::Lost { .. } | Modal::Milestones(_) => None,
         }
     }
 
@@ -83,6 +107,8 @@ impl Modal {
     pub fn input_mut(&mut self) -> Option<&mut TextInput> {
         match self {
             Modal::Input { input, .. } => Some(input),
+            Modal::Form(f) => f.input_mut(),
+            Modal::Milestones(l) => l.date.as_mut().map(|d| &mut d.input),
             Modal::ConfirmSignOff {
                 name: Some(input), ..
             } => Some(input),
@@ -93,6 +119,8 @@ impl Modal {
     pub fn input(&self) -> Option<&TextInput> {
         match self {
             Modal::Input { input, .. } => Some(input),
+            Modal::Form(f) => f.input(),
+            Modal::Milestones(l) => l.date.as_ref().map(|d| &d.input),
             Modal::ConfirmSignOff {
                 name: Some(input), ..
             } => Some(input),
@@ -103,21 +131,28 @@ impl Modal {
 
 /// An edit this session made and that still stands: what `u` undoes and what a reload checks
 /// for having been overwritten.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Made {
     pub path: PathBuf,
+    /// A field edit; empty for a change that grows or shrinks the board.
     pub edit: Edit,
+    /// A change that grows or shrinks the board, and the change that undoes it.
+    pub grown: Option<(Change, Change)>,
 }
 
 /// A save the loop is asked to perform.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SaveRequest {
     pub path: PathBuf,
     /// The version the user saw; `None` writes over whatever is there (after a conflict, when
     /// the user chose their own value).
     pub base: Option<ContentHash>,
     pub edit: Edit,
+    /// A change that grows or shrinks the board (then `edit` only names the measure).
+    pub change: Option<Change>,
     pub undo: bool,
+    /// The session's edit this save undoes or redoes: where it goes once the save is done.
+    pub made: Option<Box<Made>>,
 }
 
 /// What the loop reports back.
@@ -129,7 +164,7 @@ pub struct SaveReport {
 
 impl App {
     /// The selected measure as shown now, with the file version it came from.
-    fn target(&self) -> Option<Target> {
+    pub(super) fn target(&self) -> Option<Target> {
         if self.screen != Screen::Program {
             return None;
         }
@@ -151,7 +186,7 @@ impl App {
 
     /// A save of `edit`, made on what the user saw: `base` is that version, and the edit's
     /// old values are what it showed, so the save refuses to write over a newer value.
-    fn save_on(
+    pub(super) fn save_on(
         &self,
         path: &std::path::Path,
         base: Option<ContentHash>,
@@ -161,12 +196,34 @@ impl App {
         if edit.is_empty() {
             return Vec::new();
         }
-        vec![Effect::Save(SaveRequest {
+        vec![Effect::Save(Box::new(SaveRequest {
             path: path.to_owned(),
             base,
             edit,
+            change: None,
             undo,
-        })]
+            made: None,
+        }))]
+    }
+
+    /// A save of a change that grows or shrinks the board; `id` names the measure it is about.
+    pub(super) fn save_change(
+        &self,
+        path: &std::path::Path,
+        id: &str,
+        change: Change,
+    ) -> Vec<Effect> {
+        vec![Effect::Save(Box::new(SaveRequest {
+            path: path.to_owned(),
+            base: self.hash_now(path),
+            edit: Edit {
+                measure: id.to_owned(),
+                ..Edit::default()
+            },
+            change: Some(change),
+            undo: false,
+            made: None,
+        }))]
     }
 
     /// An edit made at once on what is on screen now (`+`, `-`, undo, putting edits back).
@@ -277,13 +334,40 @@ pub fn undo(app: &mut App) -> Vec<Effect> {
     if !app.editable() {
         return Vec::new();
     }
-    match app.edits.pop() {
-        Some(made) => app.save_now(&made.path, made.edit.inverse(), true),
-        None => {
-            app.notice = Some(app.texts().nothing_to_undo.to_owned());
-            Vec::new()
-        }
+    let Some(made) = app.edits.pop() else {
+        app.notice = Some(app.texts().nothing_to_undo.to_owned());
+        return Vec::new();
+    };
+    let mut effects = match &made.grown {
+        Some((_, undo)) => app.save_change(&made.path, &made.edit.measure, undo.clone()),
+        None => app.save_now(&made.path, made.edit.inverse(), true),
+    };
+    for e in &mut effects {
+        let Effect::Save(r) = e else { continue };
+        r.undo = true;
+        r.made = Some(Box::new(made.clone()));
     }
+    effects
+}
+
+/// `Ctrl-R`: what `u` undid, done again, on what the file holds now.
+pub fn redo(app: &mut App) -> Vec<Effect> {
+    if !app.editable() {
+        return Vec::new();
+    }
+    let Some(made) = app.redo.pop() else {
+        app.notice = Some(app.texts().nothing_to_redo.to_owned());
+        return Vec::new();
+    };
+    let mut effects = match &made.grown {
+        Some((change, _)) => app.save_change(&made.path, &made.edit.measure, change.clone()),
+        None => app.save_now(&made.path, made.edit.clone(), false),
+    };
+    for e in &mut effects {
+        let Effect::Save(r) = e else { continue };
+        r.made = Some(Box::new(made.clone()));
+    }
+    effects
 }
 
 /// Enter in a modal: the change it collected becomes a save, made on what the dialog showed.
@@ -429,6 +513,9 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
             let base = app.hash_now(&target.path).or(target.base);
             app.save_on(&target.path, base, edit, false)
         }
+        Modal::Form(form) => super::ledger::accept_form(app, form),
+        Modal::ConfirmRemove { target } => super::ledger::accept_remove(app, target),
+        Modal::Milestones(list) => super::ledger::accept_milestones(app, list),
         // Put the chosen ones back, on top of what the file holds now.
         Modal::Lost { edits, .. } => seen::restore(app, &edits)
             .into_iter()
@@ -502,18 +589,42 @@ pub fn saved(app: &mut App, report: SaveReport) {
                 b.error = None;
                 b.reassess(today, days);
             }
-            let what = crate::describe::edit(&request.edit, app.settings.lang);
+            let lang = app.settings.lang;
+            // An undone change is said as what was done, not as the change that undid it.
+            let said = match (&request.made, request.undo) {
+                (Some(made), true) => made.grown.as_ref().map(|(c, _)| c),
+                _ => None,
+            };
+            let what = match said.or(request.change.as_ref()) {
+                Some(c) => crate::describe::board_change(c, lang),
+                None => crate::describe::edit(&request.edit, lang),
+            };
             let done = if request.undo { t.undone } else { t.saved };
-            let mut msg = tr!(app.settings.lang, "{done}{what}", "{done} {what}");
+            let mut msg = tr!(lang, "{done}{what}", "{done} {what}");
             if saved.rebased {
                 msg.push_str(t.merged);
             }
             app.notice = Some(msg);
-            if !request.undo {
-                app.edits.push(Made {
-                    path: request.path,
-                    edit: request.edit,
-                });
+            let redoing = request.made.is_some() && !request.undo;
+            match (request.undo, request.made) {
+                // Undone: it can be redone.
+                (true, Some(made)) => app.redo.push(*made),
+                (true, None) => {}
+                (false, _) => {
+                    if let Some(Change::AddMeasure { measure, .. }) = &request.change {
+                        app.measure_sel = Some(measure.id.clone());
+                    }
+                    app.edits.push(Made {
+                        path: request.path,
+                        grown: request.change.zip(saved.undo),
+                        edit: request.edit,
+                    });
+                    // A new edit starts a new line of history: what was undone before it
+                    // cannot be redone on top of it.
+                    if !redoing {
+                        app.redo.clear();
+                    }
+                }
             }
         }
         Err(SaveError::Conflict(conflicts)) => {
@@ -538,12 +649,11 @@ pub fn saved(app: &mut App, report: SaveReport) {
             });
         }
         Err(e) => {
-            if request.undo {
-                // Not undone: it stays on the stack to try again.
-                app.edits.push(Made {
-                    path: request.path,
-                    edit: request.edit.inverse(),
-                });
+            // Not undone (or redone): it stays where it was, to try again.
+            match (request.undo, request.made) {
+                (true, Some(made)) => app.edits.push(*made),
+                (false, Some(made)) => app.redo.push(*made),
+                _ => {}
             }
             let (not_saved, why) = (t.not_saved, e.text(app.settings.lang));
             app.notice = Some(tr!(

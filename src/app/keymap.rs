@@ -77,6 +77,11 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         KeyCode::Char('o') if app.screen == Screen::Program => Action::SignOff,
         KeyCode::Char('d') if app.screen == Screen::Program => Action::ReviseDue,
         KeyCode::Char('u') if app.screen == Screen::Program => Action::Undo,
+        KeyCode::Char('r') if ctrl && app.screen == Screen::Program => Action::Redo,
+        KeyCode::Char('a') if app.screen == Screen::Program => Action::AddMeasure,
+        KeyCode::Char('e') if app.screen == Screen::Program => Action::EditMeasure,
+        KeyCode::Char('x') if app.screen == Screen::Program => Action::RemoveMeasure,
+        KeyCode::Char('m') if app.screen == Screen::Program => Action::OpenMilestones,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('c') => Action::ToggleSince,
         KeyCode::Char('q') => Action::Quit,
@@ -94,7 +99,9 @@ fn meeting_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char(c @ '1'..='9') => Some(Action::MeetingJump(c as usize - '0' as usize)),
         KeyCode::Char('0') => Some(Action::MeetingJump(10)),
         KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('s' | 'p' | 'n' | 'o' | 'd' | 'u' | '+' | '-') => Some(Action::ReadOnlyKey),
+        KeyCode::Char('s' | 'p' | 'n' | 'o' | 'd' | 'u' | '+' | '-' | 'a' | 'e' | 'x' | 'm') => {
+            Some(Action::ReadOnlyKey)
+        }
         _ => None,
     }
 }
@@ -105,6 +112,8 @@ fn modal_key(modal: &Modal, code: KeyCode, mods: KeyModifiers) -> Option<Action>
     let chord = mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (modal, code) {
         (_, KeyCode::Esc) => Some(Action::ModalCancel),
+        (Modal::Form(_), KeyCode::Tab) => Some(Action::ModalNextField),
+        (Modal::Form(_), KeyCode::BackTab) => Some(Action::ModalPrevField),
         (m, KeyCode::Char(c)) if chord && m.input().is_some() => match c {
             'a' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalHome),
             'e' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalEnd),
@@ -141,6 +150,16 @@ fn modal_key(modal: &Modal, code: KeyCode, mods: KeyModifiers) -> Option<Action>
         (Modal::Conflict { .. } | Modal::Lost { .. }, KeyCode::Down | KeyCode::Char('j')) => {
             Some(Action::ModalDown)
         }
+        (Modal::ConfirmRemove { .. }, KeyCode::Char('y')) => Some(Action::ModalAccept),
+        (Modal::ConfirmRemove { .. }, KeyCode::Char('n')) => Some(Action::ModalCancel),
+        (Modal::Milestones(_), c) => match c {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::ModalUp),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::ModalDown),
+            KeyCode::Enter => Some(Action::ModalAccept),
+            KeyCode::Char('d') => Some(Action::MilestoneDue),
+            KeyCode::Char('a') => Some(Action::MilestoneAdd),
+            _ => None,
+        },
         (Modal::Lost { .. }, KeyCode::Char(' ')) => Some(Action::ModalToggle),
         (Modal::Lost { .. }, KeyCode::Char('r')) => Some(Action::ModalAll),
         (Modal::Lost { .. }, KeyCode::Enter) => Some(Action::ModalAccept),
@@ -214,8 +233,7 @@ const ALL: &[Screen] = &[];
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     bind("↑ ↓  k j", "上下选择", "move the selection", LISTS, KeyCode::Down),
-    bind("PgUp PgDn", "翻页", "page up / down", LISTS, KeyCode::PageDown),
-    bind("Home End  g G", "到顶 / 到底", "first / last row", LISTS, KeyCode::End),
+    bind("PgUp PgDn g G", "翻页 / 到顶 / 到底", "page up / down, first / last row", LISTS, KeyCode::PageDown),
     bind("Enter", "打开所选专项 / 跳转到该措施", "open the program / jump to the measure", &[Screen::Overview, Screen::Deadlines], KeyCode::Enter),
     bind("← →  h l", "上一个 / 下一个专项", "previous / next program", PROGRAM, KeyCode::Right),
     bind("S", "排序：原顺序 → 期限 → 状态 → 责任单位", "sort: file → due → status → owner", PROGRAM, KeyCode::Char('S')),
@@ -224,7 +242,9 @@ pub const BINDINGS: &[Binding] = &[
     bind("n", "修改备注", "edit the notes", PROGRAM, KeyCode::Char('n')),
     bind("o", "销号（记录日期和销号人）", "sign off (records the day and who)", PROGRAM, KeyCode::Char('o')),
     bind("d", "调整期限（保留原期限）", "revise the deadline (keeps the original)", PROGRAM, KeyCode::Char('d')),
-    bind("u", "撤销本次最后一次修改", "undo this session's last edit", PROGRAM, KeyCode::Char('u')),
+    bind("u  Ctrl-R", "撤销本次最后一次修改 / 重做", "undo this session's last edit / redo", PROGRAM, KeyCode::Char('u')),
+    bind("a e x", "新增措施 / 改标题和责任单位 / 删除（u 可恢复）", "add / rename / remove a measure (u puts it back)", PROGRAM, KeyCode::Char('a')),
+    bind("m", "时间节点：标记达成、改日期、新增", "milestones: reached, new date, add", PROGRAM, KeyCode::Char('m')),
     bind("Tab  Shift-Tab", "切换页面", "next / previous screen", ALL, KeyCode::Tab),
     bind("Esc", "返回总览 / 清除筛选", "back to the overview / clear filters", ALL, KeyCode::Esc),
     bind("/", "按文字筛选（标题、责任单位、编号）", "filter by text (title, owner, id)", ALL, KeyCode::Char('/')),

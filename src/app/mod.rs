@@ -9,6 +9,7 @@ pub mod edit;
 pub mod history;
 pub mod input;
 pub mod keymap;
+pub mod ledger;
 pub mod meeting;
 pub mod reload;
 mod rows;
@@ -144,6 +145,8 @@ pub struct App {
     pub edits: Vec<Made>,
     /// Edits a stale save took away, waiting to be offered back when no dialog is open.
     pub lost: Vec<LostEdit>,
+    /// Edits `u` undid, newest last: what `Ctrl-R` does again.
+    pub redo: Vec<Made>,
     /// The most recent lines of the history file (its tail, not all of it).
     pub history: Vec<crate::storage::save::HistoryEntry>,
     /// The lines of the measure on the detail pane, read for it (see [`history`]).
@@ -201,6 +204,7 @@ impl App {
             modal: None,
             edits: Vec::new(),
             lost: Vec::new(),
+            redo: Vec::new(),
             history: Vec::new(),
             detail_history: None,
             meeting: None,

@@ -93,8 +93,27 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SignOff => edit::open_sign_off(app),
         Action::StepProgress(d) => effects.extend(edit::step_progress(app, d)),
         Action::Undo => effects.extend(edit::undo(app)),
+        Action::Redo => effects.extend(edit::redo(app)),
+        Action::AddMeasure => super::ledger::open_add(app),
+        Action::EditMeasure => super::ledger::open_rename(app),
+        Action::RemoveMeasure => super::ledger::open_remove(app),
+        Action::OpenMilestones => super::ledger::open_milestones(app),
+        Action::MilestoneDue => super::ledger::milestone_due(app),
+        Action::MilestoneAdd => super::ledger::milestone_add(app),
+        Action::ModalNextField | Action::ModalPrevField => {
+            if let Some(Modal::Form(f)) = &mut app.modal {
+                f.step(action == Action::ModalNextField);
+            }
+        }
         Action::ModalAccept => effects.extend(edit::accept(app)),
-        Action::ModalCancel => app.modal = None,
+        // Esc in a milestone's date field goes back to the list; elsewhere it closes.
+        Action::ModalCancel => match &mut app.modal {
+            Some(Modal::Milestones(l)) if l.date.is_some() => l.date = None,
+            _ => app.modal = None,
+        },
+        Action::ModalUp | Action::ModalDown if matches!(app.modal, Some(Modal::Milestones(_))) => {
+            super::ledger::step_milestones(app, action == Action::ModalDown)
+        }
         Action::ModalUp => edit::step(app, false),
         Action::ModalDown => edit::step(app, true),
         Action::ModalToggle => edit::toggle(app),
@@ -103,10 +122,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             type_into(app, |input| input.insert(c));
         }
         Action::Paste(text) => paste(app, &text),
+        Action::ModalRight => super::ledger::right(app),
         Action::ModalBackspace
         | Action::ModalDelete
         | Action::ModalLeft
-        | Action::ModalRight
         | Action::ModalHome
         | Action::ModalEnd
         | Action::ModalKillToStart
@@ -116,7 +135,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     Action::ModalBackspace => input.backspace(),
                     Action::ModalDelete => input.delete(),
                     Action::ModalLeft => input.left(),
-                    Action::ModalRight => input.right(),
                     Action::ModalHome => input.home(),
                     Action::ModalKillToStart => input.kill_to_start(),
                     Action::ModalKillToEnd => input.kill_to_end(),
@@ -152,8 +170,15 @@ fn type_into(app: &mut App, put: impl FnOnce(&mut TextInput)) -> bool {
     if let Some(input) = m.input_mut() {
         put(input);
     }
-    if let Modal::Input { error, .. } = m {
-        *error = None;
+    match m {
+        Modal::Input { error, .. } => *error = None,
+        Modal::Form(f) => f.error = None,
+        Modal::Milestones(l) => {
+            if let Some(d) = &mut l.date {
+                d.error = None;
+            }
+        }
+        _ => {}
     }
     true
 }

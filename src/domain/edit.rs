@@ -7,6 +7,8 @@ use super::{Date, Measure, Status};
 /// The fields a user can change from the board.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
+    Title,
+    Owner,
     Status,
     Progress,
     Notes,
@@ -19,6 +21,8 @@ impl Field {
     /// The field's name in board files.
     pub fn name(self) -> &'static str {
         match self {
+            Field::Title => "title",
+            Field::Owner => "owner",
             Field::Status => "status",
             Field::Progress => "progress",
             Field::Notes => "notes",
@@ -31,6 +35,8 @@ impl Field {
     /// The field a board file's name stands for.
     pub fn from_name(name: &str) -> Option<Field> {
         [
+            Field::Title,
+            Field::Owner,
             Field::Status,
             Field::Progress,
             Field::Notes,
@@ -44,6 +50,8 @@ impl Field {
 
     pub fn get(self, m: &Measure) -> Value {
         match self {
+            Field::Title => Value::Text(Some(m.title.clone())),
+            Field::Owner => Value::Text(Some(m.owner.clone())),
             Field::Status => Value::Status(m.status.clone()),
             Field::Progress => Value::Progress(m.progress),
             Field::Notes => Value::Text((!m.notes.is_empty()).then(|| m.notes.clone())),
@@ -55,6 +63,8 @@ impl Field {
 
     fn set(self, m: &mut Measure, v: &Value) {
         match (self, v) {
+            (Field::Title, Value::Text(Some(t))) => m.title = t.clone(),
+            (Field::Owner, Value::Text(Some(t))) => m.owner = t.clone(),
             (Field::Status, Value::Status(s)) => m.status = s.clone(),
             (Field::Progress, Value::Progress(p)) => m.progress = *p,
             (Field::Notes, Value::Text(t)) => m.notes = t.clone().unwrap_or_default(),
@@ -176,6 +186,17 @@ impl Edit {
             fields.push((Field::SignedBy, Value::Text(None)));
         }
         Edit::on(m, &fields)
+    }
+
+    /// `e`: the title and the owner unit, trimmed.
+    pub fn rename(m: &Measure, title: &str, owner: &str) -> Edit {
+        Edit::on(
+            m,
+            &[
+                (Field::Title, Value::Text(Some(title.trim().to_owned()))),
+                (Field::Owner, Value::Text(Some(owner.trim().to_owned()))),
+            ],
+        )
     }
 
     pub fn progress(m: &Measure, p: i64) -> Edit {

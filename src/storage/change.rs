@@ -85,6 +85,7 @@ pub fn plan(
             }
             let after = after.as_deref().filter(|a| p.measure(a).is_some());
             let ins = grow::insert_measure(text, after, measure).map_err(locate)?;
+            let added = ron_string(&text_of(&ins.text, &ins.range));
             expected
                 .measures
                 .insert(place_after(p, after), measure.clone());
@@ -94,11 +95,7 @@ pub fn plan(
                 undo: Change::RemoveMeasure {
                     measure: measure.clone(),
                 },
-                history: vec![(
-                    measure.id.clone(),
-                    "added".to_owned(),
-                    ron_string(&text_of(text, &ins.range)),
-                )],
+                history: vec![(measure.id.clone(), "added".to_owned(), added)],
             })
         }
         Change::RemoveMeasure { measure } => {

@@ -148,7 +148,7 @@ fn history_value(field: Field, s: &str) -> Option<Value> {
         Field::Status => Value::Status(read(s)?),
         Field::Progress => Value::Progress(read(s)?),
         Field::Notes | Field::SignedBy if absent => Value::Text(None),
-        Field::Notes | Field::SignedBy => Value::Text(Some(read(s)?)),
+        Field::Notes | Field::SignedBy | Field::Title | Field::Owner => Value::Text(Some(read(s)?)),
         Field::SignedOff if absent => Value::Date(None),
         Field::SignedOff => Value::Date(Some(read(s)?)),
         Field::Revised if absent => Value::Dates(Vec::new()),

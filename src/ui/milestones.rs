@@ -14,13 +14,13 @@ use crate::text::{sanitize, width};
 use crate::theme::Theme;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
+pub(crate) enum State {
     Done,
     Missed,
     Upcoming,
 }
 
-fn state(m: &Milestone, today: Date) -> State {
+pub(crate) fn state(m: &Milestone, today: Date) -> State {
     match m.done {
         Some(_) => State::Done,
         None if m.due < today => State::Missed,
@@ -29,7 +29,7 @@ fn state(m: &Milestone, today: Date) -> State {
 }
 
 /// A symbol as well as a colour for each state.
-fn symbol(s: State) -> &'static str {
+pub(crate) fn symbol(s: State) -> &'static str {
     match s {
         State::Done => "✓",
         State::Missed => "✗",
@@ -37,7 +37,7 @@ fn symbol(s: State) -> &'static str {
     }
 }
 
-fn style(s: State, theme: &Theme) -> Style {
+pub(crate) fn style(s: State, theme: &Theme) -> Style {
     match s {
         State::Done => theme.milestone_done,
         State::Missed => theme.milestone_missed,

@@ -4,6 +4,7 @@
 mod bigtext;
 mod chrome;
 mod deadlines;
+mod forms;
 mod help;
 mod meeting;
 mod milestones;

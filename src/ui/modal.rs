@@ -14,7 +14,7 @@ use crate::layout;
 use crate::text::{sanitize, truncate, width};
 use crate::theme::Theme;
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2));
     let h = h.min(area.height.saturating_sub(2));
     Rect::new(
@@ -135,6 +135,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
             );
             return;
         }
+        Modal::Form(form) => {
+            super::forms::render_form(app, theme, frame, form);
+            return;
+        }
+        Modal::Milestones(list) => {
+            super::forms::render_milestones(app, theme, frame, list);
+            return;
+        }
+        Modal::ConfirmRemove { target } => {
+            let lang = app.settings.lang;
+            let (id, title) = (&target.measure, &target.seen.title);
+            let lines = vec![Line::from(Span::styled(
+                sanitize(&crate::tr!(
+                    lang,
+                    "删除措施 {id}「{title}」？删除的原文会记入修改记录，可用 u 恢复。",
+                    "Remove measure {id} \"{title}\"? Its text goes to the history; u puts it back."
+                )),
+                theme.text,
+            ))];
+            let title = crate::tr!(lang, "删除措施 · {id}", "Remove a measure · {id}");
+            (title, lines, t.remove_keys)
+        }
         Modal::Lost { edits, selected } => {
             let lines = edits
                 .iter()
@@ -223,7 +245,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
 
 /// Draws a dialog's frame, title and key line over what is behind it; returns where its text
 /// goes.
-fn frame_dialog(frame: &mut Frame, theme: &Theme, r: Rect, title: &str, keys: &str) -> Rect {
+pub(super) fn frame_dialog(
+    frame: &mut Frame,
+    theme: &Theme,
+    r: Rect,
+    title: &str,
+    keys: &str,
+) -> Rect {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.key)
@@ -243,4 +271,9 @@ fn frame_dialog(frame: &mut Frame, theme: &Theme, r: Rect, title: &str, keys: &s
         width: inner.width.saturating_sub(2 * layout::DIALOG_PAD),
         ..inner
     }
+}
+
+/// Left-aligned in `w` cells, never cut: a form's labels.
+pub(super) fn pad_to(s: &str, w: usize) -> String {
+    crate::text::pad(s, w)
 }

@@ -117,6 +117,7 @@ pub struct SetArgs {
     /// The board file
     pub file: PathBuf,
     /// The measure's id (not with --milestone)
+    #[arg(required_unless_present = "milestone", conflicts_with = "milestone")]
     pub measure: Option<String>,
     /// Change a milestone instead of a measure: its number on the strip (1, 2, …) or its
     /// exact title

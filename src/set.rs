@@ -103,6 +103,15 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
     let lang = board.lang;
     let t = lang.texts();
     let measure = match (&args.measure, &args.milestone) {
+        // clap drops `--done`'s need of `--milestone` when the measure rules the latter out.
+        (Some(_), None) if args.done.is_some() || args.not_done => {
+            return Err(Usage(tr!(
+                lang,
+                "--done 和 --not-done 只用于时间节点：请用 --milestone 指定节点",
+                "--done and --not-done are for a milestone: name it with --milestone"
+            ))
+            .into());
+        }
         (Some(m), None) => m,
         (None, Some(n)) => return crate::ledger::milestone(args, n, board, now),
         (Some(_), Some(_)) => {

@@ -48,7 +48,8 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
         lang: Option<crate::i18n::Lang>,
     },
-    /// Change one measure in a board file, in place, the same safe way the board does.
+    /// Change one measure (or, with --milestone, a milestone) in a board file, in place, the
+    /// same safe way the board does.
     #[command(
         after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"ledger incomplete\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日\n  rectify set boards/01-fraud.ron --milestone 2 --done 2023-07-10\n  rectify set boards/01-fraud.ron --milestone \"集中收网\" --due 9月30日"
     )]

@@ -6,7 +6,9 @@
 
 use crate::domain::edit::{Edit, Field, FieldChange, Value};
 use crate::domain::{DateError, ProgressError, Status, StatusKind};
+use crate::domain::{Measure, Milestone, Program};
 use crate::i18n::Lang;
+use crate::storage::change::Change;
 use crate::storage::save::HistoryEntry;
 use crate::tr;
 
@@ -103,6 +105,83 @@ pub fn changes(cs: &[FieldChange], lang: Lang) -> String {
         })
         .collect();
     parts.join(&tr!(lang, "；", "; "))
+}
+
+/// `ZP-13“标题”（责任单位：刑侦局，期限 2023年9月30日）`: a measure named with enough to
+/// recognise it.
+fn measure(m: &Measure, lang: Lang) -> String {
+    let t = lang.texts();
+    let (id, title, owner, due) = (&m.id, &m.title, &m.owner, (t.date)(m.effective_due()));
+    let status = value(&Value::Status(m.status.clone()), lang);
+    let p = m.progress;
+    tr!(
+        lang,
+        "{id}“{title}”（责任单位：{owner}，期限 {due}，{status}，进度 {p}%）",
+        "{id} \"{title}\" (owner {owner}, due {due}, {status}, {p}%)"
+    )
+}
+
+/// `2“集中收网”`: a milestone by its number on the strip and its title.
+fn milestone(index: usize, m: &Milestone, lang: Lang) -> String {
+    let title = &m.title;
+    tr!(lang, "{index}“{title}”", "{index} \"{title}\"")
+}
+
+/// A change that grows, shrinks or dates a board, in the reader's words:
+/// `新增措施 ZP-13“……”（……）`, `时间节点 2“集中收网”：达成日期 — → 2023年7月10日`.
+pub fn change_of_board(c: &Change, lang: Lang) -> String {
+    let t = lang.texts();
+    let day = |d: Option<crate::domain::Date>| d.map_or_else(|| "—".to_owned(), |d| (t.date)(d));
+    match c {
+        Change::Fields(e) => edit(e, lang),
+        Change::AddMeasure { measure: m, .. } => {
+            let m = measure(m, lang);
+            tr!(lang, "新增措施 {m}", "added measure {m}")
+        }
+        Change::RemoveMeasure { measure: m } => {
+            let m = measure(m, lang);
+            tr!(lang, "删除措施 {m}", "removed measure {m}")
+        }
+        Change::RestoreMeasure { measure: m, .. } => {
+            let m = measure(m, lang);
+            tr!(lang, "恢复措施 {m}", "restored measure {m}")
+        }
+        Change::Milestone { index, seen, new } => {
+            let mut parts = Vec::new();
+            if seen.done != new.done {
+                let (a, b) = (day(seen.done), day(new.done));
+                parts.push(tr!(lang, "达成日期 {a} → {b}", "reached {a} → {b}"));
+            }
+            if seen.due != new.due {
+                let (a, b) = (day(Some(seen.due)), day(Some(new.due)));
+                parts.push(tr!(lang, "计划日期 {a} → {b}", "planned {a} → {b}"));
+            }
+            let m = milestone(*index, seen, lang);
+            let parts = parts.join(&tr!(lang, "；", "; "));
+            tr!(lang, "时间节点 {m}：{parts}", "milestone {m}: {parts}")
+        }
+        Change::AddMilestone { milestone: m } => {
+            let (title, due) = (&m.title, day(Some(m.due)));
+            tr!(
+                lang,
+                "新增时间节点“{title}”（计划日期 {due}）",
+                "added milestone \"{title}\" (planned {due})"
+            )
+        }
+        Change::Revert { .. } => tr!(lang, "恢复为此前的内容", "put back as it was"),
+    }
+}
+
+/// `新建方案 campus“校园安全专项整治”（牵头单位：治安局，2023年8月1日至2023年12月31日）`.
+pub fn new_board(p: &Program, lang: Lang) -> String {
+    let t = lang.texts();
+    let (id, title, lead) = (&p.id, &p.title, &p.lead);
+    let (start, due) = ((t.date)(p.start), (t.date)(p.due));
+    tr!(
+        lang,
+        "新建方案 {id}“{title}”（牵头单位：{lead}，{start}至{due}）",
+        "new program {id} \"{title}\" (lead {lead}, {start} to {due})"
+    )
 }
 
 /// The history file's lines for one measure, newest first, the lines of one save joined

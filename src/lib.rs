@@ -18,6 +18,8 @@ pub mod describe;
 pub mod domain;
 pub mod i18n;
 pub mod layout;
+pub mod ledger;
+pub mod new_board;
 pub mod report;
 pub mod set;
 pub mod storage;

@@ -34,6 +34,35 @@ fn today() -> rectify::domain::Date {
     rectify::domain::Date(rectify::tui::now().date())
 }
 
+/// The options a command that changes a file takes from the board's: who, and in which
+/// language.
+fn shell_flags(user: Option<String>, lang: Option<rectify::i18n::Lang>) -> BoardFlags {
+    BoardFlags {
+        user,
+        lang,
+        ..Default::default()
+    }
+}
+
+/// A command that changes a file, reported: what changed on stdout (exit 0), or why not on
+/// stderr, exit 2 for a command line that contradicts itself and 1 for anything else.
+fn said(command: &str, result: anyhow::Result<String>) -> ExitCode {
+    match result {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("rectify {command}: {e:#}");
+            if e.downcast_ref::<rectify::set::Usage>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = config::lang_before_parsing(&args);
@@ -80,27 +109,30 @@ fn main() -> ExitCode {
             Ok(eff) => ExitCode::from(check::run(&paths, eff.args.lang) as u8),
             Err(e) => fail(e),
         },
-        Some(Command::Set(args)) => match resolve(BoardFlags {
-            user: args.user.clone(),
-            lang: args.lang,
-            ..Default::default()
-        })
-        .map_err(anyhow::Error::msg)
-        .and_then(|eff| rectify::set::run(&args, &eff.args, rectify::tui::now()))
-        {
-            Ok(report) => {
-                println!("{report}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("rectify set: {e:#}");
-                if e.downcast_ref::<rectify::set::Usage>().is_some() {
-                    ExitCode::from(2)
-                } else {
-                    ExitCode::FAILURE
-                }
-            }
-        },
+        Some(Command::Set(args)) => said(
+            "set",
+            resolve(shell_flags(args.user.clone(), args.lang))
+                .map_err(anyhow::Error::msg)
+                .and_then(|eff| rectify::set::run(&args, &eff.args, rectify::tui::now())),
+        ),
+        Some(Command::Add(args)) => said(
+            "add",
+            resolve(shell_flags(args.user.clone(), args.lang))
+                .map_err(anyhow::Error::msg)
+                .and_then(|eff| rectify::ledger::add(&args, &eff.args, rectify::tui::now())),
+        ),
+        Some(Command::Remove(args)) => said(
+            "remove",
+            resolve(shell_flags(args.user.clone(), args.lang))
+                .map_err(anyhow::Error::msg)
+                .and_then(|eff| rectify::ledger::remove(&args, &eff.args, rectify::tui::now())),
+        ),
+        Some(Command::New(args)) => said(
+            "new",
+            resolve(shell_flags(None, args.lang))
+                .map_err(anyhow::Error::msg)
+                .and_then(|eff| rectify::new_board::run(&args, eff.args.lang, rectify::tui::now())),
+        ),
         Some(Command::Meeting(args)) => match resolve(args.board.clone())
             .map_err(anyhow::Error::msg)
             .and_then(|eff| rectify::tui::run_meeting(eff.args, args.cycle))

@@ -10,7 +10,7 @@ use crate::storage::save::{self, Author};
 use crate::storage::{self, Severity};
 use crate::tr;
 
-fn parse_status(s: &str, reason: Option<&str>, t: &Texts) -> Result<Status> {
+pub(crate) fn parse_status(s: &str, reason: Option<&str>, t: &Texts) -> Result<Status> {
     let kind = StatusKind::parse(s).ok_or_else(|| anyhow!((t.set_unknown_status)(s)))?;
     Ok(match kind {
         StatusKind::NotStarted => Status::NotStarted,
@@ -65,18 +65,35 @@ fn combine(m: &Measure, steps: Vec<Step<'_>>) -> Edit {
 /// Values are checked here rather than by clap, so a bad value exits 1 like a conflict does;
 /// only a malformed command line exits 2. Dates are taken as people type them, a date without a
 /// year in the program's year.
-fn date(flag: &str, s: &str, year: i32, lang: Lang) -> Result<Date> {
+pub(crate) fn date(flag: &str, s: &str, year: i32, lang: Lang) -> Result<Date> {
     Date::parse_typed(s, year).map_err(|e| {
         let why = crate::describe::date_error(s, e, lang);
         anyhow!(tr!(lang, "--{flag}：{why}", "--{flag}: {why}"))
     })
 }
 
-fn progress(s: &str, lang: Lang) -> Result<i64> {
+pub(crate) fn progress(s: &str, lang: Lang) -> Result<i64> {
     parse_progress(s).map_err(|e| {
         let why = crate::describe::progress_error(s, e, lang);
         anyhow!(tr!(lang, "--progress：{why}", "--progress: {why}"))
     })
+}
+
+/// The board in `file`, or its first error in the reader's words.
+pub(crate) fn program(file: &std::path::Path, lang: Lang) -> Result<crate::domain::Program> {
+    let load = storage::load_file(file);
+    match load.program {
+        Some(p) => Ok(p),
+        None => {
+            let d = load
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == Severity::Error)
+                .map(|d| d.render(lang))
+                .unwrap_or_default();
+            bail!("{d}")
+        }
+    }
 }
 
 /// `board`: the settings resolved from the flags, the config file and the environment (who
@@ -85,21 +102,41 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
     let user = board.user.clone();
     let lang = board.lang;
     let t = lang.texts();
+    let measure = match (&args.measure, &args.milestone) {
+        // clap drops `--done`'s need of `--milestone` when the measure rules the latter out.
+        (Some(_), None) if args.done.is_some() || args.not_done => {
+            return Err(Usage(tr!(
+                lang,
+                "--done 和 --not-done 只用于时间节点：请用 --milestone 指定节点",
+                "--done and --not-done are for a milestone: name it with --milestone"
+            ))
+            .into());
+        }
+        (Some(m), None) => m,
+        (None, Some(n)) => return crate::ledger::milestone(args, n, board, now),
+        (Some(_), Some(_)) => {
+            return Err(Usage(tr!(
+                lang,
+                "请给出措施编号或 --milestone 之一，不能两者都给",
+                "give a measure id or --milestone, not both"
+            ))
+            .into());
+        }
+        (None, None) => {
+            return Err(Usage(tr!(
+                lang,
+                "请给出要修改的措施编号，或用 --milestone 指定时间节点",
+                "give the id of the measure to change, or --milestone for a milestone"
+            ))
+            .into());
+        }
+    };
     let new_progress = args
         .progress
         .as_deref()
         .map(|p| progress(p, lang))
         .transpose()?;
-    let load = storage::load_file(&args.file);
-    let Some(program) = load.program else {
-        let d = load
-            .diagnostics
-            .iter()
-            .find(|d| d.severity == Severity::Error)
-            .map(|d| d.render(lang))
-            .unwrap_or_default();
-        bail!("{d}");
-    };
+    let program = program(&args.file, lang)?;
     let year = program.year();
     let today = match &args.today {
         Some(d) => date("today", d, year, lang)?,
@@ -110,9 +147,9 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
         .as_deref()
         .map(|d| date("due", d, year, lang))
         .transpose()?;
-    let m = program.measure(&args.measure).ok_or_else(|| {
+    let m = program.measure(measure).ok_or_else(|| {
         anyhow!((t.set_no_measure)(
-            &args.measure,
+            measure,
             &args.file.display().to_string()
         ))
     })?;

@@ -243,7 +243,7 @@ fn chinese_errors_name_the_bad_thing_in_chinese_and_exit_2() {
     }
     let missing = run(ZH, &["set"]).stderr;
     assert!(
-        missing.contains("\n用法：rectify set [选项] <FILE> <MEASURE>\n"),
+        missing.contains("\n用法：rectify set [选项] <FILE> [MEASURE]\n"),
         "{missing}"
     );
 }

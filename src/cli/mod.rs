@@ -6,7 +6,10 @@ use std::time::Duration;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 pub mod errors;
+pub mod ledger;
 pub mod man;
+
+pub use ledger::{AddArgs, NewArgs, RemoveArgs};
 pub mod zh;
 
 /// The command line in the language of its help.
@@ -24,7 +27,7 @@ use crate::domain::Date;
     name = "rectify",
     version,
     about = "A terminal progress board for rectification programs (整改整治)",
-    after_help = "Examples:\n  rectify                               open the boards in ./boards\n  rectify --today 2023-07-15            the shipped 2023 samples as of mid-July\n  rectify /mnt/share/boards --poll      a network share, watched by polling\n  rectify meeting --cycle 30            the shared screen of a progress meeting\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify check boards                  validate every board file\n  rectify config --print                the settings in force and where each comes from"
+    after_help = "Examples:\n  rectify                               open the boards in ./boards\n  rectify --today 2023-07-15            the shipped 2023 samples as of mid-July\n  rectify /mnt/share/boards --poll      a network share, watched by polling\n  rectify meeting --cycle 30            the shared screen of a progress meeting\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify add boards/01-fraud.ron --title \"清理涉诈账户\" --owner 刑侦局 --due 9-30\n  rectify new boards/10-campus.ron --id campus --title \"校园安全专项整治\" --lead 治安局 --start 8-1 --due 12-31\n  rectify check boards                  validate every board file\n  rectify config --print                the settings in force and where each comes from"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -45,11 +48,27 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
         lang: Option<crate::i18n::Lang>,
     },
-    /// Change one measure in a board file, in place, the same safe way the board does.
+    /// Change one measure (or, with --milestone, a milestone) in a board file, in place, the
+    /// same safe way the board does.
     #[command(
-        after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"ledger incomplete\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日"
+        after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"ledger incomplete\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日\n  rectify set boards/01-fraud.ron --milestone 2 --done 2023-07-10\n  rectify set boards/01-fraud.ron --milestone \"集中收网\" --due 9月30日"
     )]
     Set(SetArgs),
+    /// Add a measure (or, with --milestone, a milestone) to a board file, the same safe way
+    /// the board does.
+    #[command(
+        after_help = "Examples:\n  rectify add boards/01-fraud.ron --title \"清理涉诈账户\" --owner 刑侦局 --due 9-30\n  rectify add boards/01-fraud.ron --id ZP-20 --title \"回访群众\" --owner 反诈中心 --due 2023-10-31 --after ZP-03 --status in-progress --progress 20\n  rectify add boards/01-fraud.ron --milestone \"中期评估\" --due 2023-09-15"
+    )]
+    Add(AddArgs),
+    /// Retire a measure from a board file; its exact text is kept in the history file.
+    #[command(after_help = "Example:\n  rectify remove boards/01-fraud.ron ZP-07 --user 张三")]
+    Remove(RemoveArgs),
+    /// Start a new board file for a program, with every field explained; refuses an existing
+    /// file.
+    #[command(
+        after_help = "Example:\n  rectify new boards/10-campus.ron --id campus --title \"校园安全专项整治\" --lead 治安局 --start 2023-08-01 --due 2023-12-31 --goal \"消除校园周边安全隐患\""
+    )]
+    New(NewArgs),
     /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
     Meeting(MeetingArgs),
     /// Show the settings in force and where each one comes from; board options given here
@@ -98,8 +117,19 @@ pub struct MeetingArgs {
 pub struct SetArgs {
     /// The board file
     pub file: PathBuf,
-    /// The measure's id
-    pub measure: String,
+    /// The measure's id (not with --milestone)
+    #[arg(required_unless_present = "milestone", conflicts_with = "milestone")]
+    pub measure: Option<String>,
+    /// Change a milestone instead of a measure: its number on the strip (1, 2, …) or its
+    /// exact title
+    #[arg(long, value_name = "N", conflicts_with_all = ["status", "reason", "reopen", "progress", "note", "sign_off", "force", "today"])]
+    pub milestone: Option<String>,
+    /// Mark the milestone reached on this day (with --milestone), written as for --due
+    #[arg(long, value_name = "DATE", requires = "milestone")]
+    pub done: Option<String>,
+    /// Mark the milestone not reached (with --milestone)
+    #[arg(long, requires = "milestone", conflicts_with = "done")]
+    pub not_done: bool,
     /// New status: not-started, in-progress, blocked (needs --reason), done, signed-off
     /// (Chinese labels work too: 推进中, 已完成, 销号 …)
     #[arg(long)]
@@ -125,7 +155,8 @@ pub struct SetArgs {
     #[arg(long)]
     pub force: bool,
     /// Revise the deadline: 2023-09-30, 2023/9/30, 2023年9月30日, or 9-30, 9月30日 (in the
-    /// program's year); the original is kept, each revision counts as a slip
+    /// program's year); the original is kept, each revision counts as a slip. With
+    /// --milestone: move the milestone's planned day
     #[arg(long)]
     pub due: Option<String>,
     /// Who makes the change [default: $RECTIFY_USER, $USER]
@@ -167,7 +198,7 @@ pub struct BoardFlags {
     pub since: Option<PathBuf>,
 }
 
-const LANG_HELP: &str =
+pub(crate) const LANG_HELP: &str =
     "Language of messages and labels: zh or en [default: from the config file, else $LANG]";
 
 impl BoardFlags {
@@ -234,7 +265,7 @@ impl BadValue {
     }
 }
 
-fn parse_lang(s: &str) -> Result<crate::i18n::Lang, BadValue> {
+pub(crate) fn parse_lang(s: &str) -> Result<crate::i18n::Lang, BadValue> {
     crate::config::parse_lang(s).ok_or_else(|| BadValue::Lang(s.to_owned()))
 }
 

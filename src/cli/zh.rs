@@ -14,7 +14,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         ":examples",
-        "示例：\n  rectify                               打开 ./boards 中的看板\n  rectify --today 2023-07-15            按 2023 年 7 月中旬查看随附的示例看板\n  rectify /mnt/share/boards --poll      网络共享文件夹，以轮询方式监视变化\n  rectify meeting --cycle 30            推进会的共享屏幕\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify check boards                  校验全部看板文件\n  rectify config --print                当前生效的设置及其来源",
+        "示例：\n  rectify                               打开 ./boards 中的看板\n  rectify --today 2023-07-15            按 2023 年 7 月中旬查看随附的示例看板\n  rectify /mnt/share/boards --poll      网络共享文件夹，以轮询方式监视变化\n  rectify meeting --cycle 30            推进会的共享屏幕\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify add boards/01-fraud.ron --title \"清理涉诈账户\" --owner 刑侦局 --due 9-30\n  rectify new boards/10-campus.ron --id campus --title \"校园安全专项整治\" --lead 治安局 --start 8-1 --due 12-31\n  rectify check boards                  校验全部看板文件\n  rectify config --print                当前生效的设置及其来源",
     ),
     (
         "--dir",
@@ -59,14 +59,26 @@ const TEXTS: &[(&str, &str)] = &[
     ("check --paths", "要校验的文件或文件夹［默认：boards］"),
     (
         "set",
-        "在看板文件中原地修改一条措施，与看板上的修改同样安全",
+        "在看板文件中原地修改一条措施（或用 --milestone 修改时间节点），与看板上的修改同样安全",
     ),
     (
         "set:examples",
-        "示例：\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"复核发现台账不全\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日",
+        "示例：\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"复核发现台账不全\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日\n  rectify set boards/01-fraud.ron --milestone 2 --done 2023-07-10\n  rectify set boards/01-fraud.ron --milestone \"集中收网\" --due 9月30日",
+    ),
+    (
+        "set --milestone",
+        "改时间节点而不是措施：节点条上的编号（1、2……）或节点的完整名称",
+    ),
+    (
+        "set --done",
+        "标记时间节点已于该日达成（与 --milestone 一起使用），写法同 --due",
+    ),
+    (
+        "set --not_done",
+        "标记时间节点未达成（与 --milestone 一起使用）",
     ),
     ("set --file", "看板文件"),
-    ("set --measure", "措施编号"),
+    ("set --measure", "措施编号（不与 --milestone 同用）"),
     (
         "set --status",
         "新状态：not-started、in-progress、blocked（须带 --reason）、done、signed-off（也可用中文：未开始、推进中、受阻、已完成、销号）",
@@ -85,10 +97,71 @@ const TEXTS: &[(&str, &str)] = &[
     ("set --sign_off", "以当前用户的名义，今天销号"),
     (
         "set --due",
-        "调整期限：2023-09-30、2023/9/30、2023年9月30日，或 9-30、9月30日（按方案年份）；原期限保留，每次调整计为一次",
+        "调整期限：2023-09-30、2023/9/30、2023年9月30日，或 9-30、9月30日（按方案年份）；原期限保留，每次调整计为一次。与 --milestone 一起使用时：调整节点的计划日期",
     ),
     ("set --user", "修改人［默认：$RECTIFY_USER、$USER］"),
     ("set --today", "销号记录的日期，写法同 --due［默认：今天］"),
+    (
+        "add",
+        "在看板文件中新增一条措施（或用 --milestone 新增时间节点），与看板上的修改同样安全",
+    ),
+    (
+        "add:examples",
+        "示例：\n  rectify add boards/01-fraud.ron --title \"清理涉诈账户\" --owner 刑侦局 --due 9-30\n  rectify add boards/01-fraud.ron --id ZP-20 --title \"回访群众\" --owner 反诈中心 --due 2023-10-31 --after ZP-03 --status in-progress --progress 20\n  rectify add boards/01-fraud.ron --milestone \"中期评估\" --due 2023-09-15",
+    ),
+    ("add --file", "看板文件"),
+    ("add --id", "新措施的编号［默认：按文件中的编号顺延］"),
+    ("add --title", "措施内容"),
+    ("add --owner", "责任单位"),
+    (
+        "add --due",
+        "完成时限：2023-09-30、2023/9/30、2023年9月30日，或 9-30、9月30日（按方案年份）",
+    ),
+    (
+        "add --status",
+        "状态：not-started（默认）、in-progress、blocked（须带 --reason）、done（也可用中文：未开始、推进中、受阻、已完成）",
+    ),
+    ("add --reason", "受阻原因（与 --status blocked 一起使用）"),
+    (
+        "add --progress",
+        "进度百分比，0–100（65、65% 均可）［默认：0］",
+    ),
+    ("add --note", "备注"),
+    ("add --after", "把新措施放在这条措施之后［默认：放在最后］"),
+    (
+        "add --milestone",
+        "改为新增一个以此为名称的时间节点，按日期排入",
+    ),
+    ("add --user", "修改人［默认：$RECTIFY_USER、$USER］"),
+    (
+        "remove",
+        "从看板文件中删除一条措施；其原文完整保存在修改记录中",
+    ),
+    (
+        "remove:examples",
+        "示例：\n  rectify remove boards/01-fraud.ron ZP-07 --user 张三",
+    ),
+    ("remove --file", "看板文件"),
+    ("remove --measure", "措施编号"),
+    ("remove --user", "修改人［默认：$RECTIFY_USER、$USER］"),
+    (
+        "new",
+        "为一个新方案建立看板文件，每个字段附有说明；文件已存在时拒绝",
+    ),
+    (
+        "new:examples",
+        "示例：\n  rectify new boards/10-campus.ron --id campus --title \"校园安全专项整治\" --lead 治安局 --start 2023-08-01 --due 2023-12-31 --goal \"消除校园周边安全隐患\"",
+    ),
+    ("new --file", "要建立的看板文件（已存在时拒绝）"),
+    ("new --id", "方案编号，各看板文件间唯一"),
+    ("new --title", "方案名称"),
+    ("new --lead", "牵头单位"),
+    ("new --start", "开始日期，写法同 --due（不写年份时按今年）"),
+    (
+        "new --due",
+        "完成期限：2023-12-31、2023/12/31、2023年12月31日，或 12-31（按开始日期的年份）",
+    ),
+    ("new --goal", "工作目标：一句话写明要达到什么"),
     (
         "meeting",
         "推进会模式，用于共享屏幕：只读、大字、高对比度、自动轮换",

@@ -328,6 +328,24 @@ fn write_atomic(
     bytes: &[u8],
     meta: &fs::Metadata,
 ) -> Result<(), SaveError> {
+    write_via_temp(path, dir, bytes, Some(meta.permissions()))
+}
+
+/// Creates the file `path` holding `bytes`, whole or not at all, and never over a file that is
+/// there: a new board a running board may pick up the moment it appears. The file gets the
+/// permissions a new file gets in its folder.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_via_temp(path, &folder(path), bytes, None)
+}
+
+/// Writes `bytes` to a temp file in `dir`, syncs it and renames it to `path`: over the old file
+/// with its permissions `keep`, or, without them, only where no file is.
+fn write_via_temp(
+    path: &Path,
+    dir: &Path,
+    bytes: &[u8],
+    keep: Option<fs::Permissions>,
+) -> Result<(), SaveError> {
     let io = |e: std::io::Error| {
         if matches!(
             e.kind(),
@@ -339,17 +357,26 @@ fn write_atomic(
         }
     };
     // Hidden and not `.ron`: never mistaken for a board, by us or by a colleague's board.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    // A temp file is private by default; a new board is for colleagues too (the umask still
+    // applies).
+    #[cfg(unix)]
+    if keep.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file()
-        .set_permissions(meta.permissions())
-        .map_err(io)?;
+    if let Some(p) = &keep {
+        tmp.as_file().set_permissions(p.clone()).map_err(io)?;
+    }
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    match keep {
+        Some(_) => tmp.persist(path).map(drop),
+        None => tmp.persist_noclobber(path).map(drop),
+    }
+    .map_err(|e| io(e.error))?;
     // The rename itself must reach the disk too.
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();

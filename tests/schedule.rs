@@ -194,3 +194,136 @@ fn next_deadline_is_the_nearest_open_measure_or_milestone() {
     assert_eq!(a.overdue, 1);
     assert_eq!(a.due_soon, 0);
 }
+
+fn milestone(title: &str, due: &str, done: Option<&str>) -> Milestone {
+    Milestone {
+        title: title.into(),
+        due: d(due),
+        done: done.map(d),
+    }
+}
+
+fn health_of(p: &Program, today: &str) -> Health {
+    schedule::assess(p, d(today), 7).health
+}
+
+// The program in `program()` expects 38 % on TODAY (105 of 274 days), so a single measure's
+// progress sets how far behind it is.
+
+#[test]
+fn a_program_exactly_10_points_behind_is_on_track_and_11_behind_at_risk() {
+    let exactly_10 = program(vec![measure("1", "2023-09-30", Status::InProgress, 28)]);
+    let a = schedule::assess(&exactly_10, d(TODAY), 7);
+    assert_eq!(a.expected - a.actual.unwrap(), 10);
+    assert_eq!(a.health, Health::OnTrack);
+
+    let behind_11 = program(vec![measure("1", "2023-09-30", Status::InProgress, 27)]);
+    assert_eq!(health_of(&behind_11, TODAY), Health::AtRisk);
+}
+
+#[test]
+fn a_program_exactly_25_points_behind_is_at_risk_and_26_behind_off_track() {
+    let exactly_25 = program(vec![measure("1", "2023-09-30", Status::InProgress, 13)]);
+    let a = schedule::assess(&exactly_25, d(TODAY), 7);
+    assert_eq!(a.expected - a.actual.unwrap(), 25);
+    assert_eq!(a.health, Health::AtRisk);
+
+    let behind_26 = program(vec![measure("1", "2023-09-30", Status::InProgress, 12)]);
+    assert_eq!(health_of(&behind_26, TODAY), Health::OffTrack);
+}
+
+#[test]
+fn a_program_ahead_of_the_calendar_is_on_track() {
+    // Ahead means a negative lag; it must never count as being behind.
+    let ahead = program(vec![measure("1", "2023-09-30", Status::InProgress, 100)]);
+    assert_eq!(health_of(&ahead, TODAY), Health::OnTrack);
+}
+
+#[test]
+fn a_program_due_today_with_work_open_is_not_yet_past_due() {
+    let mut p = program(vec![measure("1", TODAY, Status::InProgress, 95)]);
+    p.due = d(TODAY);
+    // On its due day 100 % is expected, and 95 % is 5 points behind: on track.
+    assert_eq!(health_of(&p, TODAY), Health::OnTrack);
+    // The next day it is past due with work unfinished, whatever the progress.
+    p.measures[0].due = d("2023-07-31");
+    assert_eq!(health_of(&p, "2023-07-16"), Health::OffTrack);
+}
+
+#[test]
+fn a_program_past_due_with_every_measure_finished_is_on_track() {
+    let p = program(vec![
+        measure("1", "2023-12-01", Status::Done, 100),
+        measure("2", "2023-12-01", Status::SignedOff, 100),
+    ]);
+    assert_eq!(health_of(&p, "2024-01-15"), Health::OnTrack);
+
+    let one_open = program(vec![
+        measure("1", "2023-12-01", Status::Done, 100),
+        measure("2", "2024-02-01", Status::InProgress, 99),
+    ]);
+    assert_eq!(health_of(&one_open, "2024-01-15"), Health::OffTrack);
+}
+
+#[test]
+fn two_overdue_measures_are_at_risk_and_three_off_track() {
+    let late = |id: &str| measure(id, "2023-07-01", Status::InProgress, 90);
+    let ahead = |id: &str| measure(id, "2023-09-30", Status::InProgress, 90);
+    let two = program(vec![late("1"), late("2"), ahead("3")]);
+    let a = schedule::assess(&two, d(TODAY), 7);
+    assert_eq!(a.overdue, 2);
+    assert_eq!(a.health, Health::AtRisk);
+
+    let three = program(vec![late("1"), late("2"), late("3")]);
+    assert_eq!(health_of(&three, TODAY), Health::OffTrack);
+}
+
+#[test]
+fn a_milestone_due_today_and_not_reached_is_not_missed_until_tomorrow() {
+    let mut p = program(vec![measure("1", "2023-09-30", Status::InProgress, 60)]);
+    p.milestones.push(milestone("中期评估", TODAY, None));
+    let today = schedule::assess(&p, d(TODAY), 7);
+    assert_eq!(today.milestones_missed, 0);
+    assert_eq!(today.health, Health::OnTrack);
+
+    let tomorrow = schedule::assess(&p, d("2023-07-16"), 7);
+    assert_eq!(tomorrow.milestones_missed, 1);
+    assert_eq!(tomorrow.health, Health::AtRisk);
+}
+
+#[test]
+fn a_milestone_reached_late_is_counted_reached_and_not_missed() {
+    let mut p = program(vec![measure("1", "2023-09-30", Status::InProgress, 60)]);
+    p.milestones = vec![
+        milestone("启动", "2023-05-01", Some("2023-04-28")),
+        milestone("集中研判", "2023-06-30", Some("2023-07-10")),
+        milestone("中期评估", "2023-09-30", None),
+    ];
+    let a = schedule::assess(&p, d(TODAY), 7);
+    assert_eq!(a.milestones_done, 2);
+    assert_eq!(a.milestones_missed, 0);
+    assert_eq!(a.health, Health::OnTrack);
+}
+
+#[test]
+fn the_next_deadline_may_be_due_today_with_zero_days_left() {
+    let p = program(vec![
+        measure("1", TODAY, Status::InProgress, 60),
+        measure("2", "2023-07-20", Status::InProgress, 60),
+    ]);
+    let next = schedule::assess(&p, d(TODAY), 7).next.unwrap();
+    assert_eq!(next.what, NextKind::Measure("1".into()));
+    assert_eq!(next.days_left, 0);
+    assert_eq!(next.date, d(TODAY));
+    assert_eq!(next.title, "措施1");
+}
+
+#[test]
+fn a_program_whose_start_is_its_due_date_expects_nothing_before_and_everything_from_it() {
+    let mut p = program(vec![]);
+    p.start = d(TODAY);
+    p.due = d(TODAY);
+    assert_eq!(schedule::expected_progress(&p, d("2023-07-14")), 0);
+    assert_eq!(schedule::expected_progress(&p, d(TODAY)), 100);
+    assert_eq!(schedule::expected_progress(&p, d("2023-07-16")), 100);
+}

@@ -1,7 +1,7 @@
 //! Schedule rules with pinned dates, edges included.
 
 use rectify::domain::schedule::{self, Health, NextKind};
-use rectify::domain::{Date, Measure, Milestone, Program, Status};
+use rectify::domain::{Date, Measure, Milestone, Program, Status, StatusKind};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -316,6 +316,56 @@ fn the_next_deadline_may_be_due_today_with_zero_days_left() {
     assert_eq!(next.days_left, 0);
     assert_eq!(next.date, d(TODAY));
     assert_eq!(next.title, "措施1");
+}
+
+#[test]
+fn on_a_shared_date_the_first_open_measure_is_the_next_deadline() {
+    // File order breaks the tie, measures before milestones, so the overview does not name a
+    // different item from one reload to the next.
+    let mut p = program(vec![
+        measure("1", "2023-07-20", Status::InProgress, 60),
+        measure("2", "2023-07-20", Status::InProgress, 60),
+    ]);
+    p.milestones.push(milestone("中期评估", "2023-07-20", None));
+    let next = schedule::assess(&p, d(TODAY), 7).next.unwrap();
+    assert_eq!(next.what, NextKind::Measure("1".into()));
+}
+
+#[test]
+fn the_assessment_counts_measures_by_status_and_those_due_within_the_window() {
+    let p = program(vec![
+        measure("1", TODAY, Status::NotStarted, 0),
+        measure("2", "2023-07-22", Status::InProgress, 50),
+        measure("3", "2023-07-23", Status::InProgress, 50),
+        measure("4", "2023-07-01", Status::Blocked("等待批复".into()), 10),
+        measure("5", "2023-07-20", Status::Done, 100),
+        measure("6", "2023-06-30", Status::SignedOff, 100),
+        measure("7", "2023-06-30", Status::SignedOff, 100),
+    ]);
+    let a = schedule::assess(&p, d(TODAY), 7);
+    assert_eq!(a.total, 7);
+    let counts: Vec<usize> = StatusKind::ALL.iter().map(|&k| a.count(k)).collect();
+    assert_eq!(counts, [1, 2, 1, 1, 2]);
+    assert_eq!(a.finished(), 3);
+    // Due today and in seven days are due soon; in eight days and finished work are not.
+    assert_eq!(a.due_soon, 2);
+    assert_eq!(a.overdue, 1);
+}
+
+#[test]
+fn health_is_shown_as_a_symbol_and_a_word_in_each_language() {
+    let shown: Vec<_> = [Health::OnTrack, Health::AtRisk, Health::OffTrack]
+        .into_iter()
+        .map(|h| (h.symbol(), h.label_zh(), h.label_en()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("●", "正常", "on track"),
+            ("▲", "有风险", "at risk"),
+            ("■", "滞后", "off track"),
+        ]
+    );
 }
 
 #[test]

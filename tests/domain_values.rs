@@ -201,3 +201,10 @@ fn undoing_every_kind_of_edit_restores_the_measure() {
     Edit::note(&before, "已约谈 ").apply_to(&mut m);
     assert_eq!(m.notes, "已约谈");
 }
+
+#[test]
+fn a_text_is_written_as_a_ron_string_with_cjk_kept_and_controls_escaped() {
+    let note = Value::Text(Some("进度\"过半\"\\\n\t\u{1b}[2J".into()));
+    assert_eq!(note.show(), r#""进度\"过半\"\\\n\t\u{1b}[2J""#);
+    assert_eq!(Value::Text(Some("完成\r".into())).show(), r#""完成\r""#);
+}

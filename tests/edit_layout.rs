@@ -172,6 +172,21 @@ fn a_field_removed_from_a_one_line_struct_takes_its_comma_and_one_space() {
         reopened(&text),
         signed_off_one_line("status: InProgress, progress: 100,")
     );
+    // Written tight, or with two spaces: only what follows its comma goes.
+    let text = signed_off_one_line(
+        "status: SignedOff,signed_off: \"2023-07-05\",signed_by: \"乙\",progress: 100",
+    );
+    assert_eq!(
+        reopened(&text),
+        signed_off_one_line("status: InProgress,progress: 100")
+    );
+    let text = signed_off_one_line(
+        "status: SignedOff,  signed_off: \"2023-07-05\",  signed_by: \"乙\",  progress: 100",
+    );
+    assert_eq!(
+        reopened(&text),
+        signed_off_one_line("status: InProgress,  progress: 100")
+    );
     // Last, without a comma: the comma before it goes.
     let text = signed_off_one_line(
         "status: SignedOff, progress: 100, signed_off: \"2023-07-05\", signed_by: \"乙\"",

@@ -41,7 +41,10 @@ fn a_date_is_written_back_as_it_is_read() {
         serde_json::to_string(&date).unwrap(),
         r#""2023-07-05""#.to_owned()
     );
-    assert_eq!(serde_json::from_str::<Date>(r#""2023-07-05""#).unwrap(), date);
+    assert_eq!(
+        serde_json::from_str::<Date>(r#""2023-07-05""#).unwrap(),
+        date
+    );
 }
 
 #[test]

@@ -88,8 +88,9 @@ fn a_revision_after_a_last_date_without_comma_gives_it_one() {
 
 #[test]
 fn a_revision_keeps_the_windows_line_endings_of_its_list() {
-    let text = multi_line("            revised: [\n                \"2023-07-31\",\n            ],\n")
-        .replace('\n', "\r\n");
+    let text =
+        multi_line("            revised: [\n                \"2023-07-31\",\n            ],\n")
+            .replace('\n', "\r\n");
     let new = revised(&text, "R-1", "2023-08-31");
     assert!(
         new.contains("\"2023-07-31\",\r\n                \"2023-08-31\",\r\n            ],\r\n"),
@@ -109,7 +110,11 @@ fn a_revision_joins_a_one_line_list_in_its_style() {
     );
     // A comment after the last date stays after it; the new date goes before the comment.
     assert_eq!(
-        revised(&one_line("[\"2023-07-31\" /* 原因待补 */]"), "R-2", "2023-08-31"),
+        revised(
+            &one_line("[\"2023-07-31\" /* 原因待补 */]"),
+            "R-2",
+            "2023-08-31"
+        ),
         one_line("[\"2023-07-31\", \"2023-08-31\" /* 原因待补 */]")
     );
 }

@@ -207,36 +207,35 @@ fn health_of(p: &Program, today: &str) -> Health {
     schedule::assess(p, d(today), 7).health
 }
 
-// The program in `program()` expects 38 % on TODAY (105 of 274 days), so a single measure's
-// progress sets how far behind it is.
+/// How far behind expected a program with one measure at `progress` is on TODAY, and its
+/// health: `program()` expects 38 % then (105 of 274 days).
+fn judged_at(progress: i64) -> (i64, Health) {
+    let p = program(vec![measure(
+        "1",
+        "2023-09-30",
+        Status::InProgress,
+        progress,
+    )]);
+    let a = schedule::assess(&p, d(TODAY), 7);
+    (a.expected - a.actual.unwrap(), a.health)
+}
 
 #[test]
 fn a_program_exactly_10_points_behind_is_on_track_and_11_behind_at_risk() {
-    let exactly_10 = program(vec![measure("1", "2023-09-30", Status::InProgress, 28)]);
-    let a = schedule::assess(&exactly_10, d(TODAY), 7);
-    assert_eq!(a.expected - a.actual.unwrap(), 10);
-    assert_eq!(a.health, Health::OnTrack);
-
-    let behind_11 = program(vec![measure("1", "2023-09-30", Status::InProgress, 27)]);
-    assert_eq!(health_of(&behind_11, TODAY), Health::AtRisk);
+    assert_eq!(judged_at(28), (10, Health::OnTrack));
+    assert_eq!(judged_at(27), (11, Health::AtRisk));
 }
 
 #[test]
 fn a_program_exactly_25_points_behind_is_at_risk_and_26_behind_off_track() {
-    let exactly_25 = program(vec![measure("1", "2023-09-30", Status::InProgress, 13)]);
-    let a = schedule::assess(&exactly_25, d(TODAY), 7);
-    assert_eq!(a.expected - a.actual.unwrap(), 25);
-    assert_eq!(a.health, Health::AtRisk);
-
-    let behind_26 = program(vec![measure("1", "2023-09-30", Status::InProgress, 12)]);
-    assert_eq!(health_of(&behind_26, TODAY), Health::OffTrack);
+    assert_eq!(judged_at(13), (25, Health::AtRisk));
+    assert_eq!(judged_at(12), (26, Health::OffTrack));
 }
 
 #[test]
 fn a_program_ahead_of_the_calendar_is_on_track() {
-    // Ahead means a negative lag; it must never count as being behind.
-    let ahead = program(vec![measure("1", "2023-09-30", Status::InProgress, 100)]);
-    assert_eq!(health_of(&ahead, TODAY), Health::OnTrack);
+    // Ahead is a negative lag; it must never count as being behind.
+    assert_eq!(judged_at(100), (-62, Health::OnTrack));
 }
 
 #[test]

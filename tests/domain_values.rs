@@ -77,6 +77,9 @@ fn status_words_in_both_languages_and_as_files_write_them() {
         assert_eq!(StatusKind::parse(k.label_zh()), Some(k));
     }
     assert_eq!(StatusKind::parse("sign-off"), Some(StatusKind::SignedOff));
+    assert_eq!(StatusKind::parse("销号"), Some(StatusKind::SignedOff));
+    assert_eq!(StatusKind::parse("doingg"), None);
+    assert_eq!(StatusKind::parse(""), None);
 }
 
 #[test]

@@ -428,6 +428,11 @@ fn a_field_removed_from_a_one_line_struct_takes_its_separator_and_nothing_else()
             "status: SignedOff, progress: 100, signed_off: \"2023-07-05\", signed_by: \"乙\",",
             "status: InProgress, progress: 100,",
         ),
+        // Last before a spaced `)`: the spaces before it go, the space before `)` stays.
+        (
+            "status: SignedOff,  progress: 100,  signed_off: \"2023-07-05\",  signed_by: \"乙\", ",
+            "status: InProgress,  progress: 100, ",
+        ),
         // Last, without a comma: the comma before it goes.
         (
             "status: SignedOff, progress: 100, signed_off: \"2023-07-05\", signed_by: \"乙\"",

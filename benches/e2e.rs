@@ -172,16 +172,6 @@ fn cpu(pid: u32) -> (u64, u64) {
     (ns, ticks)
 }
 
-fn status_kb(pid: u32, field: &str) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
 fn run(size: &Size) {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("boards");
@@ -227,7 +217,7 @@ fn run(size: &Size) {
         IDLE.as_secs(),
         t1 - t0
     );
-    let rss_start = status_kb(pid, "VmRSS:");
+    let rss_start = s.status_kb("VmRSS:");
 
     // Keys: Enter opens the first program; j and k then move between its first two measures,
     // which changes the detail pane. The two screens are learnt first, then timed.
@@ -291,8 +281,8 @@ fn run(size: &Size) {
     }
     println!("  write → frame     {}", summary(times));
 
-    let hwm = status_kb(pid, "VmHWM:");
-    let rss = status_kb(pid, "VmRSS:");
+    let hwm = s.status_kb("VmHWM:");
+    let rss = s.status_kb("VmRSS:");
     println!(
         "  memory            peak RSS (VmHWM) {:.1} MB; RSS {:.1} MB after the first frame, {:.1} MB at the end",
         hwm as f64 / 1024.0,

@@ -266,6 +266,7 @@ fn edit(c: &mut Criterion) {
             old: Value::Progress(m.progress),
             new: Value::Progress(if m.progress == 40 { 45 } else { 40 }),
         }],
+        reason: None,
     };
     let mut g = c.benchmark_group("edit");
     g.bench_function("apply_1000", |b| {

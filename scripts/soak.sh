@@ -5,9 +5,14 @@
 #     sed -i, `>` and `>>` (a comment appended);
 #   - `rectify set` runs in a loop, each time appending a fresh revised deadline (--due) and a
 #     progress to a measure, logging every success.
+#   - someone at a fourth board (not read-only) opens the progress dialog on a measure the
+#     `set` loop is changing, waits a moment, types a value and presses Enter; a conflict
+#     dialog is answered "keep theirs".
 # Afterwards it checks that every logged `set` edit is in its measure, that no board crashed
-# (all three still running, then quitting with status 0, no error banner left), and that
-# every file passes `rectify check`.
+# (all four still running, then quitting with status 0, no error banner left), that every
+# file passes `rectify check`, and that every dialog save replaced the value the dialog
+# showed: its history line's old value is the one on screen when the dialog opened. A save
+# over a value the user never saw is a lost update and fails the soak.
 #
 # Who owns what: in each file, the first measure's title belongs to the colleagues (they
 # rewrite it as "soak-N"); `rectify set` changes only the other measures. The colleagues'
@@ -71,6 +76,10 @@ for a in "${apps[@]}"; do
         "exec '$bin' '$dir' --today 2023-07-15 --lang zh --read-only $extra"
     tm set-option -t "$a" remain-on-exit on >/dev/null
 done
+tm new-session -d -s editor -x 120 -y 35 \
+    "exec env RECTIFY_USER=dialog '$bin' '$dir' --today 2023-07-15 --lang zh"
+tm set-option -t editor remain-on-exit on >/dev/null
+apps+=(editor)
 sleep 2
 
 deadline=$(($(date +%s) + minutes * 60))
@@ -80,6 +89,10 @@ set_loop() {
     local k=0 n=${#targets[@]}
     while [ "$(date +%s)" -lt "$deadline" ]; do
         local t=${targets[RANDOM % n]}
+        # Half the time the measure someone has a dialog open on: the race to catch.
+        if [ $((RANDOM % 2)) = 0 ] && [ -s "$work/dialog.target" ]; then
+            t=$(cat "$work/dialog.target")
+        fi
         local file=${t%% *} id=${t#* }
         k=$((k + 1))
         local due
@@ -141,11 +154,53 @@ colleague_loop() {
     done
 }
 
+# Someone at the editor board: the progress dialog on a measure `set` is changing, Enter after
+# a pause in which a colleague's `set` may land. Logs what the dialog showed and what was typed.
+dialog_loop() {
+    local files=("$dir"/*.ron) k=0
+    while [ "$(date +%s)" -lt "$deadline" ]; do
+        k=$((k + 1))
+        local i=$((RANDOM % ${#files[@]}))
+        local file
+        file=$(basename "${files[i]}")
+        local ids
+        mapfile -t ids < <(grep "^$file " "$work/targets" | awk '{print $2}')
+        local id=${ids[RANDOM % ${#ids[@]}]}
+        tm send-keys -t editor Escape F Escape g
+        for _ in $(seq "$i"); do tm send-keys -t editor j; done
+        tm send-keys -t editor Enter / "$id" Enter p
+        sleep 0.3
+        local scr seen shown_id
+        scr=$(tm capture-pane -p -t editor)
+        shown_id=$(grep -oE '修改进度（0–100） · [^ ]+' <<<"$scr" | awk '{print $3}')
+        seen=$(grep -A1 '修改进度（0–100）' <<<"$scr" | tail -1 | grep -oE '│ [0-9]+ ' | grep -oE '[0-9]+')
+        if [ -z "$shown_id" ] || [ -z "$seen" ]; then
+            tm send-keys -t editor Escape
+            continue
+        fi
+        echo "$file $shown_id" >"$work/dialog.target"
+        sleep 0.$((2 + RANDOM % 8))
+        : >"$work/dialog.target"
+        local want=$((RANDOM % 101))
+        tm send-keys -t editor C-u "$want" Enter
+        sleep 0.3
+        scr=$(tm capture-pane -p -t editor)
+        if grep -q '冲突：' <<<"$scr"; then
+            echo "$file $shown_id $seen $want conflict" >>"$work/dialog.log"
+            tm send-keys -t editor t
+        else
+            echo "$file $shown_id $seen $want done" >>"$work/dialog.log"
+        fi
+        sleep 0.2
+    done
+}
+
 # Someone looks at each board now and then: moves, opens programs, switches screens.
 viewer_loop() {
     local keys=(j j k Enter Tab Tab BTab l h Escape G g)
     while [ "$(date +%s)" -lt "$deadline" ]; do
         for a in "${apps[@]}"; do
+            [ "$a" = editor ] && continue
             tm send-keys -t "$a" "${keys[RANDOM % ${#keys[@]}]}" 2>/dev/null
         done
         sleep 0.5
@@ -155,6 +210,7 @@ viewer_loop() {
 : >"$work/set.ok"
 : >"$work/set.failed"
 : >"$work/colleague.log"
+: >"$work/dialog.log"
 echo "soaking for $minutes min in $work …"
 set_loop &
 p1=$!
@@ -162,7 +218,9 @@ colleague_loop &
 p2=$!
 viewer_loop &
 p3=$!
-wait "$p1" "$p2" "$p3"
+dialog_loop &
+p4=$!
+wait "$p1" "$p2" "$p3" "$p4"
 
 fail=0
 problem() {
@@ -183,6 +241,11 @@ for a in "${apps[@]}"; do
     if [ "${state%% *}" != 0 ]; then
         problem "board $a is not running (pane: $state); its screen is in $work/screen-$a.txt"
         continue
+    fi
+    if [ "$a" = editor ]; then
+        tm send-keys -t "$a" Escape F Escape
+        sleep 0.5
+        tm capture-pane -p -t "$a" >"$work/screen-$a.txt" 2>/dev/null
     fi
     if ! grep -q "9 个专项" "$work/screen-$a.txt"; then
         problem "board $a does not show the 9 programs; see $work/screen-$a.txt"
@@ -243,15 +306,50 @@ while read -r _ file id due t0 _; do
     problem "lost update: set $file $id --due $due (at $t0) is not in the file"
 done < <(grep '^lost' "$work/verdicts")
 
+# Every dialog save replaced what the dialog showed. The history line of a dialog save (user
+# "dialog") says old → new; the old value must be the one on screen when the dialog opened.
+# Dialog saves and history lines are both in time order: each save takes the first line after
+# the previous one's that matches it (a lost edit put back writes a line of its own).
+for f in "$dir"/*.ron; do
+    printf '%s %s\n' "$(basename "$f")" \
+        "$(grep -m1 -oE '^[[:space:]]*id: "[^"]+"' "$f" | sed -E 's/.*"([^"]+)"/\1/')"
+done >"$work/programs"
+awk -F'\t' '
+    FILENAME == ARGV[1] { split($0, a, " "); prog[a[1]] = a[2]; next }
+    FILENAME == ARGV[2] {
+        if ($2 == "dialog" && $5 == "progress") { n++; key[n] = $3 " " $4; change[n] = $6 }
+        next
+    }
+    {
+        split($0, d, " ")
+        if (d[5] != "done" || d[3] == d[4]) next
+        k = prog[d[1]] " " d[2]
+        for (i = from[k] + 1; i <= n; i++) {
+            split(change[i], c, " → ")
+            if (key[i] == k && c[2] == d[4]) {
+                from[k] = i
+                print (c[1] == d[3] ? "ok" : "lost"), d[1], d[2], d[3], c[1]
+                next
+            }
+        }
+    }' "$work/programs" "$dir/rectify-history.tsv" "$work/dialog.log" >"$work/dialog.verdicts"
+dialog_ok=$(grep -c '^ok' "$work/dialog.verdicts")
+dialog_lost=$(grep -c '^lost' "$work/dialog.verdicts")
+while read -r _ file id seen replaced; do
+    problem "lost update: the dialog on $file $id showed $seen, but its save replaced $replaced"
+done < <(grep '^lost' "$work/dialog.verdicts")
+dialog_conflicts=$(grep -c ' conflict$' "$work/dialog.log")
+
 sets=$(wc -l <"$work/set.ok")
 refused=$(wc -l <"$work/set.failed")
 saves=$(wc -l <"$work/colleague.log")
 echo
-echo "soak: $minutes min, 3 boards (2 native, 1 polling)"
+echo "soak: $minutes min, 4 boards (2 native, 1 polling, read-only; 1 editing)"
 echo "  rectify set: $sets edits written, $refused refused (file mid-save or a conflict; see $work/set.failed)"
 echo "  colleague saves: $saves ($(awk '{print $2}' "$work/colleague.log" | sort | uniq -c | awk '{printf "%s %s, ", $2, $1}' | sed 's/, $//'))"
 echo "  set edits in the files: $present; overwritten by an overlapping colleague save: $overwritten; lost: $lost"
-echo "  boards: $alive of 3 ran to the end and quit cleanly; $checked"
+echo "  dialogs: $(wc -l <"$work/dialog.log") opened; $dialog_ok saves checked against what they showed, $dialog_conflicts conflicts asked; lost updates: $dialog_lost"
+echo "  boards: $alive of 4 ran to the end and quit cleanly; $checked"
 if [ "$fail" = 0 ] && [ "$sets" -gt 0 ] && [ "$saves" -gt 0 ]; then
     echo "PASS"
     [ -n "${SOAK_KEEP:-}" ] || rm -rf "$work"

@@ -152,3 +152,64 @@ pub fn list_rows(app: &App, screen: Screen) -> Rect {
         Screen::Deadlines => deadlines(body).rows,
     }
 }
+
+/// The conflict dialog: where it is drawn, and how many rows its body takes wrapped to that
+/// width against how many fit, so `update` scrolls long notes exactly as far as the view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConflictDialog {
+    pub rect: Rect,
+    pub rows: u16,
+    pub visible: u16,
+}
+
+/// Cells a dialog keeps between its border and its text, each side.
+pub const DIALOG_PAD: u16 = 1;
+
+pub fn conflict_dialog(app: &App) -> Option<ConflictDialog> {
+    let Some(crate::app::Modal::Conflict {
+        target, conflicts, ..
+    }) = &app.modal
+    else {
+        return None;
+    };
+    let t = app.texts();
+    let lines = crate::app::dialog::conflict_lines(app, target, conflicts);
+    let plain: Vec<ratatui::text::Line> = lines
+        .iter()
+        .map(|l| {
+            let s: String = l.iter().map(|(_, s)| crate::text::sanitize(s)).collect();
+            ratatui::text::Line::from(s)
+        })
+        .collect();
+    let title = width(t.conflict_title) + width(&target.measure) + 3;
+    let natural = plain
+        .iter()
+        .map(|l| l.width())
+        .chain([title, width(t.conflict_keys)])
+        .max()
+        .unwrap_or(0) as u16
+        + 2 * (DIALOG_PAD + 1);
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let w = natural.clamp(30, 100).min(area.width.saturating_sub(2));
+    let inner_w = w.saturating_sub(2 * (DIALOG_PAD + 1)).max(1);
+    let rows = ratatui::widgets::Paragraph::new(plain)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .line_count(inner_w) as u16;
+    let h = (rows + 2).min(area.height.saturating_sub(2));
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Some(ConflictDialog {
+        rect,
+        rows,
+        visible: h.saturating_sub(2),
+    })
+}
+
+/// How far the conflict dialog's body can scroll.
+pub fn conflict_scroll_max(app: &App) -> u16 {
+    conflict_dialog(app).map_or(0, |d| d.rows.saturating_sub(d.visible))
+}

@@ -94,7 +94,11 @@ fn main() -> ExitCode {
             }
             Err(e) => {
                 eprintln!("rectify set: {e:#}");
-                ExitCode::FAILURE
+                if e.downcast_ref::<rectify::set::Usage>().is_some() {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::FAILURE
+                }
             }
         },
         Some(Command::Meeting(args)) => match resolve(args.board.clone())

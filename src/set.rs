@@ -4,10 +4,11 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::cli::{BoardArgs, SetArgs};
 use crate::domain::edit::{Edit, FieldChange};
-use crate::domain::{Date, Measure, Status, StatusKind};
-use crate::i18n::Texts;
+use crate::domain::{Date, Measure, SignOffDoubt, Status, StatusKind, parse_progress};
+use crate::i18n::{Lang, Texts};
 use crate::storage::save::{self, Author};
 use crate::storage::{self, Severity};
+use crate::tr;
 
 fn parse_status(s: &str, reason: Option<&str>, t: &Texts) -> Result<Status> {
     let kind = StatusKind::parse(s).ok_or_else(|| anyhow!((t.set_unknown_status)(s)))?;
@@ -22,6 +23,18 @@ fn parse_status(s: &str, reason: Option<&str>, t: &Texts) -> Result<Status> {
         StatusKind::SignedOff => Status::SignedOff,
     })
 }
+
+/// A command line that contradicts itself: reported like clap's own usage errors (exit 2).
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
 
 /// One option's edit, built on the measure as the options before it left it.
 type Step<'a> = Box<dyn Fn(&Measure) -> Edit + 'a>;
@@ -45,21 +58,25 @@ fn combine(m: &Measure, steps: Vec<Step<'_>>) -> Edit {
     Edit {
         measure: m.id.clone(),
         changes,
+        reason: None,
     }
 }
 
 /// Values are checked here rather than by clap, so a bad value exits 1 like a conflict does;
-/// only a malformed command line exits 2.
-fn date(flag: &str, s: &str, t: &Texts) -> Result<Date> {
-    Date::parse(s).ok_or_else(|| anyhow!("--{flag} `{s}`: {}", t.bad_date))
+/// only a malformed command line exits 2. Dates are taken as people type them, a date without a
+/// year in the program's year.
+fn date(flag: &str, s: &str, year: i32, lang: Lang) -> Result<Date> {
+    Date::parse_typed(s, year).map_err(|e| {
+        let why = crate::describe::date_error(s, e, lang);
+        anyhow!(tr!(lang, "--{flag}：{why}", "--{flag}: {why}"))
+    })
 }
 
-fn progress(s: &str, t: &Texts) -> Result<i64> {
-    s.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|p| (0..=100).contains(p))
-        .ok_or_else(|| anyhow!("--progress `{s}`: {}", t.bad_progress))
+fn progress(s: &str, lang: Lang) -> Result<i64> {
+    parse_progress(s).map_err(|e| {
+        let why = crate::describe::progress_error(s, e, lang);
+        anyhow!(tr!(lang, "--progress：{why}", "--progress: {why}"))
+    })
 }
 
 /// `board`: the settings resolved from the flags, the config file and the environment (who
@@ -68,16 +85,11 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
     let user = board.user.clone();
     let lang = board.lang;
     let t = lang.texts();
-    let today = match &args.today {
-        Some(d) => date("today", d, t)?,
-        None => Date(now.date()),
-    };
     let new_progress = args
         .progress
         .as_deref()
-        .map(|p| progress(p, t))
+        .map(|p| progress(p, lang))
         .transpose()?;
-    let new_due = args.due.as_deref().map(|d| date("due", d, t)).transpose()?;
     let load = storage::load_file(&args.file);
     let Some(program) = load.program else {
         let d = load
@@ -88,6 +100,16 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
             .unwrap_or_default();
         bail!("{d}");
     };
+    let year = program.year();
+    let today = match &args.today {
+        Some(d) => date("today", d, year, lang)?,
+        None => Date(now.date()),
+    };
+    let new_due = args
+        .due
+        .as_deref()
+        .map(|d| date("due", d, year, lang))
+        .transpose()?;
     let m = program.measure(&args.measure).ok_or_else(|| {
         anyhow!((t.set_no_measure)(
             &args.measure,
@@ -99,11 +121,86 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
         .as_deref()
         .map(|s| parse_status(s, args.reason.as_deref(), t))
         .transpose()?;
-    if status.is_none() && args.reason.is_some() {
+    if status.is_none() && args.reason.is_some() && !args.reopen {
         bail!(t.set_reason_alone);
     }
+    if args.reopen && status == Some(Status::SignedOff) {
+        return Err(Usage(tr!(
+            lang,
+            "--reopen 与 --status signed-off 相互矛盾",
+            "--reopen and --status signed-off contradict each other"
+        ))
+        .into());
+    }
+    let signed_off = m.status == Status::SignedOff;
+    let id = &m.id;
+    if args.reopen && !signed_off {
+        bail!(tr!(
+            lang,
+            "{id} 尚未销号，无需撤销",
+            "{id} is not signed off: there is nothing to reopen"
+        ));
+    }
+    if signed_off && args.sign_off {
+        return Ok(format!(
+            "{}: {} {}",
+            args.file.display(),
+            m.id,
+            t.already_signed_off
+        ));
+    }
+    if signed_off && !args.reopen {
+        bail!(tr!(
+            lang,
+            "{id} 已销号；如需修改，请先用 --reopen --reason \"原因\" 撤销销号",
+            "{id} is signed off; reopen it first with --reopen --reason \"why\""
+        ));
+    }
+    if args.sign_off && user.trim().is_empty() {
+        bail!(tr!(
+            lang,
+            "不知道销号人是谁：请用 --user 写明姓名，或设置 RECTIFY_USER",
+            "no signer name known: give --user NAME, or set RECTIFY_USER"
+        ));
+    }
+    if args.sign_off && !args.force {
+        let mut after = m.clone();
+        if let Some(s) = &status {
+            after.status = s.clone();
+        }
+        if let Some(p) = new_progress {
+            after.progress = p;
+        }
+        match after.sign_off_doubt() {
+            Some(SignOffDoubt::Blocked(why)) => bail!(tr!(
+                lang,
+                "{id} 仍处于受阻状态（{why}）；确要销号请加 --force",
+                "{id} is still blocked ({why}); add --force to sign it off all the same"
+            )),
+            Some(SignOffDoubt::Short(p)) => bail!(tr!(
+                lang,
+                "{id} 进度为 {p}%，未到 100%；确要销号请加 --force",
+                "{id} is at {p}%, not 100%; add --force to sign it off all the same"
+            )),
+            None => {}
+        }
+    }
     let mut steps: Vec<Step<'_>> = Vec::new();
-    if let Some(s) = status {
+    let reopen_reason = args
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && args.reopen);
+    if args.reopen && reopen_reason.is_none() {
+        bail!(t.need_reopen_reason);
+    }
+    if let Some(why) = reopen_reason {
+        let to = status.clone().unwrap_or(Status::InProgress);
+        let user = user.clone();
+        steps.push(Box::new(move |m| {
+            Edit::reopen(m, to.clone(), why, today, &user)
+        }));
+    } else if let Some(s) = status {
         let user = user.clone();
         steps.push(Box::new(move |m| Edit::status(m, s.clone(), today, &user)));
     }
@@ -123,7 +220,8 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
     if steps.is_empty() {
         bail!(t.set_nothing);
     }
-    let edit = combine(m, steps);
+    let mut edit = combine(m, steps);
+    edit.reason = reopen_reason.map(str::to_owned);
     if edit.is_empty() {
         return Ok(format!(
             "{}: {} {}",

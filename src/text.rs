@@ -1,7 +1,10 @@
 //! Text from board files on its way to the terminal: made safe, then measured and cut by
-//! display width, so CJK (double-width) text aligns.
+//! the cells ratatui's buffer gives it, so CJK, emoji and accented text align and a cut text
+//! never spills out of its column.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
 
 const TAB_WIDTH: usize = 4;
 
@@ -59,13 +62,67 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
-/// Display width in terminal cells.
-pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+/// Characters that are a grapheme of their own whatever stands beside them (no combining
+/// marks, joiners, prepended or spacing marks, no zero-width characters) and whose width does
+/// not depend on a neighbour: printable ASCII, Latin letters, punctuation, symbols, box
+/// drawing and blocks, CJK punctuation and ideographs, full-width forms. Board text is almost
+/// entirely these.
+pub fn stands_alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{00A1}'..='\u{00AC}'
+        | '\u{00AE}'..='\u{02FF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2190}'..='\u{2BFF}'
+        | '\u{3001}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF60}')
 }
 
-/// `s` cut to at most `max` cells, ending in `…` when anything was cut. Never splits a
-/// character, and never leaves half of a double-width one.
+/// Cells a grapheme cluster takes as ratatui's `Buffer::set_stringn` draws it: one holding a
+/// control character is skipped there, so it takes none; otherwise ratatui's own measure, which
+/// counts an emoji sequence (VS16, ZWJ, skin tone) as one symbol and a combining mark as part of
+/// its base. Measuring per character instead overcounts a ZWJ family by six cells.
+fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
+
+/// The symbols ratatui draws `s` as, each with the cells it takes. Board text is almost all
+/// characters that stand alone, measured one by one: segmenting every string into graphemes
+/// made drawing a screen 40–70 % slower (`benches/scale`, render_cpu), so only other text
+/// pays for it.
+fn symbols(s: &str) -> impl Iterator<Item = (&str, usize)> {
+    let plain = s.chars().all(stands_alone);
+    let chars = plain.then(|| {
+        s.char_indices()
+            .map(move |(i, c)| (&s[i..i + c.len_utf8()], c.width().unwrap_or(0)))
+    });
+    let graphemes = (!plain).then(|| s.graphemes(true).map(|g| (g, grapheme_width(g))));
+    chars
+        .into_iter()
+        .flatten()
+        .chain(graphemes.into_iter().flatten())
+}
+
+/// Display width in terminal cells, as ratatui will draw `s`.
+pub fn width(s: &str) -> usize {
+    // Ids, dates, numbers and English are ASCII: one cell a byte.
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    symbols(s).map(|(_, w)| w).sum()
+}
+
+/// `s` cut to at most `max` cells, ending in `…` when anything was cut. Cuts between grapheme
+/// clusters, so an emoji sequence or an accented letter is kept whole or dropped whole, and
+/// never leaves half of a double-width one.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
@@ -75,12 +132,11 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for (g, w) in symbols(s) {
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -128,6 +184,19 @@ mod tests {
         assert_eq!(fit("电信网络", 6), "电信… ");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(fit_right("12", 4), "  12");
+    }
+
+    #[test]
+    fn a_character_that_stands_alone_is_measured_as_ratatui_draws_it() {
+        let alone = ('\0'..=char::MAX).filter(|&c| stands_alone(c));
+        for c in alone {
+            let s = c.to_string();
+            assert_eq!(width(&s), usize::from(s.cell_width()), "{c:?}");
+            for n in ['a', '中', '，', c] {
+                let beside = format!("{n}{c}{n}");
+                assert_eq!(beside.graphemes(true).count(), 3, "{beside:?}");
+            }
+        }
     }
 
     #[test]

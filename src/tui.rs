@@ -7,7 +7,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use chrono::{Local, NaiveDateTime, TimeDelta};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent,
+};
 use crossterm::execute;
 
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
@@ -26,7 +29,9 @@ pub const RECHECK: Duration = Duration::from_millis(300);
 
 /// Everything the loop waits for arrives on one channel.
 pub enum Event {
-    Input(TermEvent),
+    /// A terminal event and when it was read: the gaps between keys tell a paste from typing,
+    /// and are measured where the keys arrive, not where a busy loop gets round to them.
+    Input(TermEvent, Instant),
     Watch(WatchEvent),
 }
 
@@ -66,6 +71,7 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     };
     let mut app = App::new(&args.dir, loads, today, now, settings);
     app.history = save::read_history(&args.dir);
+    read_detail_history(&mut app);
     app.notice = theme_error;
     if let Some(path) = &args.since {
         match crate::report::snapshot::Snapshot::from_file(path, args.lang) {
@@ -119,15 +125,17 @@ fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
     let _watcher = start_watcher(&args, &mut s, tx);
     let mut driver = Driver::new(s, args.today.is_some());
 
-    // Mouse capture is ours to undo, on panic too; ratatui's hook then restores the rest.
+    // Mouse capture and bracketed paste are ours to undo, on panic too; ratatui's hook then
+    // restores the rest.
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
         prev(info);
     }));
     let mut terminal = ratatui::try_init().context(args.lang.texts().no_terminal)?;
     let result = (|| -> Result<()> {
-        execute!(stdout(), EnableMouseCapture)?;
+        // A paste then arrives as one text, never as keys that could be commands.
+        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         let size = terminal.size()?;
         app::update(
             &mut driver.session.app,
@@ -135,7 +143,7 @@ fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
         );
         event_loop(&mut terminal, &mut driver, &rx)
     })();
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
 }
@@ -178,7 +186,7 @@ fn spawn_input(tx: Sender<Event>) {
             {
                 continue;
             }
-            if tx.send(Event::Input(ev)).is_err() {
+            if tx.send(Event::Input(ev, Instant::now())).is_err() {
                 break;
             }
         }
@@ -258,9 +266,10 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
         WatchEvent::Changed(_) if s.app.dir_error.is_some() => rescan(s, now),
         WatchEvent::Changed(paths) => {
             let mut boards = Vec::new();
+            let mut history = false;
             for p in paths {
                 if p.file_name().is_some_and(|n| n == save::HISTORY_FILE) {
-                    s.app.history = save::read_history(&s.app.dir);
+                    history = true;
                 } else if s.theme_path.as_ref() == Some(&p) {
                     let (t, err) =
                         load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.no_color);
@@ -273,7 +282,14 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
                     boards.push(p);
                 }
             }
-            vec![Action::Reloaded(read_paths(&boards, false), now)]
+            // A rectify save appends its history line just after writing the board, and the
+            // reload must see it: it tells a colleague's informed change from a stale save.
+            let mut actions = Vec::new();
+            if history || !boards.is_empty() {
+                actions.push(Action::History(save::read_history(&s.app.dir)));
+            }
+            actions.push(Action::Reloaded(read_paths(&boards, false), now));
+            actions
         }
         WatchEvent::Rescan => rescan(s, now),
         WatchEvent::FellBackToPolling(why) => {
@@ -291,6 +307,25 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
     }
 }
 
+/// Reads the history of the measure on the detail pane, when it is not the one read last (or
+/// the file changed since): only as far back as the pane needs, never the whole file.
+fn read_detail_history(app: &mut App) {
+    let Some((program, measure)) = app.history_wanted() else {
+        return;
+    };
+    let have = app.detail_history.as_ref();
+    if have.is_some_and(|h| h.program == program && h.measure == measure) {
+        return;
+    }
+    let (program, measure) = (program.to_owned(), measure.to_owned());
+    app.detail_history = Some(storage::history::read_measure_history(
+        &app.dir,
+        &program,
+        &measure,
+        app::history::PANE_SAVES,
+    ));
+}
+
 /// The event loop's logic without the terminal: events in, state changed, and whether the
 /// screen must be redrawn. Tests drive it headless with a real watcher.
 pub struct Driver {
@@ -300,6 +335,9 @@ pub struct Driver {
     today_pinned: bool,
     rechecks: Vec<(Instant, PathBuf)>,
     mark_expiry: Option<NaiveDateTime>,
+    /// When the last key arrived, and what the burst it may belong to means.
+    last_key: Option<Instant>,
+    burst: app::burst::Burst,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,6 +355,8 @@ impl Driver {
             today_pinned,
             rechecks: Vec::new(),
             mark_expiry: None,
+            last_key: None,
+            burst: Default::default(),
         }
     }
 
@@ -345,7 +385,21 @@ impl Driver {
         let clock = (self.clock)();
         let s = &mut self.session;
         let actions: Vec<Action> = match received {
-            Ok(Event::Input(ev)) => translate(&s.app, ev).into_iter().collect(),
+            Ok(Event::Input(ev, at)) => {
+                debug_panic(&ev);
+                match ev {
+                    TermEvent::Key(k) if k.kind != event::KeyEventKind::Release => {
+                        let gap = self.last_key.map(|t| at.saturating_duration_since(t));
+                        self.last_key = Some(at);
+                        let action = app::keymap::key(&s.app, k);
+                        self.burst
+                            .key(&s.app, &k, gap, action)
+                            .into_iter()
+                            .collect()
+                    }
+                    ev => translate(ev).into_iter().collect(),
+                }
+            }
             Ok(Event::Watch(ev)) => on_watch(s, ev, clock),
             Err(RecvTimeoutError::Timeout) => {
                 let due: Vec<PathBuf> = self
@@ -394,6 +448,7 @@ impl Driver {
             }
         }
         self.mark_expiry = app::reload::expire_marks(&mut s.app, clock);
+        read_detail_history(&mut s.app);
         Step::Redraw
     }
 }
@@ -422,12 +477,12 @@ fn event_loop(
     }
 }
 
-fn translate(app: &App, ev: TermEvent) -> Option<Action> {
-    debug_panic(&ev);
+/// Events other than key presses.
+fn translate(ev: TermEvent) -> Option<Action> {
     match ev {
-        TermEvent::Key(k) => app::keymap::key(app, k),
         TermEvent::Mouse(m) => app::keymap::mouse(m),
         TermEvent::Resize(w, h) => Some(Action::Resize(w, h)),
+        TermEvent::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }

@@ -10,15 +10,6 @@ use rectify::domain::Status;
 use rectify::domain::edit::{Field, Value};
 use rectify::storage::save::Saved;
 
-/// The fraud program open, ZP-03 (in progress, 50 %) selected.
-fn on_zp03() -> App {
-    let mut app = shipped((160, 45));
-    app.settings.user = "张三".into();
-    press(&mut app, &[Enter, Down, Down]);
-    assert_eq!(app.measure_sel.as_deref(), Some("ZP-03"));
-    app
-}
-
 fn the_save(effects: Vec<Effect>) -> SaveRequest {
     match effects.as_slice() {
         [Effect::Save(r)] => r.clone(),
@@ -49,6 +40,7 @@ fn saved_ok(app: &mut App, request: SaveRequest) {
             program,
             hash: rectify::storage::ContentHash([7; 32]),
             rebased: false,
+            undo: None,
         }),
     };
     app::update(app, Action::Saved(Box::new(report)));
@@ -107,7 +99,10 @@ fn p_takes_a_number_and_refuses_anything_else() {
     let Some(Modal::Input { error, .. }) = &app.modal else {
         panic!()
     };
-    assert_eq!(error.as_deref(), Some("请输入 0 到 100 之间的整数"));
+    assert_eq!(
+        error.as_deref(),
+        Some("进度“150”超出范围：请写 0 到 100 的整数，如 65 或 65%")
+    );
     press(&mut app, &[Backspace, Backspace, Backspace]);
     type_text(&mut app, "75");
     let r = the_save(press(&mut app, &[Enter]));
@@ -190,6 +185,8 @@ fn o_signs_off_today_as_the_user_after_a_yes() {
     assert!(press(&mut app, &[Char('n')]).is_empty());
     assert_eq!(app.modal, None);
     press(&mut app, &[Char('o')]);
+    // ZP-03 is at 50 %: the second yes is to that fact.
+    assert!(press(&mut app, &[Char('y')]).is_empty());
     let r = the_save(press(&mut app, &[Char('y')]));
     assert_eq!(
         changes(&r),
@@ -273,7 +270,13 @@ fn a_conflict_shows_both_values_and_m_writes_mine_over_theirs() {
         "{text}"
     );
     let r = the_save(press(&mut app, &[Char('m')]));
-    assert_eq!(r.base, None, "written over theirs, knowingly");
+    // Over theirs, knowingly: the colleague's 90 is now the value the edit replaces, so a
+    // third change arriving meanwhile is a new conflict rather than written over unseen.
+    assert!(r.base.is_some());
+    assert_eq!(
+        changes(&r),
+        vec![(Field::Progress, Value::Progress(90), Value::Progress(60))]
+    );
 }
 
 #[test]
@@ -315,4 +318,39 @@ fn edit_keys_do_nothing_outside_the_program_screen() {
         assert!(press(&mut app, &[k]).is_empty());
         assert_eq!(app.modal, None);
     }
+}
+
+#[test]
+fn dialogs_take_values_as_people_type_them_and_say_what_forms_they_take() {
+    let mut app = on_zp03();
+    press(
+        &mut app,
+        &[Char('p'), KeyCode::Backspace, KeyCode::Backspace],
+    );
+    type_text(&mut app, "６５％");
+    let r = the_save(press(&mut app, &[Enter]));
+    assert_eq!(
+        changes(&r),
+        vec![(Field::Progress, Value::Progress(50), Value::Progress(65))]
+    );
+    press(&mut app, &[Char('d')]);
+    app::update(&mut app, Action::ModalKillToStart);
+    type_text(&mut app, "9月30日");
+    let r = the_save(press(&mut app, &[Enter]));
+    assert_eq!(
+        changes(&r)[0].2,
+        Value::Dates(vec![rectify::domain::Date::parse("2023-09-30").unwrap()]),
+        "a date without its year is in the program's year"
+    );
+    press(&mut app, &[Char('d')]);
+    app::update(&mut app, Action::ModalKillToStart);
+    type_text(&mut app, "2023-13-01");
+    assert!(press(&mut app, &[Enter]).is_empty());
+    let text = screen(&app, &dark());
+    assert!(
+        text.contains("没有13月")
+            && text.contains("2023/7/15")
+            && text.contains("7月15日（按方案年份）"),
+        "{text}"
+    );
 }

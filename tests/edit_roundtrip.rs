@@ -2,21 +2,13 @@
 //! comments, blank lines, order, indentation, line endings and the byte order mark stay; the
 //! result parses to exactly the old board plus the change.
 
-use std::path::Path;
-
 use rectify::domain::edit::Edit;
-use rectify::domain::{Date, Measure, Program, Status};
-use rectify::storage::{edit, load_text};
+use rectify::domain::{Measure, Status};
+use rectify::storage::edit;
 
-fn d(s: &str) -> Date {
-    Date::parse(s).unwrap()
-}
+mod common;
 
-fn program(text: &str) -> Program {
-    let load = load_text(Path::new("t.ron"), text);
-    load.program
-        .unwrap_or_else(|| panic!("{:?}\n{text}", load.diagnostics))
-}
+use common::{date as d, program};
 
 /// Lines removed from `a` and added in `b`, by longest common subsequence.
 fn diff<'a>(a: &'a str, b: &'a str) -> (Vec<&'a str>, Vec<&'a str>) {
@@ -274,11 +266,123 @@ fn an_unknown_measure_is_refused() {
     let e = Edit {
         measure: "NOPE".into(),
         changes: Edit::progress(&measure(&styles(), "M-1"), 5).changes,
+        reason: None,
     };
     assert_eq!(
         edit::apply(&styles(), &e).unwrap_err().to_string(),
         "measure `NOPE` is not in the file"
     );
+}
+
+/// A board whose `revised` lists carry the reasons for each slip as comments, in the styles
+/// people write: one date to a line, and all on one line.
+const COMMENTED_REVISIONS: &str = r#"Program(
+    id: "fz",
+    title: "回归",
+    lead: "刑事侦查局",
+    start: "2023-04-01",
+    due: "2023-12-31",
+    measures: [
+        Measure(
+            id: "R-1",
+            title: "延期两次",
+            owner: "刑事侦查局",
+            due: "2023-06-30",
+            revised: [
+                "2023-07-31", // 经部领导同意延期
+                // 第二次延期：汛期影响
+                "2023-08-31"
+            ],
+            status: InProgress,
+        ),
+        Measure(
+            id: "R-2",
+            title: "一行",
+            owner: "刑事侦查局",
+            due: "2023-06-30",
+            revised: ["2023-07-31", /* 二次 */ "2023-08-31" /* 原因待补 */],
+            status: InProgress,
+        ),
+    ],
+)
+"#;
+
+/// The edit that takes the last `n` dates off a measure's revisions: what undoing its last
+/// `n` revisions asks for.
+fn undo_revisions(text: &str, id: &str, n: usize) -> Edit {
+    let mut before = measure(text, id);
+    let dates = before.revised.split_off(before.revised.len() - n);
+    let mut revise = Edit::revise(&before, dates[0]);
+    revise.changes[0].new = rectify::domain::edit::Value::Dates(measure(text, id).revised);
+    revise.inverse()
+}
+
+fn comments(text: &str) -> Vec<&str> {
+    text.match_indices("//")
+        .map(|(i, _)| text[i..].lines().next().unwrap())
+        .chain(text.match_indices("/*").map(|(i, _)| {
+            let end = text[i..].find("*/").unwrap() + 2;
+            &text[i..i + end]
+        }))
+        .collect()
+}
+
+#[test]
+fn undoing_a_revision_takes_only_the_last_date_and_its_separator() {
+    let text = COMMENTED_REVISIONS;
+    let new = edited(text, &undo_revisions(text, "R-1", 1));
+    let (removed, added) = diff(text, &new);
+    assert_eq!(removed, vec!["                \"2023-08-31\"\n"]);
+    assert!(added.is_empty(), "{added:?}");
+    assert_eq!(comments(&new), comments(text));
+
+    let new = edited(text, &undo_revisions(text, "R-2", 1));
+    let (removed, added) = diff(text, &new);
+    assert_eq!(
+        removed,
+        vec!["            revised: [\"2023-07-31\", /* 二次 */ \"2023-08-31\" /* 原因待补 */],\n"]
+    );
+    assert_eq!(
+        added,
+        vec!["            revised: [\"2023-07-31\" /* 二次 */ /* 原因待补 */],\n"]
+    );
+    assert_eq!(measure(&new, "R-2").revised, vec![d("2023-07-31")]);
+}
+
+#[test]
+fn undoing_every_revision_keeps_the_commented_list() {
+    let text = COMMENTED_REVISIONS;
+    for id in ["R-1", "R-2"] {
+        let new = edited(text, &undo_revisions(text, id, 2));
+        assert!(measure(&new, id).revised.is_empty(), "{new}");
+        assert_eq!(comments(&new), comments(text), "{id}:\n{new}");
+        // Only the other measure's first revision is left.
+        assert_eq!(new.matches("\"2023-07-31\"").count(), 1, "{new}");
+        assert!(
+            !new.lines().any(|l| l.starts_with(" //")),
+            "indentation lost:\n{new}"
+        );
+    }
+}
+
+#[test]
+fn a_revision_and_its_undo_give_back_the_commented_list_as_it_was() {
+    let text = COMMENTED_REVISIONS;
+    for id in ["R-1", "R-2"] {
+        let revise = Edit::revise(&measure(text, id), d("2023-09-30"));
+        let revised = edited(text, &revise);
+        assert_eq!(comments(&revised), comments(text));
+        let undone = edited(&revised, &revise.inverse());
+        assert_eq!(program(&undone), program(text));
+        assert_eq!(comments(&undone), comments(text));
+        // The one-line list comes back byte for byte; the other keeps the comma its last
+        // date was given when the new one went in after it.
+        let (removed, added) = diff(text, &undone);
+        assert!(removed.len() <= 1 && added.len() <= 1, "{id}:\n{undone}");
+        if id == "R-2" {
+            assert_eq!(undone, text);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -147,13 +147,20 @@ fn an_append_is_noticed_without_error() {
     assert!(live.app().errors().is_empty());
 }
 
-#[test]
-fn a_broken_edit_keeps_the_data_shows_the_banner_and_the_fix_clears_it() {
-    let mut live = Live::start(None);
+/// Saves ZP-01 with an unknown status and waits for the banner; returns the file and its
+/// good text.
+fn break_the_fraud_board(live: &mut Live) -> (std::path::PathBuf, String) {
     let p = live.path("01-fraud.ron");
     let good = fs::read_to_string(&p).unwrap();
     fs::write(&p, good.replacen("status: InProgress", "status: Doingg", 1)).unwrap();
     live.until("the banner", |app| !app.errors().is_empty());
+    (p, good)
+}
+
+#[test]
+fn a_broken_edit_keeps_the_data_shows_the_banner_and_the_fix_clears_it() {
+    let mut live = Live::start(None);
+    let (p, good) = break_the_fraud_board(&mut live);
     let err = live.app().errors()[0].clone();
     assert!(err.path.ends_with("01-fraud.ron"));
     assert_eq!((err.line, err.col), (17, 21));
@@ -327,4 +334,95 @@ fn an_editor_opened_before_our_edit_overwrites_it_and_the_app_offers_it_again() 
     key(&mut live, Char('r'));
     assert_eq!(progress(&board, "ZP-03"), 60, "applied again");
     assert_eq!(live.app().modal, None);
+}
+
+/// The bottom row of the screen, as the user reads it.
+fn status_line(live: &Live) -> String {
+    let screen = common::screen(live.app(), &common::dark());
+    screen.lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn a_file_broken_then_put_back_exactly_clears_the_status_line_too() {
+    let mut live = Live::start(None);
+    let (p, good) = break_the_fraud_board(&mut live);
+    assert!(
+        status_line(&live).contains("01-fraud.ron 有错误"),
+        "{}",
+        status_line(&live)
+    );
+
+    // The same bytes as before, as an editor's undo gives them back.
+    fs::write(&p, &good).unwrap();
+    live.until("the banner to go", |app| app.errors().is_empty());
+    let status = status_line(&live);
+    assert!(!status.contains("有错误"), "{status}");
+    assert!(status.contains("01-fraud.ron 已修复"), "{status}");
+    assert_eq!(live.title("ZP-01").as_deref(), Some(TITLE));
+}
+
+#[test]
+fn a_reloaded_file_that_takes_another_boards_program_id_is_refused() {
+    let mut live = Live::start(None);
+    let rail = live.path("02-railway.ron");
+    let text = fs::read_to_string(&rail).unwrap();
+    let rail_title = rectify::storage::load_file(&rail).program.unwrap().title;
+    let rail_id = rectify::storage::load_file(&rail).program.unwrap().id;
+    fs::write(
+        &rail,
+        text.replacen(&format!("id: \"{rail_id}\""), "id: \"fraud\"", 1),
+    )
+    .unwrap();
+    live.until("the banner", |app| !app.errors().is_empty());
+    let errors = live.app().errors();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].path.ends_with("02-railway.ron"));
+    assert!(
+        errors[0]
+            .message(Lang::Zh)
+            .contains("专项编号 `fraud` 已被"),
+        "{}",
+        errors[0].message(Lang::Zh)
+    );
+    // The board that held the id keeps showing, and the refused file its last good data.
+    assert_eq!(live.title("ZP-01").as_deref(), Some(TITLE));
+    let programs: Vec<(String, String)> = live
+        .app()
+        .boards
+        .iter()
+        .map(|b| {
+            let p = b.program.as_ref().unwrap();
+            (p.id.clone(), p.title.clone())
+        })
+        .collect();
+    assert_eq!(
+        programs,
+        vec![
+            ("fraud".to_owned(), programs[0].1.clone()),
+            (rail_id.clone(), rail_title)
+        ]
+    );
+    let screen = common::screen(live.app(), &common::dark());
+    assert!(screen.contains("02-railway.ron"), "{screen}");
+
+    // Its own id back: the banner goes.
+    fs::write(&rail, &text).unwrap();
+    live.until("the banner to go", |app| app.errors().is_empty());
+}
+
+#[test]
+fn a_new_file_with_a_taken_program_id_is_refused_and_the_first_stays() {
+    let mut live = Live::start(None);
+    fs::copy("boards/01-fraud.ron", live.path("00-copy.ron")).unwrap();
+    live.until("the new file", |app| app.boards.len() == 3);
+    let errors = live.app().errors();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].path.ends_with("00-copy.ron"));
+    let holder = live
+        .app()
+        .boards
+        .iter()
+        .find(|b| b.path.ends_with("01-fraud.ron"))
+        .unwrap();
+    assert!(holder.error.is_none() && holder.program.is_some());
 }

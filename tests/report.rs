@@ -568,7 +568,7 @@ fn edited_since_snapshot() -> (tempfile::TempDir, PathBuf, PathBuf) {
 
     set(
         &dir.join("01-fraud.ron"),
-        &["ZP-07", "--sign-off", "--today", "2023-07-18"],
+        &["ZP-07", "--sign-off", "--force", "--today", "2023-07-18"],
     );
     set(
         &dir.join("01-fraud.ron"),

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::rectify;
+
 use rectify::i18n::Lang;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -39,19 +41,6 @@ fn author() -> Author {
 
 fn hash(p: &Path) -> ContentHash {
     ContentHash::of(&fs::read(p).unwrap())
-}
-
-fn rectify(args: &[&str]) -> (i32, String, String) {
-    // Hermetic: no developer config, and Chinese unless a test says `--lang`.
-    let out = common::rectify_in("zh_CN.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]
@@ -196,13 +185,13 @@ fn rectify_set_reports_and_exits_1_on_bad_values() {
     let cases: [(&[&str], &str, &str); 5] = [
         (
             &["--progress", "300"],
-            "--progress `300`: enter a whole number from 0 to 100",
-            "--progress `300`: 请输入 0 到 100 之间的整数",
+            "--progress: progress \"300\" is out of range: write a whole number from 0 to 100",
+            "--progress：进度“300”超出范围：请写 0 到 100 的整数",
         ),
         (
             &["--due", "2023-02-30"],
-            "--due `2023-02-30`: enter a real date as YYYY-MM-DD",
-            "--due `2023-02-30`: 请按 YYYY-MM-DD 输入一个真实日期",
+            "--due: invalid date \"2023-02-30\" (February 2023 has 28 days): write 2023-07-15",
+            "--due：日期“2023-02-30”无效（2023年2月只有28天）：可写 2023-07-15",
         ),
         (
             &["--status", "doingg"],
@@ -265,8 +254,10 @@ fn concurrent_rectify_set_processes_lose_no_edit() {
         let want: Vec<Date> = (0..EACH).map(|i| start.add_days(i as i64)).collect();
         assert_eq!(ours, want, "{id}");
     }
-    let history = save::read_history(dir.path());
-    assert_eq!(history.len(), ids.len() * EACH);
+    // One line per save, each whole; the file, not the board's bounded tail of it.
+    let history = fs::read_to_string(dir.path().join(HISTORY_FILE)).unwrap();
+    assert_eq!(history.lines().count(), ids.len() * EACH);
+    assert!(history.lines().all(|l| l.split('\t').count() == 6));
 }
 
 #[test]
@@ -311,4 +302,58 @@ fn killing_a_writer_at_random_moments_never_leaves_a_torn_board() {
         killed > 20,
         "only {killed} writers were killed mid-run; the test proves little"
     );
+}
+
+#[test]
+fn a_save_sweeps_its_own_stale_temp_files_and_nothing_else() {
+    use chrono::TimeZone;
+    let dir = tempfile::tempdir().unwrap();
+    let p = board(dir.path());
+    let who = author();
+    let at = |minutes_before: i64| {
+        let t = who.at - chrono::TimeDelta::minutes(minutes_before);
+        std::time::SystemTime::from(chrono::Local.from_local_datetime(&t).earliest().unwrap())
+    };
+    let make = |name: &str, minutes_before: i64| {
+        let f = dir.path().join(name);
+        fs::write(&f, "half a board").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&f)
+            .unwrap()
+            .set_modified(at(minutes_before))
+            .unwrap();
+        f
+    };
+    // A crash's leftovers, a colleague's save in progress, and files that are not ours.
+    let stale = [
+        make(".rectify-AbC123.tmp", 61),
+        make(".rectify-x.tmp", 60 * 24 * 3),
+    ];
+    let kept = [
+        make(".rectify-Fresh1.tmp", 59),
+        make(".rectify-old.txt", 120),
+        make(".other-tool-1.tmp", 120),
+        make("rectify-notes.tmp", 120),
+        make("02-old.ron.tmp", 120),
+    ];
+    let before: Vec<_> = kept.iter().map(|f| fs::read(f).unwrap()).collect();
+    // The board never lists them, old or new.
+    let listed: Vec<PathBuf> = rectify::storage::load_dir(dir.path())
+        .unwrap()
+        .into_iter()
+        .map(|l| l.path)
+        .collect();
+    assert_eq!(listed, vec![p.clone()]);
+
+    let m = program(&p).measure("ZP-03").unwrap().clone();
+    save::save(&p, Some(hash(&p)), &Edit::progress(&m, 70), &who).unwrap();
+    for f in &stale {
+        assert!(!f.exists(), "{} was left", f.display());
+    }
+    for (f, bytes) in kept.iter().zip(&before) {
+        assert_eq!(&fs::read(f).unwrap(), bytes, "{} was touched", f.display());
+    }
+    assert!(dir.path().join(save::LOCK_FILE).exists());
+    assert_eq!(program(&p).measure("ZP-03").unwrap().progress, 70);
 }

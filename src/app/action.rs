@@ -56,6 +56,10 @@ pub enum Action {
     ModalDown,
     ModalAccept,
     ModalCancel,
+    /// Tick or untick the selected item of a list dialog.
+    ModalToggle,
+    /// Take every item of a list dialog (put back all lost edits).
+    ModalAll,
     ModalChar(char),
     ModalBackspace,
     ModalDelete,
@@ -65,9 +69,12 @@ pub enum Action {
     ModalEnd,
     ModalKillToStart,
     ModalKillToEnd,
+    /// Text pasted in one piece (a bracketed paste): typed into the open text field, whatever
+    /// it holds, and nothing anywhere else.
+    Paste(String),
     /// A save the loop performed.
     Saved(Box<super::SaveReport>),
-    /// The history file as now on disk.
+    /// The history file's tail as now on disk.
     History(Vec<crate::storage::save::HistoryEntry>),
     /// Meeting mode: next / previous page, pause, a program by number.
     MeetingStep(isize),

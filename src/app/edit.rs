@@ -5,11 +5,13 @@ use crate::tr;
 use std::path::PathBuf;
 
 use super::input::TextInput;
+use super::seen::{self, LostEdit, Target};
 use super::{App, Effect, Screen};
-use crate::domain::edit::Edit;
-use crate::domain::{Date, Measure, Status, StatusKind};
+use crate::domain::edit::{Edit, Field};
+use crate::domain::{Date, Status, StatusKind, parse_progress};
 use crate::storage::ContentHash;
 use crate::storage::save::{Conflict, SaveError, Saved};
+use chrono::Datelike;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
@@ -17,16 +19,11 @@ pub enum InputKind {
     Progress,
     Note,
     Due,
+    /// Why a signed-off measure is reopened, and the status it goes back to.
+    Reopen(StatusKind),
 }
 
-/// The measure a modal acts on, fixed when it opens: a reload must not redirect an edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub path: PathBuf,
-    pub measure: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
     StatusPicker {
         target: Target,
@@ -40,18 +37,68 @@ pub enum Modal {
     },
     ConfirmSignOff {
         target: Target,
+        /// The signer's name, asked for when none is known: never `unknown` in a ledger.
+        name: Option<TextInput>,
+        /// Asked a second time: the measure is blocked or short of 100 %.
+        again: bool,
     },
-    /// A colleague changed the same field: theirs and ours side by side.
+    /// A colleague changed the same field: what we started from, theirs and ours.
     Conflict {
         target: Target,
         edit: Edit,
         conflicts: Vec<Conflict>,
+        /// First row shown: long notes scroll.
+        scroll: u16,
     },
-    /// Our earlier edit was overwritten by an editor opened before it.
+    /// Edits of ours that a stale save (an editor opened before them) took off the file.
     Lost {
-        target: Target,
-        edit: Edit,
+        edits: Vec<LostEdit>,
+        selected: usize,
     },
+}
+
+impl Modal {
+    /// The dialog's measure and the fields whose change on disk it must show while open.
+    pub fn watched(&self) -> Option<(&Target, &'static [Field])> {
+        const STATUS: &[Field] = &[Field::Status, Field::SignedOff, Field::SignedBy];
+        match self {
+            Modal::StatusPicker { target, .. } | Modal::ConfirmSignOff { target, .. } => {
+                Some((target, STATUS))
+            }
+            Modal::Input { target, kind, .. } => Some((
+                target,
+                match kind {
+                    InputKind::Progress => &[Field::Progress],
+                    InputKind::Note => &[Field::Notes],
+                    InputKind::Due => &[Field::Revised],
+                    InputKind::BlockedReason => &[Field::Status],
+                    InputKind::Reopen(_) => STATUS,
+                },
+            )),
+            Modal::Conflict { .. } | Modal::Lost { .. } => None,
+        }
+    }
+
+    /// The text field the dialog is typing into, if it has one.
+    pub fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match self {
+            Modal::Input { input, .. } => Some(input),
+            Modal::ConfirmSignOff {
+                name: Some(input), ..
+            } => Some(input),
+            _ => None,
+        }
+    }
+
+    pub fn input(&self) -> Option<&TextInput> {
+        match self {
+            Modal::Input { input, .. } => Some(input),
+            Modal::ConfirmSignOff {
+                name: Some(input), ..
+            } => Some(input),
+            _ => None,
+        }
+    }
 }
 
 /// An edit this session made and that still stands: what `u` undoes and what a reload checks
@@ -81,38 +128,50 @@ pub struct SaveReport {
 }
 
 impl App {
-    fn target(&self) -> Option<(Target, &Measure)> {
+    /// The selected measure as shown now, with the file version it came from.
+    fn target(&self) -> Option<Target> {
         if self.screen != Screen::Program {
             return None;
         }
         let b = self.current_board()?;
         let id = self.measure_sel.as_ref()?;
         let m = b.program.as_ref()?.measure(id)?;
-        Some((
-            Target {
-                path: b.path.clone(),
-                measure: id.clone(),
-            },
-            m,
-        ))
+        Some(Target {
+            path: b.path.clone(),
+            measure: id.clone(),
+            seen: m.clone(),
+            base: b.hash,
+        })
     }
 
-    fn measure_at(&self, t: &Target) -> Option<&Measure> {
-        let i = self.board_index(&t.path)?;
-        self.boards[i].program.as_ref()?.measure(&t.measure)
+    /// The hash of the version of `path` on screen now.
+    fn hash_now(&self, path: &std::path::Path) -> Option<ContentHash> {
+        self.board_index(path).and_then(|i| self.boards[i].hash)
     }
 
-    fn save(&self, t: &Target, edit: Edit, undo: bool) -> Vec<Effect> {
+    /// A save of `edit`, made on what the user saw: `base` is that version, and the edit's
+    /// old values are what it showed, so the save refuses to write over a newer value.
+    fn save_on(
+        &self,
+        path: &std::path::Path,
+        base: Option<ContentHash>,
+        edit: Edit,
+        undo: bool,
+    ) -> Vec<Effect> {
         if edit.is_empty() {
             return Vec::new();
         }
-        let base = self.board_index(&t.path).and_then(|i| self.boards[i].hash);
         vec![Effect::Save(SaveRequest {
-            path: t.path.clone(),
+            path: path.to_owned(),
             base,
             edit,
             undo,
         })]
+    }
+
+    /// An edit made at once on what is on screen now (`+`, `-`, undo, putting edits back).
+    fn save_now(&self, path: &std::path::Path, edit: Edit, undo: bool) -> Vec<Effect> {
+        self.save_on(path, self.hash_now(path), edit, undo)
     }
 
     /// Edits are refused in read-only mode with a word, never silently.
@@ -128,10 +187,10 @@ pub fn open_status(app: &mut App) {
     if !app.editable() {
         return;
     }
-    if let Some((target, m)) = app.target() {
+    if let Some(target) = app.target() {
         let selected = StatusKind::ALL
             .iter()
-            .position(|&k| k == m.status.kind())
+            .position(|&k| k == target.seen.status.kind())
             .unwrap_or(0);
         app.modal = Some(Modal::StatusPicker { target, selected });
     }
@@ -141,11 +200,13 @@ pub fn open_input(app: &mut App, kind: InputKind) {
     if !app.editable() {
         return;
     }
-    if let Some((target, m)) = app.target() {
+    if let Some(target) = app.target().filter(|t| app.unlocked(t)) {
+        let m = &target.seen;
         let start = match kind {
             InputKind::Progress => m.progress.to_string(),
             InputKind::Note => m.notes.clone(),
             InputKind::Due => m.effective_due().to_string(),
+            InputKind::Reopen(_) => String::new(),
             InputKind::BlockedReason => match &m.status {
                 Status::Blocked(r) => r.clone(),
                 _ => String::new(),
@@ -164,12 +225,38 @@ pub fn open_sign_off(app: &mut App) {
     if !app.editable() {
         return;
     }
-    if let Some((target, m)) = app.target() {
-        if m.status == Status::SignedOff {
-            app.notice = Some(format!("{} {}", m.id, app.texts().already_signed_off));
-        } else {
-            app.modal = Some(Modal::ConfirmSignOff { target });
+    if let Some(target) = app.target() {
+        confirm_sign_off(app, target);
+    }
+}
+
+/// `o`, or "signed off" in the status picker: one confirmation that names who is recorded,
+/// asking for the name when none is known. Signing off again changes nothing, and says so.
+fn confirm_sign_off(app: &mut App, target: Target) {
+    if target.seen.status == Status::SignedOff {
+        app.notice = Some(format!(
+            "{} {}",
+            target.measure,
+            app.texts().already_signed_off
+        ));
+        return;
+    }
+    let name = app.settings.user.trim().is_empty().then(TextInput::default);
+    app.modal = Some(Modal::ConfirmSignOff {
+        target,
+        name,
+        again: false,
+    });
+}
+
+/// The measure is not closed by a sign-off; if it is, the user is told how to reopen it.
+impl App {
+    fn unlocked(&mut self, t: &Target) -> bool {
+        let open = t.seen.status != Status::SignedOff;
+        if !open {
+            self.notice = Some(format!("{} {}", t.measure, self.texts().locked));
         }
+        open
     }
 }
 
@@ -177,10 +264,10 @@ pub fn step_progress(app: &mut App, delta: i64) -> Vec<Effect> {
     if !app.editable() {
         return Vec::new();
     }
-    match app.target() {
-        Some((t, m)) => {
-            let e = Edit::progress(m, m.progress + delta);
-            app.save(&t, e, false)
+    match app.target().filter(|t| app.unlocked(t)) {
+        Some(t) => {
+            let e = Edit::progress(&t.seen, t.seen.progress + delta);
+            app.save_on(&t.path, t.base, e, false)
         }
         None => Vec::new(),
     }
@@ -191,13 +278,7 @@ pub fn undo(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     match app.edits.pop() {
-        Some(made) => {
-            let t = Target {
-                path: made.path,
-                measure: made.edit.measure.clone(),
-            };
-            app.save(&t, made.edit.inverse(), true)
-        }
+        Some(made) => app.save_now(&made.path, made.edit.inverse(), true),
         None => {
             app.notice = Some(app.texts().nothing_to_undo.to_owned());
             Vec::new()
@@ -205,7 +286,7 @@ pub fn undo(app: &mut App) -> Vec<Effect> {
     }
 }
 
-/// Enter in a modal: the change it collected becomes a save.
+/// Enter in a modal: the change it collected becomes a save, made on what the dialog showed.
 pub fn accept(app: &mut App) -> Vec<Effect> {
     let Some(modal) = app.modal.take() else {
         return Vec::new();
@@ -213,15 +294,29 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
     let (today, user) = (app.today, app.settings.user.clone());
     match modal {
         Modal::StatusPicker { target, selected } => {
-            let Some(m) = app.measure_at(&target) else {
+            let m = &target.seen;
+            let kind = StatusKind::ALL
+                .get(selected)
+                .copied()
+                .unwrap_or(StatusKind::Blocked);
+            if kind == StatusKind::SignedOff {
+                confirm_sign_off(app, target);
                 return Vec::new();
-            };
-            let status = match StatusKind::ALL.get(selected) {
-                Some(StatusKind::NotStarted) => Status::NotStarted,
-                Some(StatusKind::InProgress) => Status::InProgress,
-                Some(StatusKind::Done) => Status::Done,
-                Some(StatusKind::SignedOff) => Status::SignedOff,
-                Some(StatusKind::Blocked) | None => {
+            }
+            if m.status == Status::SignedOff {
+                app.modal = Some(Modal::Input {
+                    target,
+                    kind: InputKind::Reopen(kind),
+                    input: TextInput::default(),
+                    error: None,
+                });
+                return Vec::new();
+            }
+            let status = match kind {
+                StatusKind::NotStarted => Status::NotStarted,
+                StatusKind::InProgress => Status::InProgress,
+                StatusKind::Done | StatusKind::SignedOff => Status::Done,
+                StatusKind::Blocked => {
                     let reason = match &m.status {
                         Status::Blocked(r) => r.clone(),
                         _ => String::new(),
@@ -236,7 +331,7 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                 }
             };
             let e = Edit::status(m, status, today, &user);
-            app.save(&target, e, false)
+            app.save_on(&target.path, target.base, e, false)
         }
         Modal::Input {
             target,
@@ -244,23 +339,33 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
             input,
             ..
         } => {
-            let Some(m) = app.measure_at(&target) else {
-                return Vec::new();
-            };
-            let t = app.texts();
+            let m = &target.seen;
+            let (t, lang) = (app.texts(), app.settings.lang);
             let text = input.text.trim();
-            let edit = match kind {
-                InputKind::Progress => text
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|p| (0..=100).contains(p))
+            // A date typed without its year is in the program's year.
+            let year = app
+                .board_index(&target.path)
+                .and_then(|i| app.boards[i].program.as_ref())
+                .map_or(today.0.year(), |p| p.year());
+            let edit: Result<Edit, String> = match kind {
+                InputKind::Progress => parse_progress(text)
                     .map(|p| Edit::progress(m, p))
-                    .ok_or(t.bad_progress),
+                    .map_err(|e| crate::describe::progress_error(text, e, lang)),
                 InputKind::Note => Ok(Edit::note(m, text)),
-                InputKind::Due => Date::parse(text)
+                InputKind::Due => Date::parse_typed(text, year)
                     .map(|d| Edit::revise(m, d))
-                    .ok_or(t.bad_date),
-                InputKind::BlockedReason if text.is_empty() => Err(t.need_reason),
+                    .map_err(|e| crate::describe::date_error(text, e, lang)),
+                InputKind::Reopen(_) if text.is_empty() => Err(t.need_reopen_reason.to_owned()),
+                InputKind::Reopen(kind) => {
+                    let to = match kind {
+                        StatusKind::NotStarted => Status::NotStarted,
+                        StatusKind::Blocked => Status::Blocked(text.to_owned()),
+                        StatusKind::Done => Status::Done,
+                        _ => Status::InProgress,
+                    };
+                    Ok(Edit::reopen(m, to, text, today, &user))
+                }
+                InputKind::BlockedReason if text.is_empty() => Err(t.need_reason.to_owned()),
                 InputKind::BlockedReason => Ok(Edit::status(
                     m,
                     Status::Blocked(text.to_owned()),
@@ -269,44 +374,117 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                 )),
             };
             match edit {
-                Ok(e) => app.save(&target, e, false),
+                Ok(e) => app.save_on(&target.path, target.base, e, false),
                 Err(msg) => {
                     app.modal = Some(Modal::Input {
                         target,
                         kind,
                         input,
-                        error: Some(msg.to_owned()),
+                        error: Some(msg),
                     });
                     Vec::new()
                 }
             }
         }
-        Modal::ConfirmSignOff { target } => match app.measure_at(&target) {
-            Some(m) => {
-                let e = Edit::sign_off(m, today, &user);
-                app.save(&target, e, false)
+        Modal::ConfirmSignOff {
+            target,
+            name,
+            again,
+        } => {
+            let signer = match &name {
+                Some(input) => input.text.trim().to_owned(),
+                None => user,
+            };
+            let short = target.seen.sign_off_doubt().is_some();
+            if signer.is_empty() || (short && !again) {
+                // No name yet, or the fact that makes it doubtful not yet seen: ask again.
+                let again = again || (short && !signer.is_empty());
+                app.modal = Some(Modal::ConfirmSignOff {
+                    target,
+                    name,
+                    again,
+                });
+                return Vec::new();
             }
-            None => Vec::new(),
-        },
-        // Keep mine: write our values over theirs, knowingly.
-        Modal::Conflict { target, edit, .. } => vec![Effect::Save(SaveRequest {
-            path: target.path,
-            base: None,
-            edit,
-            undo: false,
-        })],
-        // Apply again, on top of what the file holds now.
-        Modal::Lost { target, edit } => match app.measure_at(&target) {
-            Some(m) => {
-                let mut again = edit.clone();
-                for c in &mut again.changes {
-                    c.old = c.field.get(m);
+            if name.is_some() {
+                // Asked once a session: the name stands for this session's later edits too.
+                app.settings.user = signer.clone();
+            }
+            let e = Edit::sign_off(&target.seen, today, &signer);
+            app.save_on(&target.path, target.base, e, false)
+        }
+        // Keep mine, knowingly: over the values the dialog showed as theirs, and no others.
+        // Should the field change yet again meanwhile, that is a new conflict.
+        Modal::Conflict {
+            target,
+            mut edit,
+            conflicts,
+            ..
+        } => {
+            for c in &mut edit.changes {
+                if let Some(k) = conflicts.iter().find(|k| k.field == c.field) {
+                    c.old = k.theirs.clone();
                 }
-                again.changes.retain(|c| c.old != c.new);
-                app.save(&target, again, false)
             }
-            None => Vec::new(),
-        },
+            let base = app.hash_now(&target.path).or(target.base);
+            app.save_on(&target.path, base, edit, false)
+        }
+        // Put the chosen ones back, on top of what the file holds now.
+        Modal::Lost { edits, .. } => seen::restore(app, &edits)
+            .into_iter()
+            .flat_map(|(path, edit)| app.save_now(&path, edit, false))
+            .collect(),
+    }
+}
+
+/// `r` in the lost-edits dialog: every one of them back.
+pub fn restore_all(app: &mut App) -> Vec<Effect> {
+    if let Some(Modal::Lost { edits, .. }) = &mut app.modal {
+        for e in edits.iter_mut() {
+            e.chosen = !e.gone;
+        }
+    }
+    accept(app)
+}
+
+/// Space in the lost-edits dialog: tick or untick the selected edit.
+pub fn toggle(app: &mut App) {
+    if let Some(Modal::Lost { edits, selected }) = &mut app.modal
+        && let Some(e) = edits.get_mut(*selected)
+    {
+        e.chosen = !e.chosen && !e.gone;
+    }
+}
+
+/// ↑ ↓ in a dialog: the status picker's choice, the lost edit selected, or the conflict's
+/// long text scrolled (clamped by the view, which knows how much there is).
+pub fn step(app: &mut App, down: bool) {
+    let max = crate::layout::conflict_scroll_max(app);
+    match &mut app.modal {
+        Some(Modal::StatusPicker { selected, .. }) => {
+            let n = StatusKind::ALL.len();
+            *selected = if down {
+                (*selected + 1) % n
+            } else {
+                (*selected + n - 1) % n
+            };
+        }
+        Some(Modal::Lost { edits, selected }) => {
+            let last = edits.len().saturating_sub(1);
+            *selected = if down {
+                (*selected + 1).min(last)
+            } else {
+                selected.saturating_sub(1)
+            };
+        }
+        Some(Modal::Conflict { scroll, .. }) => {
+            *scroll = if down {
+                (*scroll + 1).min(max)
+            } else {
+                scroll.saturating_sub(1).min(max)
+            };
+        }
+        _ => {}
     }
 }
 
@@ -339,13 +517,24 @@ pub fn saved(app: &mut App, report: SaveReport) {
             }
         }
         Err(SaveError::Conflict(conflicts)) => {
+            let Some(seen) = app
+                .board_index(&request.path)
+                .and_then(|i| app.boards[i].program.as_ref())
+                .and_then(|p| p.measure(&request.edit.measure))
+                .cloned()
+            else {
+                return;
+            };
             app.modal = Some(Modal::Conflict {
                 target: Target {
+                    base: app.hash_now(&request.path),
                     path: request.path,
                     measure: request.edit.measure.clone(),
+                    seen,
                 },
                 edit: request.edit,
                 conflicts,
+                scroll: 0,
             });
         }
         Err(e) => {
@@ -366,38 +555,29 @@ pub fn saved(app: &mut App, report: SaveReport) {
     }
 }
 
-/// After a reload: edits this session made to `path` that the file no longer holds were
-/// overwritten, typically by an editor opened before them. The first one is offered again.
+/// After a reload: edits this session made to `path` that the file no longer holds were taken
+/// away by a stale save, typically an editor opened before them. All of them are offered
+/// back, in one list; one already on screen takes the new ones in, and while another dialog is
+/// open they wait for it to close.
 pub fn check_lost(app: &mut App, path: &std::path::Path) {
-    let Some(i) = app.board_index(path) else {
+    let lost = seen::take_lost(app, path);
+    app.lost.extend(lost);
+    offer_lost(app);
+}
+
+/// Shows the waiting lost edits once no other dialog is in the way.
+pub fn offer_lost(app: &mut App) {
+    if app.lost.is_empty() {
         return;
-    };
-    let Some(p) = app.boards[i].program.as_ref() else {
-        return;
-    };
-    let mut lost = None;
-    app.edits.retain(|made| {
-        if made.path != path {
-            return true;
+    }
+    match &mut app.modal {
+        None => {
+            app.modal = Some(Modal::Lost {
+                edits: std::mem::take(&mut app.lost),
+                selected: 0,
+            })
         }
-        let gone = match p.measure(&made.edit.measure) {
-            Some(m) => made.edit.changes.iter().any(|c| c.field.get(m) != c.new),
-            None => true,
-        };
-        if gone && lost.is_none() {
-            lost = Some(made.edit.clone());
-        }
-        !gone
-    });
-    if let Some(edit) = lost
-        && app.modal.is_none()
-    {
-        app.modal = Some(Modal::Lost {
-            target: Target {
-                path: path.to_owned(),
-                measure: edit.measure.clone(),
-            },
-            edit,
-        });
+        Some(Modal::Lost { edits, .. }) => edits.append(&mut app.lost),
+        Some(_) => {}
     }
 }

@@ -1,7 +1,7 @@
 //! A one-line text input whose cursor moves by character and is drawn by display width, so
 //! Chinese typed through an input method edits as expected.
 
-use crate::text::width;
+use crate::text::{sanitize, width};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TextInput {
@@ -33,6 +33,14 @@ impl TextInput {
         let at = self.byte(self.cursor);
         self.text.insert(at, c);
         self.cursor += 1;
+    }
+
+    /// Pasted text at the cursor, as one line: see [`one_line`].
+    pub fn insert_str(&mut self, s: &str) {
+        let line = one_line(s);
+        let at = self.byte(self.cursor);
+        self.text.insert_str(at, &line);
+        self.cursor += line.chars().count();
     }
 
     pub fn backspace(&mut self) {
@@ -85,6 +93,23 @@ impl TextInput {
     }
 }
 
+/// Pasted text for a one-line field: each line break or tab one space, and what
+/// [`sanitize`] keeps out of the terminal kept out of the field too, so nothing pasted from a
+/// web page or a spreadsheet writes a character the board's own check would warn about.
+/// The note is a one-line field as well: the file could hold a line break, but the board shows
+/// a note on one line and the loader warns about one.
+pub fn one_line(s: &str) -> String {
+    let spaced: String = s
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
+            c => c,
+        })
+        .collect();
+    sanitize(&spaced)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +134,16 @@ mod tests {
         t.end();
         t.right();
         assert_eq!(t.cursor, 4);
+    }
+
+    #[test]
+    fn a_paste_lands_whole_on_one_line_at_the_cursor() {
+        let mut t = TextInput::new("进度ab");
+        t.left();
+        t.insert_str("第一行\r\n第二行\tq\n\u{200b}\u{1b}[2J");
+        assert_eq!(t.text, "进度a第一行 第二行 q [2Jb");
+        // The cursor is after the paste, so typing goes on from there.
+        t.insert('!');
+        assert_eq!(t.text, "进度a第一行 第二行 q [2J!b");
     }
 }

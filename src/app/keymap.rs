@@ -105,14 +105,14 @@ fn modal_key(modal: &Modal, code: KeyCode, mods: KeyModifiers) -> Option<Action>
     let chord = mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (modal, code) {
         (_, KeyCode::Esc) => Some(Action::ModalCancel),
-        (Modal::Input { .. }, KeyCode::Char(c)) if chord => match c {
+        (m, KeyCode::Char(c)) if chord && m.input().is_some() => match c {
             'a' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalHome),
             'e' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalEnd),
             'u' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalKillToStart),
             'k' if mods.contains(KeyModifiers::CONTROL) => Some(Action::ModalKillToEnd),
             _ => None,
         },
-        (Modal::Input { .. }, c) => match c {
+        (m, c) if m.input().is_some() => match c {
             KeyCode::Enter => Some(Action::ModalAccept),
             KeyCode::Backspace => Some(Action::ModalBackspace),
             KeyCode::Delete => Some(Action::ModalDelete),
@@ -135,7 +135,15 @@ fn modal_key(modal: &Modal, code: KeyCode, mods: KeyModifiers) -> Option<Action>
         (Modal::ConfirmSignOff { .. }, KeyCode::Char('n')) => Some(Action::ModalCancel),
         (Modal::Conflict { .. }, KeyCode::Char('m')) => Some(Action::ModalAccept),
         (Modal::Conflict { .. }, KeyCode::Char('t')) => Some(Action::ModalCancel),
-        (Modal::Lost { .. }, KeyCode::Enter | KeyCode::Char('r')) => Some(Action::ModalAccept),
+        (Modal::Conflict { .. } | Modal::Lost { .. }, KeyCode::Up | KeyCode::Char('k')) => {
+            Some(Action::ModalUp)
+        }
+        (Modal::Conflict { .. } | Modal::Lost { .. }, KeyCode::Down | KeyCode::Char('j')) => {
+            Some(Action::ModalDown)
+        }
+        (Modal::Lost { .. }, KeyCode::Char(' ')) => Some(Action::ModalToggle),
+        (Modal::Lost { .. }, KeyCode::Char('r')) => Some(Action::ModalAll),
+        (Modal::Lost { .. }, KeyCode::Enter) => Some(Action::ModalAccept),
         _ => None,
     }
 }

@@ -3,19 +3,24 @@
 
 mod action;
 mod board;
+pub mod burst;
+pub mod dialog;
 pub mod edit;
+pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod meeting;
 pub mod reload;
 mod rows;
+mod seen;
 mod update;
 
 pub use action::{Action, Effect};
 pub use board::Board;
-pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest, Target};
+pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest};
 pub use reload::{ChangeKind, LastChange, Reload};
 pub use rows::{Bucket, DeadlineRow, RowCache, SortKey};
+pub use seen::{DiskChange, LostEdit, SinceOpened, Target};
 pub use update::update;
 
 use std::path::{Path, PathBuf};
@@ -77,7 +82,7 @@ impl Default for Settings {
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             lang: Lang::Zh,
             read_only: false,
-            user: "unknown".to_owned(),
+            user: String::new(),
             keys: Vec::new(),
         }
     }
@@ -137,8 +142,12 @@ pub struct App {
     pub modal: Option<Modal>,
     /// Edits this session made that still stand, oldest first.
     pub edits: Vec<Made>,
-    /// The history file's lines, for the detail pane.
+    /// Edits a stale save took away, waiting to be offered back when no dialog is open.
+    pub lost: Vec<LostEdit>,
+    /// The most recent lines of the history file (its tail, not all of it).
     pub history: Vec<crate::storage::save::HistoryEntry>,
+    /// The lines of the measure on the detail pane, read for it (see [`history`]).
+    pub detail_history: Option<crate::storage::history::MeasureHistory>,
     /// Meeting mode's state; `None` on the daily board.
     pub meeting: Option<meeting::Meeting>,
     /// The boards as they were at the last meeting (`--since`), for the changes overlay.
@@ -191,7 +200,9 @@ impl App {
             watch_note: None,
             modal: None,
             edits: Vec::new(),
+            lost: Vec::new(),
             history: Vec::new(),
+            detail_history: None,
             meeting: None,
             since: None,
             show_since: false,

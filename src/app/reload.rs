@@ -62,13 +62,16 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let idx = app.board_index(&r.path);
-        let change = match (r.load, idx) {
+        let mut load = r.load;
+        let duplicate = load.as_mut().is_some_and(|l| refuse_taken_id(app, l));
+        let change = match (load, idx) {
             (None, None) => continue,
             (None, Some(i)) => {
                 app.boards.remove(i);
                 ChangeKind::Removed
             }
-            (Some(load), _) if load.program.is_none() && !r.settled => {
+            // A program id taken by another file is not a half-written save: say it now.
+            (Some(load), _) if load.program.is_none() && !r.settled && !duplicate => {
                 effects.push(Effect::Recheck(r.path.clone()));
                 continue;
             }
@@ -132,6 +135,7 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
             app.data_as_of = at;
         }
     }
+    restate_last_change(app);
     // The measure that was selected may be gone: keep the cursor where it was.
     let rows = app.measure_list();
     if let Some(p) = app.current_board().and_then(|b| b.program.as_ref())
@@ -144,6 +148,46 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
         app.measure_sel = rows.get(i).map(|&m| p.measures[m].id.clone());
     }
     effects
+}
+
+/// A file that now claims the program id another board holds is refused, as on a full load;
+/// the board that holds it keeps showing. Returns whether `load` was refused.
+fn refuse_taken_id(app: &App, load: &mut FileLoad) -> bool {
+    let Some(id) = load.program.as_ref().map(|p| &p.id) else {
+        return false;
+    };
+    let holder = app
+        .boards
+        .iter()
+        .find(|b| b.path != load.path && b.program.as_ref().is_some_and(|p| &p.id == id));
+    match holder {
+        Some(b) => {
+            crate::storage::refuse_duplicate(load, &b.path);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The status line's word for the last changed file follows that board's state now: a file
+/// broken and then put back exactly as it was reads well again, though no new version came.
+fn restate_last_change(app: &mut App) {
+    let Some(c) = &mut app.last_change else {
+        return;
+    };
+    let named = |b: &&Board| {
+        b.path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy() == c.file)
+    };
+    let Some(broken) = app.boards.iter().find(named).map(|b| b.error.is_some()) else {
+        return;
+    };
+    c.kind = match (c.kind, broken) {
+        (ChangeKind::Broken, false) => ChangeKind::Fixed,
+        (ChangeKind::Updated | ChangeKind::Added | ChangeKind::Fixed, true) => ChangeKind::Broken,
+        (kind, _) => kind,
+    };
 }
 
 /// Drops marks older than [`MARK_SECONDS`]; returns when the next one expires, if any.

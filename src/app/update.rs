@@ -1,4 +1,5 @@
 use super::edit::{self, InputKind, Modal};
+use super::input::TextInput;
 use super::{Action, App, Effect, Screen};
 use crate::domain::StatusKind;
 use crate::layout;
@@ -94,23 +95,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => effects.extend(edit::undo(app)),
         Action::ModalAccept => effects.extend(edit::accept(app)),
         Action::ModalCancel => app.modal = None,
-        Action::ModalUp | Action::ModalDown => {
-            let down = action == Action::ModalDown;
-            if let Some(Modal::StatusPicker { selected, .. }) = &mut app.modal {
-                let n = StatusKind::ALL.len();
-                *selected = if down {
-                    (*selected + 1) % n
-                } else {
-                    (*selected + n - 1) % n
-                };
-            }
-        }
+        Action::ModalUp => edit::step(app, false),
+        Action::ModalDown => edit::step(app, true),
+        Action::ModalToggle => edit::toggle(app),
+        Action::ModalAll => effects.extend(edit::restore_all(app)),
         Action::ModalChar(c) => {
-            if let Some(Modal::Input { input, error, .. }) = &mut app.modal {
-                input.insert(c);
-                *error = None;
-            }
+            type_into(app, |input| input.insert(c));
         }
+        Action::Paste(text) => paste(app, &text),
         Action::ModalBackspace
         | Action::ModalDelete
         | Action::ModalLeft
@@ -119,7 +111,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ModalEnd
         | Action::ModalKillToStart
         | Action::ModalKillToEnd => {
-            if let Some(Modal::Input { input, .. }) = &mut app.modal {
+            if let Some(input) = app.modal.as_mut().and_then(Modal::input_mut) {
                 match action {
                     Action::ModalBackspace => input.backspace(),
                     Action::ModalDelete => input.delete(),
@@ -133,7 +125,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Saved(report) => edit::saved(app, *report),
-        Action::History(h) => app.history = h,
+        Action::History(h) => {
+            app.history = h;
+            // The file changed: what was read for the detail pane may be out of date.
+            app.detail_history = None;
+        }
         Action::Today(d) => {
             app.today = d;
             let days = app.settings.due_soon_days;
@@ -142,8 +138,32 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
+    edit::offer_lost(app);
     settle(app);
     effects
+}
+
+/// Text for the open dialog: into its field if it has one, and a fresh edit clears what the
+/// dialog said was wrong. False when no dialog is open.
+fn type_into(app: &mut App, put: impl FnOnce(&mut TextInput)) -> bool {
+    let Some(m) = &mut app.modal else {
+        return false;
+    };
+    if let Some(input) = m.input_mut() {
+        put(input);
+    }
+    if let Modal::Input { error, .. } = m {
+        *error = None;
+    }
+    true
+}
+
+/// Pasted text goes whole into the field being typed in: the open dialog's, else the filter
+/// being typed. With neither it is nothing, never a string of commands.
+fn paste(app: &mut App, text: &str) {
+    if !type_into(app, |input| input.insert_str(text)) && app.filter.editing {
+        app.filter.text.push_str(&super::input::one_line(text));
+    }
 }
 
 /// Rows of the current list that fit on screen.

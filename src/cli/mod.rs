@@ -47,7 +47,7 @@ pub enum Command {
     },
     /// Change one measure in a board file, in place, the same safe way the board does.
     #[command(
-        after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三"
+        after_help = "Examples:\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"ledger incomplete\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日"
     )]
     Set(SetArgs),
     /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
@@ -104,25 +104,34 @@ pub struct SetArgs {
     /// (Chinese labels work too: 推进中, 已完成, 销号 …)
     #[arg(long)]
     pub status: Option<String>,
-    /// Why the measure is blocked (with --status blocked)
+    /// Why the measure is blocked (with --status blocked), or why a sign-off is withdrawn
+    /// (with --reopen)
     #[arg(long)]
     pub reason: Option<String>,
-    /// Progress in percent, 0–100
-    #[arg(long)]
+    /// Withdraw the sign-off (撤销销号): needs --reason; the status goes back to --status, or
+    /// in progress
+    #[arg(long, requires = "reason", conflicts_with = "sign_off")]
+    pub reopen: bool,
+    /// Progress in percent, 0–100 (65 or 65%)
+    #[arg(long, allow_negative_numbers = true)]
     pub progress: Option<String>,
     /// Replace the notes (an empty text removes them)
     #[arg(long)]
     pub note: Option<String>,
     /// Sign the measure off (销号) today, as the user
-    #[arg(long)]
+    #[arg(long, conflicts_with = "status")]
     pub sign_off: bool,
-    /// Revise the deadline, YYYY-MM-DD (the original is kept; each revision counts as a slip)
+    /// Sign off a measure that is blocked or short of 100 % all the same
+    #[arg(long)]
+    pub force: bool,
+    /// Revise the deadline: 2023-09-30, 2023/9/30, 2023年9月30日, or 9-30, 9月30日 (in the
+    /// program's year); the original is kept, each revision counts as a slip
     #[arg(long)]
     pub due: Option<String>,
     /// Who makes the change [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,
-    /// The day to record for a sign-off, YYYY-MM-DD [default: today]
+    /// The day to record for a sign-off, written as for --due [default: today]
     #[arg(long)]
     pub today: Option<String>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
@@ -267,7 +276,7 @@ impl BoardArgs {
             theme: None,
             poll: None,
             read_only: false,
-            user: "unknown".to_owned(),
+            user: String::new(),
             lang: crate::i18n::Lang::Zh,
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             keys: Vec::new(),

@@ -63,7 +63,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "set:examples",
-        "示例：\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三",
+        "示例：\n  rectify set boards/01-fraud.ron ZP-03 --status done\n  rectify set boards/01-fraud.ron ZP-03 --progress 80 --note \"已完成收网\"\n  rectify set boards/09-policing-reform.ron JW-05 --status blocked --reason \"待审批\"\n  rectify set boards/01-fraud.ron ZP-07 --sign-off --user 张三\n  rectify set boards/01-fraud.ron ZP-02 --reopen --reason \"复核发现台账不全\"\n  rectify set boards/01-fraud.ron ZP-04 --due 2023年10月31日",
     ),
     ("set --file", "看板文件"),
     ("set --measure", "措施编号"),
@@ -71,16 +71,24 @@ const TEXTS: &[(&str, &str)] = &[
         "set --status",
         "新状态：not-started、in-progress、blocked（须带 --reason）、done、signed-off（也可用中文：未开始、推进中、受阻、已完成、销号）",
     ),
-    ("set --reason", "受阻原因（与 --status blocked 一起使用）"),
-    ("set --progress", "进度百分比，0–100"),
+    (
+        "set --reason",
+        "受阻原因（与 --status blocked 一起使用），或撤销销号的原因（与 --reopen 一起使用）",
+    ),
+    (
+        "set --reopen",
+        "撤销销号：须带 --reason；状态改回 --status 所给的，默认为推进中",
+    ),
+    ("set --force", "措施受阻或进度未到 100% 时仍然销号"),
+    ("set --progress", "进度百分比，0–100（65、65% 均可）"),
     ("set --note", "替换备注（空文字即删除备注）"),
     ("set --sign_off", "以当前用户的名义，今天销号"),
     (
         "set --due",
-        "调整期限，YYYY-MM-DD（原期限保留，每次调整计为一次）",
+        "调整期限：2023-09-30、2023/9/30、2023年9月30日，或 9-30、9月30日（按方案年份）；原期限保留，每次调整计为一次",
     ),
     ("set --user", "修改人［默认：$RECTIFY_USER、$USER］"),
-    ("set --today", "销号记录的日期，YYYY-MM-DD［默认：今天］"),
+    ("set --today", "销号记录的日期，写法同 --due［默认：今天］"),
     (
         "meeting",
         "推进会模式，用于共享屏幕：只读、大字、高对比度、自动轮换",

@@ -393,7 +393,7 @@ fn resolve_file(
             source: s,
         },
         None => user_from_env().unwrap_or(Setting {
-            value: "unknown".to_owned(),
+            value: String::new(),
             source: Source::Default,
         }),
     };

@@ -132,15 +132,25 @@ pub struct FieldChange {
 }
 
 /// A change to one measure, identified by id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Edit {
     pub measure: String,
     pub changes: Vec<FieldChange>,
+    /// Why, where the change must say it: reopening a sign-off. Kept in the history.
+    pub reason: Option<String>,
+}
+
+/// Why an edit may not be made on a measure as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// 销号 closes a measure: it changes again only through a reopen with a reason.
+    SignedOff,
 }
 
 impl Edit {
     fn on(m: &Measure, fields: &[(Field, Value)]) -> Edit {
         Edit {
+            reason: None,
             measure: m.id.clone(),
             changes: fields
                 .iter()
@@ -195,6 +205,31 @@ impl Edit {
         )
     }
 
+    /// 撤销销号: the sign-off withdrawn for a reason, the measure back in `s`. A blocked
+    /// measure's reason is the one given for reopening it.
+    pub fn reopen(m: &Measure, s: Status, reason: &str, today: Date, user: &str) -> Edit {
+        let s = match s {
+            Status::Blocked(_) => Status::Blocked(reason.to_owned()),
+            s => s,
+        };
+        Edit {
+            reason: Some(reason.to_owned()),
+            ..Edit::status(m, s, today, user)
+        }
+    }
+
+    /// Whether this edit may be made on `m`. A signed-off measure takes only a reopen; undoing
+    /// the session's own edits is not checked here (an undo restores what was there).
+    pub fn refused_on(&self, m: &Measure) -> Option<Refused> {
+        let reopens = self.reason.is_some()
+            && self
+                .changes
+                .iter()
+                .any(|c| c.field == Field::Status && c.new != Value::Status(Status::SignedOff));
+        (m.status == Status::SignedOff && !self.is_empty() && !reopens)
+            .then_some(Refused::SignedOff)
+    }
+
     /// A new deadline: appended to the revisions, the original stays.
     pub fn revise(m: &Measure, due: Date) -> Edit {
         if due == m.effective_due() {
@@ -212,6 +247,7 @@ impl Edit {
     /// The edit that undoes this one.
     pub fn inverse(&self) -> Edit {
         Edit {
+            reason: None,
             measure: self.measure.clone(),
             changes: self
                 .changes

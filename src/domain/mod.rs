@@ -3,8 +3,12 @@
 
 mod date;
 pub mod edit;
+mod ids;
 mod model;
 pub mod schedule;
+mod typed;
 
 pub use date::{Date, INVALID_DATE};
-pub use model::{Measure, Milestone, Program, Status, StatusKind};
+pub use ids::next_id;
+pub use model::{Measure, Milestone, Program, SignOffDoubt, Status, StatusKind};
+pub use typed::{DateError, ProgressError, parse_progress};

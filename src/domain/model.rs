@@ -158,7 +158,23 @@ impl Status {
     }
 }
 
+/// What makes signing a measure off doubtful: work is blocked, or not at 100 %.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignOffDoubt {
+    Blocked(String),
+    Short(i64),
+}
+
 impl Measure {
+    /// Signing off is confirmed once more, with this fact said, when there is one.
+    pub fn sign_off_doubt(&self) -> Option<SignOffDoubt> {
+        match &self.status {
+            Status::Blocked(why) => Some(SignOffDoubt::Blocked(why.clone())),
+            _ if self.progress < 100 => Some(SignOffDoubt::Short(self.progress)),
+            _ => None,
+        }
+    }
+
     /// The deadline in force: the last revision, or the original.
     pub fn effective_due(&self) -> Date {
         self.revised.last().copied().unwrap_or(self.due)
@@ -173,6 +189,13 @@ impl Measure {
 impl Program {
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The program's own year, the one it starts in: a date typed without a year falls in it,
+    /// and tables write its dates without the year. A program that runs into the next year
+    /// shows those dates whole, so a bare `03-31` never needs guessing.
+    pub fn year(&self) -> i32 {
+        chrono::Datelike::year(&self.start.0)
     }
 }
 

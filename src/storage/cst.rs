@@ -90,6 +90,17 @@ pub fn next_token(text: &str, at: usize) -> usize {
     }
 }
 
+/// The comments between `at` and the next token, each as its byte range (a line comment's
+/// with its line break): which `//` lines are comments of their own and which sit inside a
+/// block comment only the lexer can tell.
+pub fn comments(text: &str, at: usize) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut p = Parser { s: text, pos: at };
+    // An unclosed comment ends the list: what came before it is still right.
+    let _ = p.trivia(&mut |r| found.push(r));
+    found
+}
+
 impl Node {
     pub fn fields(&self) -> &[Field] {
         match &self.kind {
@@ -179,11 +190,17 @@ impl Parser<'_> {
     }
 
     fn skip_trivia(&mut self) -> Result<(), SyntaxError> {
+        self.trivia(&mut |_| {})
+    }
+
+    /// Skips whitespace and comments, telling `comment` where each comment lies.
+    fn trivia(&mut self, comment: &mut dyn FnMut(Range<usize>)) -> Result<(), SyntaxError> {
         loop {
             if let Some(n) = self.whitespace_len() {
                 self.pos += n;
                 continue;
             }
+            let start = self.pos;
             match (self.peek(), self.peek_at(1)) {
                 (Some(b'/'), Some(b'/')) => {
                     match self.s.as_bytes()[self.pos..]
@@ -197,6 +214,7 @@ impl Parser<'_> {
                 (Some(b'/'), Some(b'*')) => self.block_comment()?,
                 _ => return Ok(()),
             }
+            comment(start..self.pos);
         }
     }
 

@@ -231,17 +231,22 @@ pub fn mark_duplicate_programs(loads: &mut [FileLoad]) {
     for load in loads.iter_mut() {
         let Some(p) = &load.program else { continue };
         if let Some((_, first)) = seen.iter().find(|(id, _)| *id == p.id) {
-            load.diagnostics.push(Diagnostic::file(
-                &load.path,
-                Severity::Error,
-                Problem::DuplicateProgram {
-                    id: p.id.clone(),
-                    other: first.display().to_string(),
-                },
-            ));
-            load.program = None;
+            refuse_duplicate(load, first);
         } else {
             seen.push((p.id.clone(), load.path.clone()));
         }
     }
+}
+
+/// Refuses `load`'s program because the file at `other` already holds its id.
+pub fn refuse_duplicate(load: &mut FileLoad, other: &Path) {
+    let Some(p) = load.program.take() else { return };
+    load.diagnostics.push(Diagnostic::file(
+        &load.path,
+        Severity::Error,
+        Problem::DuplicateProgram {
+            id: p.id,
+            other: other.display().to_string(),
+        },
+    ));
 }

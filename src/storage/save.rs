@@ -18,15 +18,20 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
+use super::change::Change;
+pub use super::history::{HISTORY_FILE, HistoryEntry, REASON_FIELD, read_history};
+use super::history::{append_history, append_lines};
 use super::{ContentHash, Diagnostic, edit, load_text};
 use crate::describe;
 use crate::domain::Program;
-use crate::domain::edit::{Edit, Field, FieldChange, Value};
+use crate::domain::edit::{Edit, Field, Value};
 use crate::i18n::Lang;
 use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
-pub const HISTORY_FILE: &str = "rectify-history.tsv";
+/// A save's temp file is `.rectify-XXXXXX.tmp`, beside the board it replaces.
+const TEMP_PREFIX: &str = ".rectify-";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// A successful write.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +41,8 @@ pub struct Saved {
     pub hash: ContentHash,
     /// The file had changed since the edit was made; the edit went onto the newer version.
     pub rebased: bool,
+    /// For a change that grows or shrinks the board: the change that undoes it exactly.
+    pub undo: Option<Change>,
 }
 
 /// A field a colleague changed since the user saw it.
@@ -58,6 +65,16 @@ pub enum SaveError {
     /// The board has an error now; editing it would guess at a broken file.
     Broken(Box<Diagnostic>),
     NoMeasure(String),
+    /// A measure with this id is already in the file.
+    Duplicate(String),
+    /// The measure was changed by someone since the user saw it (a removal is refused).
+    Changed(String),
+    /// No milestone with this number in the file.
+    NoMilestone(usize),
+    /// The milestone was changed by someone since the user saw it.
+    MilestoneChanged(usize),
+    /// The file changed since the change to undo: putting its old text back would lose that.
+    Moved,
     /// The edited text did not parse to the expected board: nothing was written.
     Refused(Refusal),
     /// The path and the system's words.
@@ -99,6 +116,31 @@ impl SaveError {
             SaveError::ReadOnly(d) => format!("{}{}", t.save_read_only, (t.aside)(d)),
             SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline(lang)),
             SaveError::NoMeasure(id) => format!("{id} {}", t.save_no_measure),
+            SaveError::Duplicate(id) => tr!(
+                lang,
+                "文件中已有编号为 {id} 的措施",
+                "the file already has a measure with id {id}"
+            ),
+            SaveError::Changed(id) => tr!(
+                lang,
+                "{id} 在你查看之后已被他人修改，请看过新内容后再操作",
+                "{id} was changed by someone since you looked at it; look at it again first"
+            ),
+            SaveError::NoMilestone(n) => tr!(
+                lang,
+                "文件中没有第 {n} 个时间节点",
+                "the file has no milestone number {n}"
+            ),
+            SaveError::MilestoneChanged(n) => tr!(
+                lang,
+                "时间节点 {n} 在你查看之后已被他人修改，请看过新内容后再操作",
+                "milestone {n} was changed by someone since you looked at it; look at it again first"
+            ),
+            SaveError::Moved => tr!(
+                lang,
+                "文件在此之后又有修改，撤销会丢掉那些修改，未撤销",
+                "the file changed since; undoing now would lose those changes, so nothing was undone"
+            ),
             SaveError::Refused(r) => {
                 let why = match r {
                     Refusal::NotUtf8 => t.not_utf8.to_owned(),
@@ -152,7 +194,7 @@ impl Drop for Lock {
 }
 
 /// Applies `edit` to the board at `path`. `base` is the hash of the version the user saw;
-/// `None` means "whatever is there now" (the command line).
+/// `None` means "whatever is there now" (the command line, which reads the file itself).
 pub fn save(
     path: &Path,
     base: Option<ContentHash>,
@@ -181,7 +223,10 @@ pub fn save(
 
     let rebased = base.is_some_and(|b| b != hash);
     let mut effective = edit.clone();
-    if rebased {
+    // With a base, every field must still hold what the user saw, even when the file is the
+    // version they saw: an undo or a re-applied edit carries values from earlier, and a
+    // colleague's later value must not be written over unseen.
+    if base.is_some() {
         let mut conflicts = Vec::new();
         effective.changes.retain(|c| {
             let now = c.field.get(measure);
@@ -207,6 +252,7 @@ pub fn save(
             program,
             hash,
             rebased,
+            undo: None,
         });
     }
 
@@ -219,11 +265,52 @@ pub fn save(
         return Err(SaveError::Refused(Refusal::Reread(first)));
     }
     write_atomic(path, &dir, new_text.as_bytes(), &meta)?;
-    append_history(&dir, who, &program.id, &effective);
+    sweep_temp_files(&dir, who.at);
+    append_history(&dir, who.at, &who.user, &program.id, &effective);
     Ok(Saved {
         program: expected,
         hash: ContentHash::of(new_text.as_bytes()),
         rebased,
+        undo: None,
+    })
+}
+
+/// Writes a change that grows, shrinks or dates the board (see [`Change`]); a field edit goes
+/// through [`save`]. The same lock, re-read, check, re-parse and atomic write; `undo` of the
+/// result is the change that puts the file back.
+pub fn save_change(path: &Path, change: &Change, who: &Author) -> Result<Saved, SaveError> {
+    if let Change::Fields(e) = change {
+        return save(path, Some(ContentHash([0; 32])), e, who);
+    }
+    let dir = folder(path);
+    let meta = fs::metadata(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
+    if meta.permissions().readonly() {
+        return Err(SaveError::ReadOnly(path.display().to_string()));
+    }
+    let _lock = Lock::take(&dir);
+    let bytes = fs::read(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
+    let hash = ContentHash::of(&bytes);
+    let text = String::from_utf8(bytes).map_err(|_| SaveError::Refused(Refusal::NotUtf8))?;
+    let current = load_text(path, &text);
+    let Some(program) = current.program else {
+        let d = current.first_error().cloned().unwrap_or_else(|| {
+            Diagnostic::file(path, super::Severity::Error, super::Problem::Unreadable)
+        });
+        return Err(SaveError::Broken(Box::new(d)));
+    };
+    let planned = super::change::plan(&text, &program, hash, change)?;
+    let reread = load_text(path, &planned.text);
+    if reread.program.as_ref() != Some(&planned.expected) {
+        let first = reread.first_error().cloned().map(Box::new);
+        return Err(SaveError::Refused(Refusal::Reread(first)));
+    }
+    write_atomic(path, &dir, planned.text.as_bytes(), &meta)?;
+    append_lines(&dir, who.at, &who.user, &program.id, &planned.history);
+    Ok(Saved {
+        program: planned.expected,
+        hash: ContentHash::of(planned.text.as_bytes()),
+        rebased: false,
+        undo: Some(planned.undo),
     })
 }
 
@@ -253,8 +340,8 @@ fn write_atomic(
     };
     // Hidden and not `.ron`: never mistaken for a board, by us or by a colleague's board.
     let mut tmp = tempfile::Builder::new()
-        .prefix(".rectify-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
@@ -270,90 +357,37 @@ fn write_atomic(
     Ok(())
 }
 
-/// One line per changed field: time, user, program, measure, field, old → new.
-fn append_history(dir: &Path, who: &Author, program: &str, edit: &Edit) {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut lines = String::new();
-    for c in &edit.changes {
-        lines.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{} → {}\n",
-            who.at.format("%Y-%m-%dT%H:%M:%S"),
-            clean(&who.user),
-            clean(program),
-            clean(&edit.measure),
-            c.field.name(),
-            c.old.show(),
-            c.new.show()
-        ));
-    }
-    // History is a record, not the data: a failure to append must not undo a saved edit.
-    if let Ok(mut f) = fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join(HISTORY_FILE))
-    {
-        let _ = f.write_all(lines.as_bytes());
-    }
-}
+/// How old a temp file of ours must be before a save takes it for a crash's leftover. A
+/// younger one may be another writer's save in progress (a slow share, a large board).
+pub const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// One line of the history file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryEntry {
-    pub at: String,
-    pub user: String,
-    pub program: String,
-    pub measure: String,
-    pub field: String,
-    pub change: String,
-}
-
-impl HistoryEntry {
-    /// The change as data, to be said in the reader's words; `None` for a line written by
-    /// hand or by another version that does not read back.
-    pub fn parsed(&self) -> Option<FieldChange> {
-        let field = Field::from_name(&self.field)?;
-        // A note may itself hold ` → `: the split is the one where both sides read back.
-        self.change.match_indices(" → ").find_map(|(i, sep)| {
-            let old = history_value(field, &self.change[..i])?;
-            let new = history_value(field, &self.change[i + sep.len()..])?;
-            Some(FieldChange { field, old, new })
-        })
-    }
-}
-
-/// A value as [`Value::show`] wrote it: RON, or `—` for an absent field.
-fn history_value(field: Field, s: &str) -> Option<Value> {
-    fn read<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-        ron::from_str(s).ok()
-    }
-    let absent = s == "—";
-    Some(match field {
-        Field::Status => Value::Status(read(s)?),
-        Field::Progress => Value::Progress(read(s)?),
-        Field::Notes | Field::SignedBy if absent => Value::Text(None),
-        Field::Notes | Field::SignedBy => Value::Text(Some(read(s)?)),
-        Field::SignedOff if absent => Value::Date(None),
-        Field::SignedOff => Value::Date(Some(read(s)?)),
-        Field::Revised if absent => Value::Dates(Vec::new()),
-        Field::Revised => Value::Dates(read(s)?),
-    })
-}
-
-pub fn read_history(dir: &Path) -> Vec<HistoryEntry> {
-    let Ok(text) = fs::read_to_string(dir.join(HISTORY_FILE)) else {
-        return Vec::new();
+/// Removes our own temp files (`.rectify-*.tmp`) left in `dir` by a save that never finished.
+/// Nothing else in the folder is touched; a file that cannot be removed is left for the next.
+fn sweep_temp_files(dir: &Path, now: NaiveDateTime) {
+    use chrono::TimeZone;
+    let Some(now) = chrono::Local.from_local_datetime(&now).earliest() else {
+        return;
     };
-    text.lines()
-        .filter_map(|l| {
-            let mut p = l.splitn(6, '\t');
-            Some(HistoryEntry {
-                at: p.next()?.to_owned(),
-                user: p.next()?.to_owned(),
-                program: p.next()?.to_owned(),
-                measure: p.next()?.to_owned(),
-                field: p.next()?.to_owned(),
-                change: p.next()?.to_owned(),
-            })
-        })
-        .collect()
+    let Some(cutoff) = std::time::SystemTime::from(now).checked_sub(STALE_TEMP) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let stale = e
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|t| t < cutoff);
+        if stale {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }

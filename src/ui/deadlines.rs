@@ -5,8 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::short_date;
 use super::table::{self, Col, text};
+use super::{short_date, short_date_width};
 use crate::app::{App, Bucket};
 use crate::layout;
 use crate::text::{fit, sanitize};
@@ -30,6 +30,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Span::styled(fit(&summary, body.width as usize), theme.title),
         areas.summary,
     );
+    let due_w = short_date_width(rows.iter().filter_map(|r| {
+        let p = app.boards[r.board].program.as_ref()?;
+        Some((p.measures[r.measure].effective_due(), p))
+    }));
     let cols = [
         // The group's name, after a space.
         Col::fixed("", t.bucket_width() + 1, 9),
@@ -37,7 +41,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Col::fixed(t.col_id, 6, 8),
         Col::flex(t.col_measure, 16, 10),
         Col::fixed(t.col_owner, 12, 5),
-        Col::fixed(t.col_due, 5, 7),
+        Col::fixed(t.col_due, due_w, 7),
         Col::fixed(t.col_days, 8, 9).right(),
         Col::fixed(t.col_status, t.status_width(), 8),
     ];
@@ -88,7 +92,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             text(sanitize(&m.id), theme.key),
             text(sanitize(&m.title), theme.text),
             text(sanitize(&m.owner), theme.muted),
-            text(short_date(m.effective_due()), theme.text),
+            text(short_date(m.effective_due(), p), theme.text),
             text(
                 (t.days_short)(r.days_left),
                 theme.deadline(r.days_left, false, app.settings.due_soon_days),

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::bigtext;
 use super::table::{self, Cell, Col, text};
-use super::{milestones, short_date};
+use super::{milestones, short_date, short_date_width};
 use crate::app::meeting::{Meeting, Page, Since};
 use crate::app::{App, Bucket};
 use crate::domain::schedule::{self, Assessment};
@@ -354,13 +354,14 @@ fn measure_rows(
     with_program: bool,
 ) {
     let t = app.texts();
+    let due_w = short_date_width(rows.iter().map(|&(p, ms)| (ms.effective_due(), p)));
     let cols = [
         Col::fixed("", t.since_width().max(10), 10),
         Col::flex(t.col_program, 14, 5),
         Col::fixed(t.col_id, 6, 7),
         Col::flex(t.col_measure, 18, 10),
         Col::fixed(t.col_owner, 12, 4),
-        Col::fixed(t.col_due, 5, 6),
+        Col::fixed(t.col_due, due_w, 6),
         Col::fixed(t.col_days, 8, 9).right(),
         Col::fixed(t.col_status, t.status_width(), 9),
     ];
@@ -394,7 +395,7 @@ fn measure_rows(
             text(sanitize(&ms.id), theme.key),
             text(sanitize(&ms.title), theme.text),
             text(sanitize(&ms.owner), theme.muted),
-            text(short_date(ms.effective_due()), theme.text),
+            text(short_date(ms.effective_due(), p), theme.text),
             text(
                 if fin {
                     "—".to_owned()

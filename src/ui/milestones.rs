@@ -55,8 +55,8 @@ fn column(p: &Program, d: Date, len: usize) -> usize {
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program) {
     let t = app.texts();
     let w = area.width as usize;
-    let left = format!(" {} ", short_date(p.start));
-    let right = format!(" {}", short_date(p.due));
+    let left = format!(" {} ", short_date(p.start, p));
+    let right = format!(" {}", short_date(p.due, p));
     let len = w.saturating_sub(width(&left) + width(&right) + 1);
     if len < 10 {
         return;
@@ -84,7 +84,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Progr
             style(s, theme).add_modifier(ratatui::style::Modifier::BOLD),
         );
         legend.push(Span::styled(
-            format!("{n}{}{} ", symbol(s), short_date(m.due)),
+            format!("{n}{}{} ", symbol(s), short_date(m.due, p)),
             style(s, theme),
         ));
         legend.push(Span::styled(
@@ -98,7 +98,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Progr
 
     let mut marker = String::new();
     if let Some(c) = today_col {
-        let label = format!("▲ {} {}", t.today, short_date(app.today));
+        let label = format!("▲ {} {}", t.today, short_date(app.today, p));
         let start = (width(&left) + c).min(w.saturating_sub(width(&label)));
         marker = format!("{}{label}", " ".repeat(start));
     }

@@ -13,9 +13,11 @@ mod program;
 mod since;
 mod table;
 
+use chrono::Datelike;
 use ratatui::Frame;
 
 use crate::app::{App, Screen};
+use crate::domain::{Date, Program};
 use crate::layout;
 use crate::theme::Theme;
 
@@ -58,14 +60,27 @@ pub(crate) fn clear_popup(frame: &mut Frame, r: ratatui::layout::Rect) {
     for y in r.top()..r.bottom() {
         if r.x > buf.area.x {
             let left = &mut buf[(r.x - 1, y)];
-            if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1 {
+            if crate::text::width(left.symbol()) > 1 {
                 left.set_symbol(" ");
             }
         }
     }
 }
 
-/// `07-19`: compact enough for a table column, the same in both languages.
-pub(crate) fn short_date(d: crate::domain::Date) -> String {
-    d.0.format("%m-%d").to_string()
+/// `07-19` for a date in the program's year ([`Program::year`]), `2024-03-31` for any other:
+/// compact enough for a table column, the same in both languages, and never a guess at the
+/// year, whatever today is.
+pub(crate) fn short_date(d: Date, p: &Program) -> String {
+    if d.0.year() == p.year() {
+        d.0.format("%m-%d").to_string()
+    } else {
+        d.to_string()
+    }
+}
+
+/// Cells a column of [`short_date`]s takes: wider only when one of them shows its year, so a
+/// table of one year's dates keeps its narrow column.
+pub(crate) fn short_date_width<'a>(dates: impl IntoIterator<Item = (Date, &'a Program)>) -> u16 {
+    let long = dates.into_iter().any(|(d, p)| d.0.year() != p.year());
+    if long { 10 } else { 5 }
 }

@@ -116,7 +116,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
                         text(
                             format!(
                                 "{} {} {mark}{}",
-                                super::short_date(nx.date),
+                                short_date(nx.date, p),
                                 (t.days_short)(nx.days_left),
                                 sanitize(&nx.title)
                             ),
@@ -212,7 +212,7 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let measure = |i: usize| &p.measures[i];
         let (tag, style, id, title, extra) = match &trouble {
             Trouble::MilestoneMissed(due) => (
-                format!("{} {}", t.milestone_missed, short_date(*due)),
+                format!("{} {}", t.milestone_missed, short_date(*due, p)),
                 theme.milestone_missed,
                 "◆".to_owned(),
                 p.milestones[idx].title.clone(),

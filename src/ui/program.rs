@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::table::{self, Cell, Col, text};
-use super::{milestones, short_date};
+use super::{milestones, short_date, short_date_width};
 use crate::app::{App, SortKey};
 use crate::domain::schedule::{self, Assessment};
 use crate::domain::{Measure, Program, Status};
@@ -33,9 +33,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     info(app, theme, frame, areas.info, p, a);
     milestones::render(app, theme, frame, areas.strip, p);
     measures(app, theme, frame, areas.table_header, areas.rows, p);
-    let rows = app.measure_list();
-    let sel = rows.get(app.measure_index(&rows)).map(|&i| &p.measures[i]);
-    detail(app, theme, frame, areas.detail, sel);
+    detail(app, theme, frame, areas.detail, app.detail_measure());
 }
 
 fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a: &Assessment) {
@@ -60,8 +58,8 @@ fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a:
                 t.lead,
                 sanitize(&p.lead),
                 t.span,
-                short_date(p.start),
-                short_date(p.due),
+                short_date(p.start, p),
+                short_date(p.due, p),
             ),
             theme.muted,
         ),
@@ -86,18 +84,20 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
             s.to_owned()
         }
     };
+    let rows = app.measure_list();
+    // One more cell for the `*` of a slipped deadline.
+    let due_w = short_date_width(rows.iter().map(|&i| (p.measures[i].effective_due(), p))) + 1;
     let cols = [
         Col::fixed(&format!(" {}", t.col_id), 7, 9),
         Col::flex(t.col_measure, 14, 10),
         Col::fixed(&mark(SortKey::Owner, t.col_owner), 12, 6),
-        Col::fixed(&mark(SortKey::Due, t.col_due), 6, 8),
+        Col::fixed(&mark(SortKey::Due, t.col_due), due_w, 8),
         Col::fixed(t.col_days, 8, 9).right(),
         Col::fixed(&mark(SortKey::Status, t.col_status), t.status_width(), 10),
         Col::fixed(t.detail_progress, 12, 5),
     ];
     let fitted = table::fit_columns(&cols, area.width);
     frame.render_widget(table::header(&cols, &fitted, theme.header), header);
-    let rows = app.measure_list();
     if rows.is_empty() {
         frame.render_widget(Span::styled(format!(" {}", t.no_match), theme.muted), area);
         return;
@@ -129,7 +129,7 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
             text(sanitize(&m.title), theme.text),
             text(sanitize(&m.owner), theme.muted),
             text(
-                format!("{}{slipped}", short_date(m.effective_due())),
+                format!("{}{slipped}", short_date(m.effective_due(), p)),
                 theme.text,
             ),
             text(
@@ -231,25 +231,16 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
             theme.status(crate::domain::StatusKind::SignedOff),
         )));
     }
-    // The open program's id, found once rather than once per line of history.
-    let program_id = app
-        .current_board()
-        .and_then(|b| b.program.as_ref())
-        .map(|p| p.id.as_str());
-    let mut history = crate::describe::history(
-        app.history
-            .iter()
-            .filter(|h| h.measure == m.id && program_id.is_some_and(|id| id == h.program)),
-        app.settings.lang,
-    );
-    history.truncate(5);
+    let (lines_of_m, older_unread) = app.measure_history(m);
+    let mut history = crate::describe::history(lines_of_m.into_iter(), app.settings.lang);
+    history.truncate(crate::app::history::PANE_SAVES);
     if !m.notes.is_empty() {
         lines.push(Line::from(vec![
             label(t.detail_notes),
             Span::styled(sanitize(&m.notes), theme.text),
         ]));
     }
-    if !history.is_empty() {
+    if !history.is_empty() || older_unread {
         lines.push(Line::from(Span::styled(t.history, theme.header)));
         for (at, user, what) in history {
             lines.push(Line::from(vec![
@@ -257,6 +248,12 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
                 Span::styled(format!("{} ", sanitize(&user)), theme.key),
                 Span::styled(sanitize(&what), theme.text),
             ]));
+        }
+        if older_unread {
+            lines.push(Line::from(Span::styled(
+                t.history_older_unread,
+                theme.muted,
+            )));
         }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::short_date;
 use super::table::clip;
 use crate::app::App;
-use crate::domain::StatusKind;
+use crate::domain::{Date, StatusKind};
 use crate::i18n::Texts;
 use crate::report::since::{self, MeasureRef};
 use crate::text::{fit, sanitize};
@@ -48,10 +48,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         |code: &str| StatusKind::parse(code).map_or(code.to_owned(), |k| (t.status)(k).to_owned());
     let mut lines = Vec::new();
     for p in changes.programs.iter().filter(|p| !p.is_empty()) {
+        // A program gone from the folder has no start year to shorten its dates by.
+        let program = programs.iter().find(|q| q.id == p.id);
+        let short = |d: Date| program.map_or_else(|| d.to_string(), |q| short_date(d, q));
         lines.push(Line::from(Span::styled(sanitize(&p.title), theme.header)));
         for s in &p.signed_off {
             let by = s.by.as_deref().map(sanitize).unwrap_or_default();
-            let on = s.on.map(short_date).unwrap_or_default();
+            let on = s.on.map(short).unwrap_or_default();
             lines.push(item(
                 t,
                 t.since_signed_off,
@@ -85,8 +88,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         for d in &p.deadline_changes {
             let detail = format!(
                 "  {} → {}{}",
-                short_date(d.from),
-                short_date(d.to),
+                short(d.from),
+                short(d.to),
                 (t.aside)(&(t.revised_times)(d.slips))
             );
             lines.push(item(

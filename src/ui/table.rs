@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::text::{fit, fit_right, truncate, width};
+use crate::text::{fit, fit_right, stands_alone, truncate, width};
 use crate::theme::Theme;
 
 pub struct Col {
@@ -148,7 +148,7 @@ pub fn row(
 struct Piece {
     lead: usize,
     text: String,
-    /// The display width of `text`.
+    /// The width `Line` lays `text` out by (see [`line_width`]).
     text_width: usize,
     trail: usize,
     style: Style,
@@ -160,7 +160,7 @@ impl Piece {
     fn new(lead: usize, text: String, trail: usize, style: Style) -> Piece {
         Piece {
             lead,
-            text_width: width(&text),
+            text_width: line_width(&text),
             plain: text.chars().all(stands_alone),
             text,
             trail,
@@ -171,6 +171,13 @@ impl Piece {
     fn width(&self) -> usize {
         self.lead + self.text_width + self.trail
     }
+}
+
+/// The width `Line` advances by after a span: unicode-width's measure of the whole span, not
+/// the cells its graphemes then take (for a halfwidth sound mark ratatui draws one cell more).
+/// A row drawn like a `Line` must place its pieces the same way.
+fn line_width(s: &str) -> usize {
+    Span::raw(s).width()
 }
 
 /// A table row drawn straight into the buffer: cell for cell what [`row`] gives as a `Line`
@@ -231,26 +238,6 @@ pub fn fast_row(
         pieces,
         style: base,
     }
-}
-
-/// Characters that are a grapheme of their own whatever stands beside them (no combining
-/// marks, joiners, prepended or spacing marks, no zero-width characters) and whose width does
-/// not depend on a neighbour: printable ASCII, Latin letters, punctuation, symbols, box
-/// drawing and blocks, CJK punctuation and ideographs, full-width forms. Board text is almost
-/// entirely these.
-fn stands_alone(c: char) -> bool {
-    matches!(c,
-        ' '..='~'
-        | '\u{00A1}'..='\u{00AC}'
-        | '\u{00AE}'..='\u{02FF}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205E}'
-        | '\u{2190}'..='\u{2BFF}'
-        | '\u{3001}'..='\u{3029}'
-        | '\u{3030}'..='\u{303F}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{FF01}'..='\u{FF60}')
 }
 
 /// Draws `text` from `x` as a `Span` in `style` would, within `..right`; returns where it
@@ -350,7 +337,7 @@ impl Widget for Row {
             let mut advance = p.width();
             if !simple {
                 let full = format!("{}{}{}", " ".repeat(p.lead), p.text, " ".repeat(p.trail));
-                advance = width(&full);
+                advance = line_width(&full);
                 Span::styled(full, p.style).render(Rect::new(x, y, right - x, 1), buf);
             } else {
                 let mut cx = blanks(buf, x, y, p.lead, right, p.style);

@@ -21,6 +21,8 @@ pub struct Live {
     pub saw_error: bool,
     /// Every file change the status line reported, in order.
     pub reported: Vec<String>,
+    /// When the last key was pressed, on a clock of its own that moves at a person's pace.
+    keys_at: Instant,
 }
 
 impl Live {
@@ -65,6 +67,7 @@ impl Live {
             _watcher: watcher,
             saw_error: false,
             reported: Vec::new(),
+            keys_at: Instant::now(),
         }
     }
 
@@ -111,9 +114,11 @@ impl Live {
     }
 }
 
-/// Presses a key, as the terminal would deliver it.
+/// Presses a key, as the terminal would deliver it, a tenth of a second after the last: keys
+/// microseconds apart would be a paste.
 pub fn key(live: &mut Live, c: crossterm::event::KeyCode) {
     use crossterm::event::{Event as TermEvent, KeyEvent, KeyModifiers};
     let ev = TermEvent::Key(KeyEvent::new(c, KeyModifiers::NONE));
-    live.driver.step(Ok(Event::Input(ev)));
+    live.keys_at += Duration::from_millis(100);
+    live.driver.step(Ok(Event::Input(ev, live.keys_at)));
 }

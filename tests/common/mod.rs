@@ -2,6 +2,7 @@
 //! keymap, frames rendered to a test backend.
 #![allow(dead_code)]
 
+pub mod history;
 pub mod live;
 pub mod pty;
 
@@ -18,6 +19,17 @@ use rectify::storage;
 use rectify::theme::Theme;
 
 pub const TODAY: &str = "2023-07-15";
+
+pub fn date(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+/// The board `text` holds; fails the test with the loader's diagnostics when it holds none.
+pub fn program(text: &str) -> rectify::domain::Program {
+    let load = storage::load_text(Path::new("t.ron"), text);
+    load.program
+        .unwrap_or_else(|| panic!("{:?}\n{text}", load.diagnostics))
+}
 
 pub fn today() -> Date {
     Date::parse(TODAY).unwrap()
@@ -42,6 +54,15 @@ pub fn app_from(dir: &Path, size: (u16, u16)) -> App {
 /// The shipped boards, as a user sees them on 15 July 2023.
 pub fn shipped(size: (u16, u16)) -> App {
     app_from(Path::new("boards"), size)
+}
+
+/// The fraud program open, ZP-03 (in progress, 50 %) selected, by 张三.
+pub fn on_zp03() -> App {
+    let mut app = shipped((160, 45));
+    app.settings.user = "张三".into();
+    press(&mut app, &[KeyCode::Enter, KeyCode::Down, KeyCode::Down]);
+    assert_eq!(app.measure_sel.as_deref(), Some("ZP-03"));
+    app
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
@@ -139,6 +160,16 @@ pub fn rectify_in(locale: &str) -> std::process::Command {
         .env_remove("LC_MESSAGES")
         .env("LANG", locale);
     cmd
+}
+
+/// The binary run to its end in Chinese (unless `args` say `--lang`): exit code, stdout, stderr.
+pub fn rectify(args: &[&str]) -> (i32, String, String) {
+    let out = rectify_in("zh_CN.UTF-8").args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The shipped boards plus `n` broken files (`boards/10-broken.ron`, `11-…`), in `lang`.

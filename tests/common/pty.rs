@@ -67,6 +67,18 @@ impl Session {
         }
     }
 
+    /// A figure from the process's `/proc/PID/status`, in kB (`VmHWM:` is the peak RSS).
+    pub fn status_kb(&self, field: &str) -> u64 {
+        let pid = self.child.process_id().unwrap();
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        status
+            .lines()
+            .find(|l| l.starts_with(field))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }

@@ -568,3 +568,26 @@ fn a_last_field_removed_below_a_comment_line_leaves_the_comments_and_takes_the_c
         "{new}"
     );
 }
+
+#[test]
+fn undoing_the_only_revision_of_a_list_without_comments_removes_the_list() {
+    // Revised and undone: the file is as it was, with no empty `revised: []` left behind.
+    let multi = multi_line("");
+    let tight = one_line_without_revisions();
+    for text in [&multi, &tight] {
+        let id = program(text).measures[0].id.clone();
+        let e = Edit::revise(&measure(text, &id), d("2023-08-31"));
+        let new = edited(text, &e);
+        assert_eq!(&edited(&new, &e.inverse()), text);
+    }
+    // Written tight, `revised:[…]` goes whole too: the colon before it is no comment.
+    let text = one_line("[\"2023-07-31\"]").replace("revised: [", "revised:[");
+    let new = edited(&text, &undo_revisions(&text, "R-2", 1));
+    assert_eq!(new, one_line_without_revisions());
+}
+
+fn one_line_without_revisions() -> String {
+    board(
+        "        Measure(id: \"R-2\", title: \"一行\", owner: \"局\", due: \"2023-06-30\", status: InProgress),\n",
+    )
+}

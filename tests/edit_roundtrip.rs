@@ -591,3 +591,10 @@ fn one_line_without_revisions() -> String {
         "        Measure(id: \"R-2\", title: \"一行\", owner: \"局\", due: \"2023-06-30\", status: InProgress),\n",
     )
 }
+
+#[test]
+fn undoing_a_revision_whose_date_has_its_own_comma_keeps_the_comment_before_it() {
+    let text = one_line("[\"2023-07-31\", /* 二次 */ \"2023-08-31\",]");
+    let new = edited(&text, &undo_revisions(&text, "R-2", 1));
+    assert_eq!(new, one_line("[\"2023-07-31\", /* 二次 */]"));
+}

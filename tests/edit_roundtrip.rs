@@ -580,6 +580,11 @@ fn undoing_the_only_revision_of_a_list_without_comments_removes_the_list() {
         let new = edited(text, &e);
         assert_eq!(&edited(&new, &e.inverse()), text);
     }
+    // Blanks and commas are not comments: a list of one date a line goes whole as well.
+    let text =
+        multi_line("            revised: [\n                \"2023-07-31\",\n            ],\n");
+    let new = edited(&text, &undo_revisions(&text, "R-1", 1));
+    assert_eq!(new, multi_line(""));
     // Written tight, `revised:[…]` goes whole too: the colon before it is no comment.
     let text = one_line("[\"2023-07-31\"]").replace("revised: [", "revised:[");
     let new = edited(&text, &undo_revisions(&text, "R-2", 1));

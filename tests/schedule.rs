@@ -1,7 +1,7 @@
 //! Schedule rules with pinned dates, edges included.
 
 use rectify::domain::schedule::{self, Health, NextKind};
-use rectify::domain::{Date, Measure, Milestone, Program, Status};
+use rectify::domain::{Date, Measure, Milestone, Program, Status, StatusKind};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -193,4 +193,186 @@ fn next_deadline_is_the_nearest_open_measure_or_milestone() {
     assert_eq!(next.days_left, 3);
     assert_eq!(a.overdue, 1);
     assert_eq!(a.due_soon, 0);
+}
+
+fn milestone(title: &str, due: &str, done: Option<&str>) -> Milestone {
+    Milestone {
+        title: title.into(),
+        due: d(due),
+        done: done.map(d),
+    }
+}
+
+fn health_of(p: &Program, today: &str) -> Health {
+    schedule::assess(p, d(today), 7).health
+}
+
+/// How far behind expected a program with one measure at `progress` is on TODAY, and its
+/// health: `program()` expects 38 % then (105 of 274 days).
+fn judged_at(progress: i64) -> (i64, Health) {
+    let p = program(vec![measure(
+        "1",
+        "2023-09-30",
+        Status::InProgress,
+        progress,
+    )]);
+    let a = schedule::assess(&p, d(TODAY), 7);
+    (a.expected - a.actual.unwrap(), a.health)
+}
+
+#[test]
+fn a_program_exactly_10_points_behind_is_on_track_and_11_behind_at_risk() {
+    assert_eq!(judged_at(28), (10, Health::OnTrack));
+    assert_eq!(judged_at(27), (11, Health::AtRisk));
+}
+
+#[test]
+fn a_program_exactly_25_points_behind_is_at_risk_and_26_behind_off_track() {
+    assert_eq!(judged_at(13), (25, Health::AtRisk));
+    assert_eq!(judged_at(12), (26, Health::OffTrack));
+}
+
+#[test]
+fn a_program_ahead_of_the_calendar_is_on_track() {
+    // Ahead is a negative lag; it must never count as being behind.
+    assert_eq!(judged_at(100), (-62, Health::OnTrack));
+}
+
+#[test]
+fn a_program_due_today_with_work_open_is_not_yet_past_due() {
+    let mut p = program(vec![measure("1", TODAY, Status::InProgress, 95)]);
+    p.due = d(TODAY);
+    // On its due day 100 % is expected, and 95 % is 5 points behind: on track.
+    assert_eq!(health_of(&p, TODAY), Health::OnTrack);
+    // The next day it is past due with work unfinished, whatever the progress.
+    p.measures[0].due = d("2023-07-31");
+    assert_eq!(health_of(&p, "2023-07-16"), Health::OffTrack);
+}
+
+#[test]
+fn a_program_past_due_with_every_measure_finished_is_on_track() {
+    let p = program(vec![
+        measure("1", "2023-12-01", Status::Done, 100),
+        measure("2", "2023-12-01", Status::SignedOff, 100),
+    ]);
+    assert_eq!(health_of(&p, "2024-01-15"), Health::OnTrack);
+
+    let one_open = program(vec![
+        measure("1", "2023-12-01", Status::Done, 100),
+        measure("2", "2024-02-01", Status::InProgress, 99),
+    ]);
+    assert_eq!(health_of(&one_open, "2024-01-15"), Health::OffTrack);
+}
+
+#[test]
+fn two_overdue_measures_are_at_risk_and_three_off_track() {
+    let late = |id: &str| measure(id, "2023-07-01", Status::InProgress, 90);
+    let ahead = |id: &str| measure(id, "2023-09-30", Status::InProgress, 90);
+    let two = program(vec![late("1"), late("2"), ahead("3")]);
+    let a = schedule::assess(&two, d(TODAY), 7);
+    assert_eq!(a.overdue, 2);
+    assert_eq!(a.health, Health::AtRisk);
+
+    let three = program(vec![late("1"), late("2"), late("3")]);
+    assert_eq!(health_of(&three, TODAY), Health::OffTrack);
+}
+
+#[test]
+fn a_milestone_due_today_and_not_reached_is_not_missed_until_tomorrow() {
+    let mut p = program(vec![measure("1", "2023-09-30", Status::InProgress, 60)]);
+    p.milestones.push(milestone("中期评估", TODAY, None));
+    let today = schedule::assess(&p, d(TODAY), 7);
+    assert_eq!(today.milestones_missed, 0);
+    assert_eq!(today.health, Health::OnTrack);
+
+    let tomorrow = schedule::assess(&p, d("2023-07-16"), 7);
+    assert_eq!(tomorrow.milestones_missed, 1);
+    assert_eq!(tomorrow.health, Health::AtRisk);
+}
+
+#[test]
+fn a_milestone_reached_late_is_counted_reached_and_not_missed() {
+    let mut p = program(vec![measure("1", "2023-09-30", Status::InProgress, 60)]);
+    p.milestones = vec![
+        milestone("启动", "2023-05-01", Some("2023-04-28")),
+        milestone("集中研判", "2023-06-30", Some("2023-07-10")),
+        milestone("中期评估", "2023-09-30", None),
+    ];
+    let a = schedule::assess(&p, d(TODAY), 7);
+    assert_eq!(a.milestones_done, 2);
+    assert_eq!(a.milestones_missed, 0);
+    assert_eq!(a.health, Health::OnTrack);
+}
+
+#[test]
+fn the_next_deadline_may_be_due_today_with_zero_days_left() {
+    let p = program(vec![
+        measure("1", TODAY, Status::InProgress, 60),
+        measure("2", "2023-07-20", Status::InProgress, 60),
+    ]);
+    let next = schedule::assess(&p, d(TODAY), 7).next.unwrap();
+    assert_eq!(next.what, NextKind::Measure("1".into()));
+    assert_eq!(next.days_left, 0);
+    assert_eq!(next.date, d(TODAY));
+    assert_eq!(next.title, "措施1");
+}
+
+#[test]
+fn on_a_shared_date_the_first_open_measure_is_the_next_deadline() {
+    // File order breaks the tie, measures before milestones, so the overview does not name a
+    // different item from one reload to the next.
+    let mut p = program(vec![
+        measure("1", "2023-07-20", Status::InProgress, 60),
+        measure("2", "2023-07-20", Status::InProgress, 60),
+    ]);
+    p.milestones.push(milestone("中期评估", "2023-07-20", None));
+    let next = schedule::assess(&p, d(TODAY), 7).next.unwrap();
+    assert_eq!(next.what, NextKind::Measure("1".into()));
+}
+
+#[test]
+fn the_assessment_counts_measures_by_status_and_those_due_within_the_window() {
+    let p = program(vec![
+        measure("1", TODAY, Status::NotStarted, 0),
+        measure("2", "2023-07-22", Status::InProgress, 50),
+        measure("3", "2023-07-23", Status::InProgress, 50),
+        measure("4", "2023-07-01", Status::Blocked("等待批复".into()), 10),
+        measure("5", "2023-07-20", Status::Done, 100),
+        measure("6", "2023-06-30", Status::SignedOff, 100),
+        measure("7", "2023-06-30", Status::SignedOff, 100),
+    ]);
+    let a = schedule::assess(&p, d(TODAY), 7);
+    assert_eq!(a.total, 7);
+    let counts: Vec<usize> = StatusKind::ALL.iter().map(|&k| a.count(k)).collect();
+    assert_eq!(counts, [1, 2, 1, 1, 2]);
+    assert_eq!(a.finished(), 3);
+    // Due today and in seven days are due soon; in eight days and finished work are not.
+    assert_eq!(a.due_soon, 2);
+    assert_eq!(a.overdue, 1);
+}
+
+#[test]
+fn health_is_shown_as_a_symbol_and_a_word_in_each_language() {
+    let shown: Vec<_> = [Health::OnTrack, Health::AtRisk, Health::OffTrack]
+        .into_iter()
+        .map(|h| (h.symbol(), h.label_zh(), h.label_en()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("●", "正常", "on track"),
+            ("▲", "有风险", "at risk"),
+            ("■", "滞后", "off track"),
+        ]
+    );
+}
+
+#[test]
+fn a_program_whose_start_is_its_due_date_expects_nothing_before_and_everything_from_it() {
+    let mut p = program(vec![]);
+    p.start = d(TODAY);
+    p.due = d(TODAY);
+    assert_eq!(schedule::expected_progress(&p, d("2023-07-14")), 0);
+    assert_eq!(schedule::expected_progress(&p, d(TODAY)), 100);
+    assert_eq!(schedule::expected_progress(&p, d("2023-07-16")), 100);
 }

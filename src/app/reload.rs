@@ -19,8 +19,8 @@ pub struct Reload {
     pub path: PathBuf,
     /// `None`: the file is gone.
     pub load: Option<FileLoad>,
-    /// A second read after the file had time to settle. A first read that fails is not shown
-    /// yet: it may be an editor's half-written save.
+    /// A second read, a while after a broken one, that found the same bytes. A first read that
+    /// fails is not shown yet: it may be an editor's half-written save.
     pub settled: bool,
 }
 
@@ -69,7 +69,7 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
                 ChangeKind::Removed
             }
             (Some(load), _) if load.program.is_none() && !r.settled => {
-                effects.push(Effect::Recheck(r.path.clone()));
+                effects.push(Effect::Recheck(r.path.clone(), load.hash));
                 continue;
             }
             (Some(load), None) => {

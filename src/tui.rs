@@ -24,7 +24,8 @@ use crate::watch::{self, WatchEvent, Watcher};
 
 /// Quiet time before a changed file is read: an editor's save is several writes.
 pub const SETTLE: Duration = Duration::from_millis(40);
-/// A file that reads broken is read once more after this before the error is shown.
+/// A file that reads broken is read once more after this; the error is shown only if it still
+/// holds the same bytes, else it is a save still under way and waits again.
 pub const RECHECK: Duration = Duration::from_millis(300);
 
 /// Everything the loop waits for arrives on one channel.
@@ -202,16 +203,17 @@ fn until_midnight(now: NaiveDateTime) -> Duration {
 
 /// Reads each path again; a path that no longer exists is a removal.
 pub fn read_paths(paths: &[PathBuf], settled: bool) -> Vec<Reload> {
-    paths
-        .iter()
-        .map(|p| Reload {
-            path: p.clone(),
-            load: std::fs::symlink_metadata(p)
-                .is_ok()
-                .then(|| storage::load_file(p)),
-            settled,
-        })
-        .collect()
+    paths.iter().map(|p| read_path(p, settled)).collect()
+}
+
+fn read_path(p: &Path, settled: bool) -> Reload {
+    Reload {
+        path: p.to_path_buf(),
+        load: std::fs::symlink_metadata(p)
+            .is_ok()
+            .then(|| storage::load_file(p)),
+        settled,
+    }
 }
 
 /// After the watcher lost track: every board file now in the folder, and every known one
@@ -333,11 +335,26 @@ pub struct Driver {
     /// The loop's clock; tests put a pinned one in its place.
     pub clock: Box<dyn Fn() -> NaiveDateTime>,
     today_pinned: bool,
-    rechecks: Vec<(Instant, PathBuf)>,
+    rechecks: Vec<Recheck>,
     mark_expiry: Option<NaiveDateTime>,
     /// When the last key arrived, and what the burst it may belong to means.
     last_key: Option<Instant>,
     burst: app::burst::Burst,
+}
+
+/// A broken read waiting to be read again: when, and the hash of the bytes that read broken.
+struct Recheck {
+    due: Instant,
+    path: PathBuf,
+    saw: Option<storage::ContentHash>,
+}
+
+impl Recheck {
+    fn read(&self) -> Reload {
+        let reload = read_path(&self.path, false);
+        let settled = reload.load.as_ref().is_some_and(|l| l.hash == self.saw);
+        Reload { settled, ..reload }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -366,7 +383,7 @@ impl Driver {
         let clock = (self.clock)();
         let mut wake: Option<Duration> = (!self.today_pinned).then(|| until_midnight(clock));
         let mut consider = |d: Duration| wake = Some(wake.map_or(d, |w| w.min(d)));
-        if let Some(first) = self.rechecks.iter().map(|(t, _)| *t).min() {
+        if let Some(first) = self.rechecks.iter().map(|r| r.due).min() {
             consider(first.saturating_duration_since(Instant::now()));
         }
         if let Some(at) = self.mark_expiry {
@@ -402,17 +419,19 @@ impl Driver {
             }
             Ok(Event::Watch(ev)) => on_watch(s, ev, clock),
             Err(RecvTimeoutError::Timeout) => {
-                let due: Vec<PathBuf> = self
-                    .rechecks
-                    .iter()
-                    .filter(|(t, _)| *t <= Instant::now())
-                    .map(|(_, p)| p.clone())
-                    .collect();
-                self.rechecks.retain(|(t, _)| *t > Instant::now());
+                // One instant for both halves, or a recheck coming due between them is lost.
+                let instant = Instant::now();
+                let (due, waiting) = std::mem::take(&mut self.rechecks)
+                    .into_iter()
+                    .partition::<Vec<_>, _>(|r| r.due <= instant);
+                self.rechecks = waiting;
                 let now = clock;
                 let mut actions = vec![Action::Tick(now)];
                 if !due.is_empty() {
-                    actions.push(Action::Reloaded(read_paths(&due, true), now));
+                    actions.push(Action::Reloaded(
+                        due.iter().map(Recheck::read).collect(),
+                        now,
+                    ));
                 }
                 let today = Date(now.date());
                 if !self.today_pinned && today != s.app.today {
@@ -426,12 +445,19 @@ impl Driver {
             return Step::Nothing;
         }
         for a in actions {
+            // A newer read of a file answers for it: the recheck of an older one would judge
+            // bytes of a later save, perhaps caught half-way, as if they had settled.
+            if let Action::Reloaded(reloads, _) = &a {
+                self.rechecks
+                    .retain(|r| !reloads.iter().any(|x| x.path == r.path));
+            }
             for effect in app::update(&mut s.app, a) {
                 match effect {
                     Effect::Quit => return Step::Quit,
-                    Effect::Recheck(p) => {
-                        self.rechecks.retain(|(_, q)| *q != p);
-                        self.rechecks.push((Instant::now() + RECHECK, p));
+                    Effect::Recheck(path, saw) => {
+                        self.rechecks.retain(|r| r.path != path);
+                        let due = Instant::now() + RECHECK;
+                        self.rechecks.push(Recheck { due, path, saw });
                     }
                     Effect::Save(request) => {
                         let who = Author {

@@ -106,8 +106,9 @@ pub enum Action {
 pub enum Effect {
     Quit,
     /// Read this file again once it has had time to settle: the first read was broken and may
-    /// have caught an editor half-way through a save.
-    Recheck(std::path::PathBuf),
+    /// have caught an editor half-way through a save. The hash of the bytes that read broken
+    /// lets the second read tell a settled file from one still being written.
+    Recheck(std::path::PathBuf, Option<crate::storage::ContentHash>),
     /// Write an edit to its board file.
     Save(Box<super::SaveRequest>),
 }

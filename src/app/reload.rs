@@ -19,8 +19,8 @@ pub struct Reload {
     pub path: PathBuf,
     /// `None`: the file is gone.
     pub load: Option<FileLoad>,
-    /// A second read after the file had time to settle. A first read that fails is not shown
-    /// yet: it may be an editor's half-written save.
+    /// A second read, a while after a broken one, that found the same bytes. A first read that
+    /// fails is not shown yet: it may be an editor's half-written save.
     pub settled: bool,
 }
 
@@ -72,7 +72,7 @@ pub fn apply(app: &mut App, reloads: Vec<Reload>, at: NaiveDateTime) -> Vec<Effe
             }
             // A program id taken by another file is not a half-written save: say it now.
             (Some(load), _) if load.program.is_none() && !r.settled && !duplicate => {
-                effects.push(Effect::Recheck(r.path.clone()));
+                effects.push(Effect::Recheck(r.path.clone(), load.hash));
                 continue;
             }
             (Some(load), None) => {

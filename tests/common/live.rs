@@ -117,8 +117,13 @@ impl Live {
 /// Presses a key, as the terminal would deliver it, a tenth of a second after the last: keys
 /// microseconds apart would be a paste.
 pub fn key(live: &mut Live, c: crossterm::event::KeyCode) {
-    use crossterm::event::{Event as TermEvent, KeyEvent, KeyModifiers};
-    let ev = TermEvent::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    chord(live, c, crossterm::event::KeyModifiers::NONE);
+}
+
+/// Presses a key with modifiers (Ctrl-R, Shift-Tab), as the terminal would deliver it.
+pub fn chord(live: &mut Live, c: crossterm::event::KeyCode, mods: crossterm::event::KeyModifiers) {
+    use crossterm::event::{Event as TermEvent, KeyEvent};
+    let ev = TermEvent::Key(KeyEvent::new(c, mods));
     live.keys_at += Duration::from_millis(100);
     live.driver.step(Ok(Event::Input(ev, live.keys_at)));
 }

@@ -227,7 +227,7 @@ fn adding_a_measure_and_reaching_a_milestone_through_the_real_binary() {
         &[],
     );
     // Keys a person types, each a moment apart: not a paste.
-    let mut typed = |s: &mut Session, text: &str| {
+    let typed = |s: &mut Session, text: &str| {
         s.send(text);
         std::thread::sleep(Duration::from_millis(60));
     };

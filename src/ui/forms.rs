@@ -60,8 +60,8 @@ pub fn render_form(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
     };
     let keys = tr!(
         lang,
-        "Tab 下一项 · Shift-Tab 上一项 · → 补全单位 · Enter 保存 · Esc 取消",
-        "Tab next · Shift-Tab back · → complete the unit · Enter save · Esc cancel"
+        "Tab / Shift-Tab 换项 · → 补全 · Enter 保存 · Esc 取消",
+        "Tab / Shift-Tab field · → complete · Enter save · Esc cancel"
     );
     let lw = form
         .fields
@@ -73,6 +73,7 @@ pub fn render_form(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
     let area = frame.area();
     let w = (area.width * 3 / 4)
         .clamp(50, 96)
+        .max(width(&keys) as u16 + 4)
         .min(area.width.saturating_sub(2));
     let error_rows = u16::from(form.error.is_some()) * 2;
     let h = form.fields.len() as u16 + 2 + error_rows;
@@ -138,7 +139,7 @@ pub fn render_milestones(app: &App, theme: &Theme, frame: &mut Frame, list: &Mil
         tr!(
             lang,
             "↑↓ 选择 · Enter 标记达成/未达成 · d 改日期 · a 新增 · Esc 关闭",
-            "↑↓ select · Enter reached / not reached · d change the date · a add · Esc close"
+            "↑↓ select · Enter reached / not · d new date · a add · Esc close"
         )
     };
     let mut lines: Vec<Line> = p

@@ -7,34 +7,15 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::live::{Live, chord, key};
+use common::live::{Live, chord, key, keys, open_at, type_in};
 use common::{dark, screen};
-use crossterm::event::KeyCode::{self, *};
+use crossterm::event::KeyCode::*;
 use crossterm::event::KeyModifiers;
 use rectify::app::{App, Modal};
 use rectify::domain::Program;
 
 fn program(path: &Path) -> Program {
     rectify::storage::load_file(path).program.unwrap()
-}
-
-fn keys(live: &mut Live, ks: &[KeyCode]) {
-    for &k in ks {
-        key(live, k);
-    }
-}
-
-fn type_in(live: &mut Live, s: &str) {
-    for c in s.chars() {
-        key(live, Char(c));
-    }
-}
-
-fn on(live: &mut Live, id: &str) {
-    key(live, Enter);
-    while live.app().measure_sel.as_deref() != Some(id) {
-        key(live, Down);
-    }
 }
 
 fn shown(app: &App) -> String {
@@ -46,7 +27,7 @@ fn a_adds_a_measure_after_the_selected_one_and_says_which_field_is_wrong() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
     let before = fs::read_to_string(&board).unwrap();
-    on(&mut live, "ZP-02");
+    open_at(&mut live, "ZP-02");
     key(&mut live, Char('a'));
     let text = shown(live.app());
     assert!(
@@ -112,7 +93,7 @@ fn x_retires_a_measure_after_a_yes_and_u_puts_back_the_same_bytes() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
     let before = fs::read_to_string(&board).unwrap();
-    on(&mut live, "ZP-03");
+    open_at(&mut live, "ZP-03");
     key(&mut live, Char('x'));
     let text = shown(live.app());
     assert!(
@@ -139,7 +120,7 @@ fn x_retires_a_measure_after_a_yes_and_u_puts_back_the_same_bytes() {
 fn e_renames_a_measure_and_changes_its_owner() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
-    on(&mut live, "ZP-04");
+    open_at(&mut live, "ZP-04");
     key(&mut live, Char('e'));
     type_in(&mut live, "（第二阶段）");
     key(&mut live, Tab);

@@ -7,9 +7,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::live::{Live, key};
+use common::live::{Live, key, keys, open_at, type_in};
 use common::{dark, screen};
-use crossterm::event::KeyCode::{self, *};
+use crossterm::event::KeyCode::*;
 use rectify::app::{App, Modal, SinceOpened};
 use rectify::domain::Measure;
 use rectify::domain::edit::{Edit, Field, Value};
@@ -34,26 +34,6 @@ fn colleague(path: &Path, id: &str, make: impl Fn(&Measure) -> Edit) {
     save::save(path, None, &edit, &who).unwrap();
 }
 
-fn keys(live: &mut Live, ks: &[KeyCode]) {
-    for &k in ks {
-        key(live, k);
-    }
-}
-
-fn type_in(live: &mut Live, s: &str) {
-    for c in s.chars() {
-        key(live, Char(c));
-    }
-}
-
-/// The program screen of 01-fraud.ron with `id` selected.
-fn on(live: &mut Live, id: &str) {
-    key(live, Enter);
-    while live.app().measure_sel.as_deref() != Some(id) {
-        key(live, Down);
-    }
-}
-
 fn shown(app: &App) -> String {
     screen(app, &dark())
 }
@@ -69,7 +49,7 @@ fn dialog_saw_change(app: &App) -> bool {
 fn a_colleague_saving_progress_while_the_dialog_is_open_is_asked_about_not_overwritten() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
-    on(&mut live, "ZP-04");
+    open_at(&mut live, "ZP-04");
     key(&mut live, Char('p'));
     assert!(shown(live.app()).contains("修改进度"));
     assert_eq!(measure(&board, "ZP-04").progress, 60);
@@ -116,7 +96,7 @@ fn a_colleague_saving_progress_while_the_dialog_is_open_is_asked_about_not_overw
 fn keeping_mine_after_a_progress_conflict_writes_mine_over_the_value_shown_as_theirs() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
-    on(&mut live, "ZP-04");
+    open_at(&mut live, "ZP-04");
     key(&mut live, Char('p'));
     colleague(&board, "ZP-04", |m| Edit::progress(m, 75));
     for _ in 0..2 {
@@ -134,7 +114,7 @@ fn keeping_mine_after_a_progress_conflict_writes_mine_over_the_value_shown_as_th
 fn a_colleague_adding_to_the_note_while_ours_is_open_keeps_both_texts_in_view() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
-    on(&mut live, "ZP-01");
+    open_at(&mut live, "ZP-01");
     let before = measure(&board, "ZP-01").notes;
     key(&mut live, Char('n'));
     let theirs = format!("{before}李四补充：八月再组织两次集群战役，已报部刑侦局备案。");
@@ -172,7 +152,7 @@ fn a_colleague_adding_to_the_note_while_ours_is_open_keeps_both_texts_in_view() 
 fn a_colleague_changing_another_field_meanwhile_is_no_conflict() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
-    on(&mut live, "ZP-04");
+    open_at(&mut live, "ZP-04");
     key(&mut live, Char('p'));
     colleague(&board, "ZP-04", |m| {
         Edit::note(m, "李四：已约谈三家运营商。")
@@ -204,7 +184,7 @@ fn a_colleague_changing_another_field_meanwhile_is_no_conflict() {
 fn undo_after_a_colleague_changed_the_same_field_asks_instead_of_writing_over_it() {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
-    on(&mut live, "ZP-03");
+    open_at(&mut live, "ZP-03");
     key(&mut live, Char('+'));
     assert_eq!(measure(&board, "ZP-03").progress, 60);
     colleague(&board, "ZP-03", |m| Edit::progress(m, 80));
@@ -233,7 +213,7 @@ fn two_edits_then_a_stale_save() -> Live {
     let mut live = Live::start(None);
     let board = live.path("01-fraud.ron");
     let stale = fs::read_to_string(&board).unwrap();
-    on(&mut live, "ZP-01");
+    open_at(&mut live, "ZP-01");
     key(&mut live, Char('+'));
     keys(&mut live, &[Down, Down, Char('n')]);
     type_in(&mut live, "已复核");

@@ -193,20 +193,24 @@ impl Drop for Lock {
     }
 }
 
-/// Applies `edit` to the board at `path`. `base` is the hash of the version the user saw;
-/// `None` means "whatever is there now" (the command line, which reads the file itself).
-pub fn save(
-    path: &Path,
-    base: Option<ContentHash>,
-    edit: &Edit,
-    who: &Author,
-) -> Result<Saved, SaveError> {
+/// A board read for writing, under the folder's lock.
+struct Opened {
+    dir: PathBuf,
+    meta: fs::Metadata,
+    _lock: Lock,
+    hash: ContentHash,
+    text: String,
+    program: Program,
+}
+
+/// Takes the lock and reads the board as it is now: the version every check is made against.
+fn open(path: &Path) -> Result<Opened, SaveError> {
     let dir = folder(path);
     let meta = fs::metadata(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
     if meta.permissions().readonly() {
         return Err(SaveError::ReadOnly(path.display().to_string()));
     }
-    let _lock = Lock::take(&dir);
+    let lock = Lock::take(&dir);
     let bytes = fs::read(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
     let hash = ContentHash::of(&bytes);
     let text = String::from_utf8(bytes).map_err(|_| SaveError::Refused(Refusal::NotUtf8))?;
@@ -217,6 +221,32 @@ pub fn save(
         });
         return Err(SaveError::Broken(Box::new(d)));
     };
+    Ok(Opened {
+        dir,
+        meta,
+        _lock: lock,
+        hash,
+        text,
+        program,
+    })
+}
+
+/// Applies `edit` to the board at `path`. `base` is the hash of the version the user saw;
+/// `None` means "whatever is there now" (the command line, which reads the file itself).
+pub fn save(
+    path: &Path,
+    base: Option<ContentHash>,
+    edit: &Edit,
+    who: &Author,
+) -> Result<Saved, SaveError> {
+    let Opened {
+        dir,
+        meta,
+        _lock,
+        hash,
+        text,
+        program,
+    } = open(path)?;
     let measure = program
         .measure(&edit.measure)
         .ok_or_else(|| SaveError::NoMeasure(edit.measure.clone()))?;
@@ -282,22 +312,14 @@ pub fn save_change(path: &Path, change: &Change, who: &Author) -> Result<Saved, 
     if let Change::Fields(e) = change {
         return save(path, Some(ContentHash([0; 32])), e, who);
     }
-    let dir = folder(path);
-    let meta = fs::metadata(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
-    if meta.permissions().readonly() {
-        return Err(SaveError::ReadOnly(path.display().to_string()));
-    }
-    let _lock = Lock::take(&dir);
-    let bytes = fs::read(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
-    let hash = ContentHash::of(&bytes);
-    let text = String::from_utf8(bytes).map_err(|_| SaveError::Refused(Refusal::NotUtf8))?;
-    let current = load_text(path, &text);
-    let Some(program) = current.program else {
-        let d = current.first_error().cloned().unwrap_or_else(|| {
-            Diagnostic::file(path, super::Severity::Error, super::Problem::Unreadable)
-        });
-        return Err(SaveError::Broken(Box::new(d)));
-    };
+    let Opened {
+        dir,
+        meta,
+        _lock,
+        hash,
+        text,
+        program,
+    } = open(path)?;
     let planned = super::change::plan(&text, &program, hash, change)?;
     let reread = load_text(path, &planned.text);
     if reread.program.as_ref() != Some(&planned.expected) {

@@ -127,3 +127,24 @@ pub fn chord(live: &mut Live, c: crossterm::event::KeyCode, mods: crossterm::eve
     live.keys_at += Duration::from_millis(100);
     live.driver.step(Ok(Event::Input(ev, live.keys_at)));
 }
+
+pub fn keys(live: &mut Live, ks: &[crossterm::event::KeyCode]) {
+    for &k in ks {
+        key(live, k);
+    }
+}
+
+/// Typed a key at a time, as a person types.
+pub fn type_in(live: &mut Live, s: &str) {
+    for c in s.chars() {
+        key(live, crossterm::event::KeyCode::Char(c));
+    }
+}
+
+/// The program screen of the first board with measure `id` selected.
+pub fn open_at(live: &mut Live, id: &str) {
+    key(live, crossterm::event::KeyCode::Enter);
+    while live.app().measure_sel.as_deref() != Some(id) {
+        key(live, crossterm::event::KeyCode::Down);
+    }
+}

@@ -150,13 +150,6 @@ pub struct Edit {
     pub reason: Option<String>,
 }
 
-/// Why an edit may not be made on a measure as it stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refused {
-    /// 销号 closes a measure: it changes again only through a reopen with a reason.
-    SignedOff,
-}
-
 impl Edit {
     fn on(m: &Measure, fields: &[(Field, Value)]) -> Edit {
         Edit {
@@ -237,18 +230,6 @@ impl Edit {
             reason: Some(reason.to_owned()),
             ..Edit::status(m, s, today, user)
         }
-    }
-
-    /// Whether this edit may be made on `m`. A signed-off measure takes only a reopen; undoing
-    /// the session's own edits is not checked here (an undo restores what was there).
-    pub fn refused_on(&self, m: &Measure) -> Option<Refused> {
-        let reopens = self.reason.is_some()
-            && self
-                .changes
-                .iter()
-                .any(|c| c.field == Field::Status && c.new != Value::Status(Status::SignedOff));
-        (m.status == Status::SignedOff && !self.is_empty() && !reopens)
-            .then_some(Refused::SignedOff)
     }
 
     /// A new deadline: appended to the revisions, the original stays.

@@ -163,3 +163,22 @@ fn reopening_asks_for_a_reason_and_drops_the_sign_off_record() {
     assert_eq!(new_value(&r, Field::SignedOff), Some(Value::Date(None)));
     assert_eq!(new_value(&r, Field::SignedBy), Some(Value::Text(None)));
 }
+
+#[test]
+fn a_name_typed_for_an_unfinished_measure_is_not_added_to_by_the_second_yes() {
+    // ZP-03 stands at 50 %: the name first, then the second question, answered with `y`.
+    let mut app = at("ZP-03", "");
+    press(&mut app, &[Char('o')]);
+    type_text(&mut app, "王五");
+    assert!(press(&mut app, &[Enter]).is_empty());
+    let text = screen(&app, &dark());
+    assert!(
+        text.contains("进度为 50%，未到 100%") && text.contains("销号人 王五"),
+        "{text}"
+    );
+    let r = one_save(press(&mut app, &[Char('y')]));
+    assert_eq!(
+        new_value(&r, Field::SignedBy),
+        Some(Value::Text(Some("王五".into())))
+    );
+}

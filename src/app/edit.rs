@@ -479,10 +479,7 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                 Some(input) => input.text.trim().to_owned(),
                 None => user,
             };
-            let short = target.seen.sign_off_doubt().is_some();
-            if signer.is_empty() || (short && !again) {
-                // No name yet, or the fact that makes it doubtful not yet seen: ask again.
-                let again = again || (short && !signer.is_empty());
+            if signer.is_empty() {
                 app.modal = Some(Modal::ConfirmSignOff {
                     target,
                     name,
@@ -491,8 +488,19 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                 return Vec::new();
             }
             if name.is_some() {
-                // Asked once a session: the name stands for this session's later edits too.
+                // Asked once a session: the name stands for this session's later edits too,
+                // and from here the dialog shows it rather than taking keys into it, so the
+                // `y` of a second question is an answer, not a letter of the name.
                 app.settings.user = signer.clone();
+            }
+            if target.seen.sign_off_doubt().is_some() && !again {
+                // The fact that makes it doubtful, on screen before a second yes.
+                app.modal = Some(Modal::ConfirmSignOff {
+                    target,
+                    name: None,
+                    again: true,
+                });
+                return Vec::new();
             }
             let e = Edit::sign_off(&target.seen, today, &signer);
             app.save_on(&target.path, target.base, e, false)

@@ -5,7 +5,7 @@
 //! why a typed value was refused, with the forms that would have been taken.
 
 use crate::domain::edit::{Edit, Field, FieldChange, Value};
-use crate::domain::{DateError, ProgressError, Status, StatusKind};
+use crate::domain::{DateDoubt, DateError, ProgressError, Status, StatusKind};
 use crate::domain::{Measure, Milestone, Program};
 use crate::i18n::Lang;
 use crate::storage::change::Change;
@@ -294,6 +294,56 @@ pub fn date_error(text: &str, e: DateError, lang: Lang) -> String {
         lang,
         "日期“{text}”无效{why}：{forms}",
         "invalid date \"{text}\"{why}: {forms}"
+    )
+}
+
+/// A date `rectify check` would warn about, said before it is written:
+/// `新期限 2023-08-31 早于原期限 2023-09-30`.
+pub fn date_doubt(d: &DateDoubt, lang: Lang) -> String {
+    match *d {
+        DateDoubt::BeforeStart { due, start } => tr!(
+            lang,
+            "日期 {due} 早于专项方案开始日期 {start}",
+            "{due} is before the program starts ({start})"
+        ),
+        DateDoubt::AfterProgram { due, program_due } => tr!(
+            lang,
+            "日期 {due} 晚于专项方案自身的期限 {program_due}",
+            "{due} is after the program's own deadline ({program_due})"
+        ),
+        DateDoubt::EarlierThanReplaced { revised, prev } => tr!(
+            lang,
+            "新期限 {revised} 早于原期限 {prev}",
+            "the new deadline {revised} is earlier than the one it replaces ({prev})"
+        ),
+    }
+}
+
+fn date_doubt_list(ds: &[DateDoubt], lang: Lang) -> String {
+    let sep = tr!(lang, "；", "; ");
+    ds.iter()
+        .map(|d| date_doubt(d, lang))
+        .collect::<Vec<_>>()
+        .join(&sep)
+}
+
+/// Asked in a dialog, where a second Enter writes it anyway.
+pub fn date_doubts_question(ds: &[DateDoubt], lang: Lang) -> String {
+    let all = date_doubt_list(ds, lang);
+    tr!(
+        lang,
+        "⚠ {all}；再按 Enter 确认写入",
+        "⚠ {all}; press Enter again to write it"
+    )
+}
+
+/// Why the shell refused a date, and how to write it anyway.
+pub fn date_doubts_refusal(ds: &[DateDoubt], lang: Lang) -> String {
+    let all = date_doubt_list(ds, lang);
+    tr!(
+        lang,
+        "{all}；确需写入请加 --force",
+        "{all}; add --force to write it anyway"
     )
 }
 

@@ -8,9 +8,9 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::cli::{AddArgs, BoardArgs, RemoveArgs, SetArgs};
 use crate::describe::change_of_board;
-use crate::domain::{Measure, Milestone, Program, Status, next_id};
+use crate::domain::{DateChange, Measure, Milestone, Program, Status, next_id};
 use crate::i18n::Lang;
-use crate::set::{date, parse_status, program, progress};
+use crate::set::{date, parse_status, program, progress, unless_doubted};
 use crate::storage::change::Change;
 use crate::storage::save::{self, Author, SaveError};
 use crate::tr;
@@ -54,9 +54,11 @@ pub fn add(args: &AddArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
             due,
             done: None,
         };
+        unless_doubted(&p, DateChange::Milestone { due }, args.force, lang)?;
         return write(&args.file, &Change::AddMilestone { milestone }, board, now);
     }
     let measure = new_measure(args, &p, due, lang)?;
+    unless_doubted(&p, DateChange::NewMeasure { due }, args.force, lang)?;
     let chosen = args.id.is_none().then(|| measure.id.clone());
     let after = args.after.clone();
     if let Some(a) = after.as_deref().filter(|a| p.measure(a).is_none()) {
@@ -184,6 +186,10 @@ pub fn milestone(
             "没有要修改的内容：请给出 --done、--not-done 或 --due",
             "nothing to change: give --done, --not-done or --due"
         ));
+    }
+    if new.due != seen.due {
+        let change = DateChange::Milestone { due: new.due };
+        unless_doubted(&p, change, args.force, lang)?;
     }
     if new == seen {
         let (title, file) = (&seen.title, args.file.display());

@@ -4,7 +4,10 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::cli::{BoardArgs, SetArgs};
 use crate::domain::edit::{Edit, FieldChange};
-use crate::domain::{Date, Measure, SignOffDoubt, Status, StatusKind, parse_progress};
+use crate::domain::{
+    Date, DateChange, Measure, Program, SignOffDoubt, Status, StatusKind, date_doubts,
+    parse_progress,
+};
 use crate::i18n::{Lang, Texts};
 use crate::storage::save::{self, Author};
 use crate::storage::{self, Severity};
@@ -70,6 +73,21 @@ pub(crate) fn date(flag: &str, s: &str, year: i32, lang: Lang) -> Result<Date> {
         let why = crate::describe::date_error(s, e, lang);
         anyhow!(tr!(lang, "--{flag}：{why}", "--{flag}: {why}"))
     })
+}
+
+/// A date `rectify check` would warn about is written only with `--force`, as the board writes
+/// it only on a second Enter.
+pub(crate) fn unless_doubted(
+    p: &Program,
+    change: DateChange,
+    force: bool,
+    lang: Lang,
+) -> Result<()> {
+    let doubts = date_doubts(p, change);
+    if force || doubts.is_empty() {
+        return Ok(());
+    }
+    bail!(crate::describe::date_doubts_refusal(&doubts, lang))
 }
 
 pub(crate) fn progress(s: &str, lang: Lang) -> Result<i64> {
@@ -221,6 +239,14 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
             )),
             None => {}
         }
+    }
+    if let Some(to) = new_due {
+        unless_doubted(
+            &program,
+            DateChange::Revise { measure: m, to },
+            args.force,
+            lang,
+        )?;
     }
     let mut steps: Vec<Step<'_>> = Vec::new();
     let reopen_reason = args

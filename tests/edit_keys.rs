@@ -335,11 +335,11 @@ fn dialogs_take_values_as_people_type_them_and_say_what_forms_they_take() {
     );
     press(&mut app, &[Char('d')]);
     app::update(&mut app, Action::ModalKillToStart);
-    type_text(&mut app, "9月30日");
+    type_text(&mut app, "11月30日");
     let r = the_save(press(&mut app, &[Enter]));
     assert_eq!(
         changes(&r)[0].2,
-        Value::Dates(vec![rectify::domain::Date::parse("2023-09-30").unwrap()]),
+        Value::Dates(vec![rectify::domain::Date::parse("2023-11-30").unwrap()]),
         "a date without its year is in the program's year"
     );
     press(&mut app, &[Char('d')]);

@@ -217,6 +217,16 @@ fn every_problem() -> Vec<Problem> {
         Problem::SignedOffWithoutDate { id: "A-1".into() },
         Problem::DateButNotSignedOff { id: "A-1".into() },
         Problem::MilestoneTitleEmpty,
+        Problem::MilestoneBeforeStart {
+            title: "Kickoff".into(),
+            due: d("2023-01-01"),
+            start: d("2023-02-01"),
+        },
+        Problem::MilestoneAfterProgram {
+            title: "Review".into(),
+            due: d("2024-01-01"),
+            program_due: d("2023-12-31"),
+        },
         Problem::UnsafeCharacters { field: "title" },
         Problem::MoreNotShown {
             errors: 3,
@@ -249,6 +259,8 @@ fn every_problem() -> Vec<Problem> {
             | Problem::SignedOffWithoutDate { .. }
             | Problem::DateButNotSignedOff { .. }
             | Problem::MilestoneTitleEmpty
+            | Problem::MilestoneBeforeStart { .. }
+            | Problem::MilestoneAfterProgram { .. }
             | Problem::UnsafeCharacters { .. }
             | Problem::MoreNotShown { .. } => {}
         }
@@ -272,6 +284,41 @@ fn every_problem_in_a_board_file_is_told_in_both_languages() {
     }
     for s in [Severity::Error, Severity::Warning] {
         both("severity", s.word(Lang::Zh), s.word(Lang::En));
+    }
+}
+
+#[test]
+fn every_doubtful_date_is_asked_and_refused_in_both_languages() {
+    use rectify::domain::DateDoubt;
+    let d = |s| rectify::domain::Date::parse(s).unwrap();
+    let all = [
+        DateDoubt::BeforeStart {
+            due: d("2023-01-01"),
+            start: d("2023-02-01"),
+        },
+        DateDoubt::AfterProgram {
+            due: d("2024-01-01"),
+            program_due: d("2023-12-31"),
+        },
+        DateDoubt::EarlierThanReplaced {
+            revised: d("2023-09-30"),
+            prev: d("2023-10-31"),
+        },
+    ];
+    for doubt in &all {
+        let one = std::slice::from_ref(doubt);
+        let name = format!("{doubt:?}");
+        use rectify::describe::{date_doubts_question, date_doubts_refusal};
+        both(
+            &name,
+            &date_doubts_question(one, Lang::Zh),
+            &date_doubts_question(one, Lang::En),
+        );
+        both(
+            &name,
+            &date_doubts_refusal(one, Lang::Zh),
+            &date_doubts_refusal(one, Lang::En),
+        );
     }
 }
 

@@ -236,8 +236,10 @@ fn concurrent_rectify_set_processes_lose_no_edit() {
             scope.spawn(move || {
                 for i in 0..EACH {
                     // Each edit appends a revised deadline, so every one must be in the end.
+                    // --force: the first may be earlier than the deadline it replaces.
                     let due = start.add_days(i as i64).to_string();
-                    let (code, _, err) = rectify(&["set", p.to_str().unwrap(), id, "--due", &due]);
+                    let path = p.to_str().unwrap();
+                    let (code, _, err) = rectify(&["set", path, id, "--due", &due, "--force"]);
                     assert_eq!(code, 0, "{id} {i}: {err}");
                 }
             });

@@ -110,7 +110,8 @@ fn a_date_without_a_year_is_in_the_year_the_program_starts() {
         "张三",
     ]);
     assert_eq!(code, 0, "{err}");
-    let (code, _, err) = rectify(&["set", path, "ZP-05", "--due", "3-31"]);
+    // Earlier than ZP-05's deadline, so written only with --force.
+    let (code, _, err) = rectify(&["set", path, "ZP-05", "--due", "3-31", "--force"]);
     assert_eq!(code, 0, "{err}");
     let prog = program(&p);
     assert_eq!(
@@ -126,7 +127,8 @@ fn a_date_without_a_year_is_in_the_year_the_program_starts() {
     assert_eq!(code, 1);
     assert!(err.contains("(February 2022 has 28 days)"), "{err}");
     let leap = board(dir.path(), Some("2020-01-01"));
-    let (code, _, err) = rectify(&["set", leap.to_str().unwrap(), "ZP-05", "--due", "2月29日"]);
+    let leap_path = leap.to_str().unwrap();
+    let (code, _, err) = rectify(&["set", leap_path, "ZP-05", "--due", "2月29日", "--force"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         program(&leap).measure("ZP-05").unwrap().revised.last(),

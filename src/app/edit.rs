@@ -8,7 +8,7 @@ use super::input::TextInput;
 use super::seen::{self, LostEdit, Target};
 use super::{App, Effect, Screen};
 use crate::domain::edit::{Edit, Field};
-use crate::domain::{Date, Status, StatusKind, parse_progress};
+use crate::domain::{Date, DateChange, Status, StatusKind, parse_progress};
 use crate::storage::ContentHash;
 use crate::storage::change::Change;
 use crate::storage::save::{Conflict, SaveError, Saved};
@@ -421,7 +421,7 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
             target,
             kind,
             input,
-            ..
+            error,
         } => {
             let m = &target.seen;
             let (t, lang) = (app.texts(), app.settings.lang);
@@ -437,8 +437,14 @@ pub fn accept(app: &mut App) -> Vec<Effect> {
                     .map_err(|e| crate::describe::progress_error(text, e, lang)),
                 InputKind::Note => Ok(Edit::note(m, text)),
                 InputKind::Due => Date::parse_typed(text, year)
-                    .map(|d| Edit::revise(m, d))
-                    .map_err(|e| crate::describe::date_error(text, e, lang)),
+                    .map_err(|e| crate::describe::date_error(text, e, lang))
+                    .and_then(|to| {
+                        let change = DateChange::Revise { measure: m, to };
+                        match super::doubt::question(app, &target.path, change, error.as_deref()) {
+                            Some(q) => Err(q),
+                            None => Ok(Edit::revise(m, to)),
+                        }
+                    }),
                 InputKind::Reopen(_) if text.is_empty() => Err(t.need_reopen_reason.to_owned()),
                 InputKind::Reopen(kind) => {
                     let to = match kind {

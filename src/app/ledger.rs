@@ -9,7 +9,7 @@ use super::input::TextInput;
 use super::seen::Target;
 use super::{App, Effect, Screen};
 use crate::domain::edit::Edit;
-use crate::domain::{Date, Measure, Milestone, Status, next_id};
+use crate::domain::{Date, DateChange, Measure, Milestone, Status, next_id};
 use crate::storage::change::Change;
 use crate::tr;
 
@@ -306,6 +306,10 @@ pub fn accept_form(app: &mut App, mut form: Form) -> Vec<Effect> {
     match &form.kind {
         FormKind::Add { after } => match check(app, &form) {
             Ok(m) => {
+                let change = DateChange::NewMeasure { due: m.due };
+                if let Some(q) = super::doubt::question(app, &form.path, change, shown(&form)) {
+                    return fail(app, form, (FieldKind::Due, q));
+                }
                 let id = m.id.clone();
                 let after = after.clone();
                 app.save_change(&form.path, &id, Change::AddMeasure { measure: m, after })
@@ -336,6 +340,10 @@ pub fn accept_form(app: &mut App, mut form: Form) -> Vec<Effect> {
             let typed = form.text(FieldKind::MilestoneDate).to_owned();
             match Date::parse_typed(&typed, year) {
                 Ok(due) => {
+                    let change = DateChange::Milestone { due };
+                    if let Some(q) = super::doubt::question(app, &form.path, change, shown(&form)) {
+                        return fail(app, form, (FieldKind::MilestoneDate, q));
+                    }
                     let effects = app.save_change(
                         &form.path,
                         "",
@@ -359,6 +367,11 @@ pub fn accept_form(app: &mut App, mut form: Form) -> Vec<Effect> {
             }
         }
     }
+}
+
+/// What the form's error line says now: a question asked there is answered by Enter.
+fn shown(form: &Form) -> Option<&str> {
+    form.error.as_ref().map(|(_, why)| why.as_str())
 }
 
 fn back_to_list(path: &std::path::Path) -> Modal {
@@ -388,6 +401,20 @@ pub fn accept_milestones(app: &mut App, mut list: Milestones) -> Vec<Effect> {
     if let Some(mut d) = list.date.take() {
         let typed = d.input.text.trim().to_owned();
         return match Date::parse_typed(&typed, year) {
+            Ok(day)
+                if d.what == DateFor::Due
+                    && let Some(q) = super::doubt::question(
+                        app,
+                        &list.path,
+                        DateChange::Milestone { due: day },
+                        d.error.as_deref(),
+                    ) =>
+            {
+                d.error = Some(q);
+                list.date = Some(d);
+                app.modal = Some(Modal::Milestones(list));
+                Vec::new()
+            }
             Ok(day) => {
                 let new = match d.what {
                     DateFor::Reached => Milestone {

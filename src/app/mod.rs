@@ -5,6 +5,7 @@ mod action;
 mod board;
 pub mod burst;
 pub mod dialog;
+mod doubt;
 pub mod edit;
 pub mod history;
 pub mod input;

@@ -51,6 +51,10 @@ pub struct AddArgs {
     /// Add a milestone with this title instead of a measure, in date order
     #[arg(long, value_name = "TITLE")]
     pub milestone: Option<String>,
+    /// Write a date `rectify check` would warn about (before the program starts or after it
+    /// ends) all the same
+    #[arg(long)]
+    pub force: bool,
     /// Who makes the change [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,

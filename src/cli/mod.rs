@@ -122,7 +122,7 @@ pub struct SetArgs {
     pub measure: Option<String>,
     /// Change a milestone instead of a measure: its number on the strip (1, 2, …) or its
     /// exact title
-    #[arg(long, value_name = "N", conflicts_with_all = ["status", "reason", "reopen", "progress", "note", "sign_off", "force", "today"])]
+    #[arg(long, value_name = "N", conflicts_with_all = ["status", "reason", "reopen", "progress", "note", "sign_off", "today"])]
     pub milestone: Option<String>,
     /// Mark the milestone reached on this day (with --milestone), written as for --due
     #[arg(long, value_name = "DATE", requires = "milestone")]
@@ -151,7 +151,9 @@ pub struct SetArgs {
     /// Sign the measure off (销号) today, as the user
     #[arg(long, conflicts_with = "status")]
     pub sign_off: bool,
-    /// Sign off a measure that is blocked or short of 100 % all the same
+    /// Do it all the same: sign off a measure that is blocked or short of 100 %, or write a
+    /// deadline `rectify check` would warn about (earlier than the one it replaces, outside the
+    /// program)
     #[arg(long)]
     pub force: bool,
     /// Revise the deadline: 2023-09-30, 2023/9/30, 2023年9月30日, or 9-30, 9月30日 (in the

@@ -2,6 +2,7 @@
 //! them. Pure data and pure functions of `today`; nothing here touches a terminal or a disk.
 
 mod date;
+mod doubt;
 pub mod edit;
 mod ids;
 mod model;
@@ -9,6 +10,7 @@ pub mod schedule;
 mod typed;
 
 pub use date::{Date, INVALID_DATE};
+pub use doubt::{DateChange, DateDoubt, date_doubts, earlier_than_replaced};
 pub use ids::next_id;
 pub use model::{Measure, Milestone, Program, SignOffDoubt, Status, StatusKind};
 pub use typed::{DateError, ProgressError, parse_progress};

@@ -107,6 +107,16 @@ pub enum Problem {
         id: String,
     },
     MilestoneTitleEmpty,
+    MilestoneBeforeStart {
+        title: String,
+        due: Date,
+        start: Date,
+    },
+    MilestoneAfterProgram {
+        title: String,
+        due: Date,
+        program_due: Date,
+    },
     UnsafeCharacters {
         field: &'static str,
     },
@@ -243,6 +253,20 @@ impl Problem {
                 lang,
                 "有一个时间节点的标题为空",
                 "a milestone has an empty title"
+            ),
+            MilestoneBeforeStart { title, due, start } => tr!(
+                lang,
+                "时间节点“{title}”的日期 {due} 早于专项方案开始日期 {start}",
+                "milestone “{title}” is due {due} before the program starts {start}"
+            ),
+            MilestoneAfterProgram {
+                title,
+                due,
+                program_due,
+            } => tr!(
+                lang,
+                "时间节点“{title}”的日期 {due} 晚于专项方案自身的期限 {program_due}",
+                "milestone “{title}” is due {due}, after the program's own deadline {program_due}"
             ),
             UnsafeCharacters { field } => tr!(
                 lang,

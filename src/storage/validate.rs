@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::cst::{self, Node};
 use super::{Diagnostic, Problem, Severity};
-use crate::domain::{Program, Status};
+use crate::domain::{DateDoubt, Program, Status, earlier_than_replaced};
 use crate::text::has_unsafe_chars;
 
 enum Loc {
@@ -218,19 +218,18 @@ fn check(p: &Program) -> Vec<Found> {
                 },
             );
         }
-        if m.due < p.start {
+        if let Some(DateDoubt::BeforeStart { due, start }) = p.before_start(m.due) {
             add(
                 at("due"),
                 Warning,
                 Problem::DueBeforeProgramStart {
                     id: m.id.clone(),
-                    due: m.due,
-                    start: p.start,
+                    due,
+                    start,
                 },
             );
         }
-        let due = m.effective_due();
-        if due > p.due {
+        if let Some(DateDoubt::AfterProgram { due, program_due }) = p.after_end(m.effective_due()) {
             add(
                 at(if m.revised.is_empty() {
                     "due"
@@ -241,17 +240,19 @@ fn check(p: &Program) -> Vec<Found> {
                 Problem::DueAfterProgram {
                     id: m.id.clone(),
                     due,
-                    program_due: p.due,
+                    program_due,
                 },
             );
         }
         let mut prev = m.due;
         for r in &m.revised {
-            if *r < prev {
+            if let Some(DateDoubt::EarlierThanReplaced { revised, prev }) =
+                earlier_than_replaced(*r, prev)
+            {
                 add(
                     at("revised"),
                     Warning,
-                    Problem::RevisedEarlier { revised: *r, prev },
+                    Problem::RevisedEarlier { revised, prev },
                 );
             }
             prev = *r;
@@ -292,6 +293,25 @@ fn check(p: &Program) -> Vec<Found> {
                 Error,
                 Problem::MilestoneTitleEmpty,
             );
+        }
+        let title = || ms.title.clone();
+        let problem = match p.before_start(ms.due).or(p.after_end(ms.due)) {
+            Some(DateDoubt::BeforeStart { due, start }) => Some(Problem::MilestoneBeforeStart {
+                title: title(),
+                due,
+                start,
+            }),
+            Some(DateDoubt::AfterProgram { due, program_due }) => {
+                Some(Problem::MilestoneAfterProgram {
+                    title: title(),
+                    due,
+                    program_due,
+                })
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            add(Loc::Milestone(i, "due"), Warning, problem);
         }
     }
     out

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Soak: three boards (tmux panes, one of them polling) watch a copy of boards/ while
+# Soak: four boards (tmux panes, one of them polling, one editing) watch a copy of boards/ while
 #   - "colleagues" save the same files in every style editors and shells use: rename over
 #     (vim), truncate then write in two parts (VS Code), remove then create (git checkout),
 #     sed -i, `>` and `>>` (a comment appended);
 #   - `rectify set` runs in a loop, each time appending a fresh revised deadline (--due) and a
-#     progress to a measure, logging every success.
+#     progress to a measure, logging every success (--force: the soak's dates lie past the
+#     programs' ends on purpose, so that each one is new and can be found afterwards);
 #   - someone at a fourth board (not read-only) opens the progress dialog on a measure the
 #     `set` loop is changing, waits a moment, types a value and presses Enter; a conflict
 #     dialog is answered "keep theirs".
@@ -99,7 +100,7 @@ set_loop() {
         due=$(date -d "2030-01-01 + $k days" +%F)
         local t0 t1 out
         t0=$(now)
-        if out=$("$bin" set "$dir/$file" "$id" --due "$due" --progress $((RANDOM % 101)) \
+        if out=$("$bin" set "$dir/$file" "$id" --due "$due" --force --progress $((RANDOM % 101)) \
             --user soak 2>&1); then
             t1=$(now)
             echo "$file $id $due $t0 $t1" >>"$work/set.ok"
@@ -166,9 +167,12 @@ dialog_loop() {
         local ids
         mapfile -t ids < <(grep "^$file " "$work/targets" | awk '{print $2}')
         local id=${ids[RANDOM % ${#ids[@]}]}
-        tm send-keys -t editor Escape F Escape g
-        for _ in $(seq "$i"); do tm send-keys -t editor j; done
-        tm send-keys -t editor Enter / "$id" Enter p
+        # A key at a time, as a person types: keys sent in one go arrive as a paste, whose
+        # Enter the board rightly takes for text.
+        for key in Escape F Escape g $(printf 'j %.0s' $(seq "$i")) Enter / "$id" Enter p; do
+            tm send-keys -t editor "$key"
+            sleep 0.03
+        done
         sleep 0.3
         local scr seen shown_id
         scr=$(tm capture-pane -p -t editor)
@@ -182,7 +186,11 @@ dialog_loop() {
         sleep 0.$((2 + RANDOM % 8))
         : >"$work/dialog.target"
         local want=$((RANDOM % 101))
-        tm send-keys -t editor C-u "$want" Enter
+        tm send-keys -t editor C-u
+        sleep 0.03
+        tm send-keys -t editor "$want"
+        sleep 0.03
+        tm send-keys -t editor Enter
         sleep 0.3
         scr=$(tm capture-pane -p -t editor)
         if grep -q '冲突：' <<<"$scr"; then
@@ -231,7 +239,9 @@ problem() {
 # Let the boards settle on the final files, then look at them.
 sleep 3
 for a in "${apps[@]}"; do
-    tm send-keys -t "$a" Escape Escape
+    tm send-keys -t "$a" Escape
+    sleep 0.05
+    tm send-keys -t "$a" Escape
 done
 sleep 1
 alive=0

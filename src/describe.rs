@@ -133,7 +133,6 @@ pub fn change_of_board(c: &Change, lang: Lang) -> String {
     let t = lang.texts();
     let day = |d: Option<crate::domain::Date>| d.map_or_else(|| "—".to_owned(), |d| (t.date)(d));
     match c {
-        Change::Fields(e) => edit(e, lang),
         Change::AddMeasure { measure: m, .. } => {
             let m = measure(m, lang);
             tr!(lang, "新增措施 {m}", "added measure {m}")
@@ -376,7 +375,6 @@ pub fn board_change(c: &crate::storage::change::Change, lang: Lang) -> String {
     use crate::storage::change::Change;
     let t = lang.texts();
     match c {
-        Change::Fields(e) => edit(e, lang),
         Change::AddMeasure { measure: m, .. } => {
             let (id, title) = (&m.id, &m.title);
             tr!(

@@ -6,14 +6,12 @@
 use super::save::{Refusal, SaveError};
 use super::shrink::Cut;
 use super::{edit, grow, shrink};
-use crate::domain::edit::{Edit, ron_string};
+use crate::domain::edit::ron_string;
 use crate::domain::{Measure, Milestone, Program};
 
 /// A change to a board file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    /// Fields of one measure.
-    Fields(Edit),
     /// A new measure, after measure `after` (at the end for `None`, or when `after` is gone).
     AddMeasure {
         measure: Measure,
@@ -75,10 +73,6 @@ pub fn plan(
 ) -> Result<Planned, SaveError> {
     let mut expected = p.clone();
     match c {
-        // Field edits have their own path (`save::save`), with per-field conflicts.
-        Change::Fields(_) => Err(SaveError::Refused(Refusal::Locate(
-            "field edits are saved by save::save".to_owned(),
-        ))),
         Change::AddMeasure { measure, after } => {
             if p.measure(&measure.id).is_some() {
                 return Err(SaveError::Duplicate(measure.id.clone()));

@@ -309,9 +309,6 @@ pub fn save(
 /// through [`save`]. The same lock, re-read, check, re-parse and atomic write; `undo` of the
 /// result is the change that puts the file back.
 pub fn save_change(path: &Path, change: &Change, who: &Author) -> Result<Saved, SaveError> {
-    if let Change::Fields(e) = change {
-        return save(path, Some(ContentHash([0; 32])), e, who);
-    }
     let Opened {
         dir,
         meta,

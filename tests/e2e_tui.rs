@@ -122,23 +122,7 @@ fn an_edit_from_another_process_appears_on_screen() {
 
 #[test]
 fn an_edit_made_with_keys_is_in_the_file_on_disk() {
-    let dir = tempfile::tempdir().unwrap();
-    let board = dir.path().join("01-fraud.ron");
-    std::fs::copy("boards/01-fraud.ron", &board).unwrap();
-    let mut s = Session::start(
-        &[
-            dir.path().to_str().unwrap(),
-            "--today",
-            "2023-07-15",
-            "--user",
-            "张三",
-        ],
-        (120, 30),
-        &[],
-    );
-    s.wait_for("打击治理电信网络诈骗犯罪");
-    s.send("\r");
-    s.wait_for("ZP-01");
+    let (dir, board, mut s) = common::pty::fraud_program_as_zhang();
     s.send("jjo");
     s.wait_for("销号人 张三");
     s.send("y");

@@ -193,28 +193,12 @@ fn m_marks_a_milestone_reached_re_dates_one_and_adds_one_in_date_order() {
 fn adding_a_measure_and_reaching_a_milestone_through_the_real_binary() {
     use common::pty::Session;
     use std::time::Duration;
-    let dir = tempfile::tempdir().unwrap();
-    let board = dir.path().join("01-fraud.ron");
-    fs::copy("boards/01-fraud.ron", &board).unwrap();
-    let mut s = Session::start(
-        &[
-            dir.path().to_str().unwrap(),
-            "--today",
-            "2023-07-15",
-            "--user",
-            "张三",
-        ],
-        (120, 30),
-        &[],
-    );
+    let (_dir, board, mut s) = common::pty::fraud_program_as_zhang();
     // Keys a person types, each a moment apart: not a paste.
     let typed = |s: &mut Session, text: &str| {
         s.send(text);
         std::thread::sleep(Duration::from_millis(60));
     };
-    s.wait_for("打击治理电信网络诈骗犯罪");
-    typed(&mut s, "\r");
-    s.wait_for("ZP-01");
     typed(&mut s, "a");
     s.wait_for("新增措施");
     typed(&mut s, "建立反诈宣传员队伍");

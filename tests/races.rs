@@ -265,24 +265,7 @@ fn the_user_can_pick_which_lost_edits_come_back() {
 /// another process: the dialog says what changed and who did it, and Enter asks.
 #[test]
 fn the_dialog_race_through_the_real_binary() {
-    use common::pty::Session;
-    let dir = tempfile::tempdir().unwrap();
-    let board = dir.path().join("01-fraud.ron");
-    fs::copy("boards/01-fraud.ron", &board).unwrap();
-    let mut s = Session::start(
-        &[
-            dir.path().to_str().unwrap(),
-            "--today",
-            "2023-07-15",
-            "--user",
-            "张三",
-        ],
-        (120, 30),
-        &[],
-    );
-    s.wait_for("打击治理电信网络诈骗犯罪");
-    s.send("\r");
-    s.wait_for("ZP-01");
+    let (_dir, board, mut s) = common::pty::fraud_program_as_zhang();
     s.send("jjjp");
     s.wait_for("修改进度");
     let out = common::rectify_in("zh_CN.UTF-8")

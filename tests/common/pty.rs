@@ -167,3 +167,23 @@ impl Drop for Session {
         let _ = self.child.kill();
     }
 }
+
+/// The real binary at 120×30 on a copy of the fraud board in a temp folder, as 张三 on
+/// 2023-07-15, its program screen open: the folder, the board file and the session.
+pub fn fraud_program_as_zhang() -> (tempfile::TempDir, std::path::PathBuf, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("01-fraud.ron");
+    std::fs::copy("boards/01-fraud.ron", &board).unwrap();
+    let args = [
+        dir.path().to_str().unwrap(),
+        "--today",
+        "2023-07-15",
+        "--user",
+        "张三",
+    ];
+    let mut s = Session::start(&args, (120, 30), &[]);
+    s.wait_for("打击治理电信网络诈骗犯罪");
+    s.send("\r");
+    s.wait_for("ZP-01");
+    (dir, board, s)
+}

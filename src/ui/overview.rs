@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use super::short_date;
 use super::table::{self, Cell, Col, text};
@@ -139,7 +140,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         } else {
             theme.text
         };
-        let mut line = table::fast_row(&cols, &fitted, cells, base, theme);
+        let mut line = table::row(&cols, &fitted, cells, base, theme);
         if n == selected {
             line = line.patch_style(theme.selection);
         }
@@ -253,5 +254,5 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|l| table::clip(l, area.width as usize))
         .collect();
-    frame.render_widget(table::Plain(lines), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }

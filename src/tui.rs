@@ -47,7 +47,7 @@ pub struct Session {
     /// The theme file being watched, when `--theme` named a file.
     pub theme_path: Option<PathBuf>,
     pub theme_spec: Option<String>,
-    pub no_color: bool,
+    pub colours: Colours,
     /// The status line says the folder went away: to be taken back once it reads again.
     pub folder_gone: bool,
 }
@@ -62,7 +62,10 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     let today = args.today.unwrap_or(Date(now.date()));
     let loads = storage::load_dir(&args.dir);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (theme, theme_error) = load_theme(args.theme.as_deref(), args.lang, no_color);
+    let env = |k: &str| std::env::var(k).ok();
+    let depth = theme::Depth::from_env(env("COLORTERM").as_deref(), env("TERM").as_deref());
+    let colours = Colours { no_color, depth };
+    let (theme, theme_error) = load_theme(args.theme.as_deref(), args.lang, colours);
     let settings = Settings {
         read_only: args.read_only,
         user: args.user.clone(),
@@ -91,14 +94,27 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
         theme,
         theme_path,
         theme_spec: args.theme.clone(),
-        no_color,
+        colours,
         folder_gone: false,
     })
 }
 
-fn load_theme(spec: Option<&str>, lang: Lang, no_color: bool) -> (Theme, Option<String>) {
+/// What the terminal is asked to show: no colour at all (`NO_COLOR`), or colours within its
+/// depth.
+#[derive(Debug, Clone, Copy)]
+pub struct Colours {
+    pub no_color: bool,
+    pub depth: theme::Depth,
+}
+
+fn load_theme(spec: Option<&str>, lang: Lang, colours: Colours) -> (Theme, Option<String>) {
     let (t, err) = theme::resolve(spec, lang);
-    (if no_color { t.monochrome() } else { t }, err)
+    let t = if colours.no_color {
+        t.monochrome()
+    } else {
+        t.for_depth(colours.depth)
+    };
+    (t, err)
 }
 
 /// Meeting mode: the same loop over a read-only app that cycles its pages; high contrast
@@ -274,7 +290,7 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
                     history = true;
                 } else if s.theme_path.as_ref() == Some(&p) {
                     let (t, err) =
-                        load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.no_color);
+                        load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.colours);
                     // A broken edit of the theme keeps the colours on screen.
                     match err {
                         None => s.theme = t,

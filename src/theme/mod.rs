@@ -1,6 +1,7 @@
 //! Themes: RON files of styles named by meaning. Built-in themes are the files in `themes/`,
 //! embedded in the binary; a user's file may name a `base` and set only what it changes.
 
+mod depth;
 mod error;
 mod raw;
 
@@ -10,6 +11,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::StatusKind;
 use crate::domain::schedule::Health;
+pub use depth::Depth;
 pub use error::{Problem as ThemeProblem, ThemeError};
 use raw::RawTheme;
 
@@ -97,6 +99,17 @@ impl Theme {
         self.overdue = self.overdue.add_modifier(Modifier::BOLD);
         self.changed = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
         self.name.push_str(" (no colour)");
+        self
+    }
+
+    /// Every colour brought within what the terminal shows (see [`Depth`]).
+    pub fn for_depth(mut self, depth: Depth) -> Theme {
+        let convert = |c: Option<Color>| c.map(|c| depth.convert(c));
+        for s in self.styles_mut() {
+            s.fg = convert(s.fg);
+            s.bg = convert(s.bg);
+            s.underline_color = convert(s.underline_color);
+        }
         self
     }
 

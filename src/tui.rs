@@ -378,6 +378,16 @@ pub enum Step {
     Quit,
     Redraw,
     Nothing,
+    /// Ctrl-Z: stop to the shell, as every terminal program does; redraw once continued.
+    Suspend,
+}
+
+/// Ctrl-Z, which raw mode delivers as a key instead of the terminal's stop signal. Only Unix
+/// shells have job control to stop to.
+fn is_suspend(k: &event::KeyEvent) -> bool {
+    cfg!(unix)
+        && k.code == event::KeyCode::Char('z')
+        && k.modifiers == event::KeyModifiers::CONTROL
 }
 
 impl Driver {
@@ -421,6 +431,9 @@ impl Driver {
             Ok(Event::Input(ev, at)) => {
                 debug_panic(&ev);
                 match ev {
+                    TermEvent::Key(k) if k.kind == event::KeyEventKind::Press && is_suspend(&k) => {
+                        return Step::Suspend;
+                    }
                     TermEvent::Key(k) if k.kind != event::KeyEventKind::Release => {
                         let gap = self.last_key.map(|t| at.saturating_duration_since(t));
                         self.last_key = Some(at);
@@ -521,9 +534,46 @@ fn event_loop(
             Step::Quit => return Ok(()),
             Step::Redraw => draw(terminal, driver)?,
             Step::Nothing => {}
+            Step::Suspend => {
+                suspend(terminal)?;
+                draw(terminal, driver)?;
+            }
         }
     }
 }
+
+/// Gives the terminal back as it was, stops until the shell's `fg` continues the process, then
+/// takes the terminal again, cleared, for the redraw.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    stop_self();
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // `Terminal::clear` would ask the terminal where its cursor is, and the answer would go to
+    // the input thread's read instead. A blank frame makes the next draw a whole one.
+    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+    Ok(())
+}
+
+/// SIGTSTP to ourselves: the default action stops the process here, and it goes on from here
+/// when the shell sends SIGCONT.
+#[cfg(unix)]
+fn stop_self() {
+    // SAFETY: raise has no preconditions; SIGTSTP is a valid signal number.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+}
+
+#[cfg(not(unix))]
+fn stop_self() {}
 
 /// Events other than key presses.
 fn translate(ev: TermEvent) -> Option<Action> {

@@ -168,7 +168,7 @@ pub fn resolve(spec: Option<&str>, lang: Lang) -> (Theme, Option<String>) {
     let path = Path::new(spec);
     let result = match std::fs::read_to_string(path) {
         Ok(text) => from_text(spec, &text),
-        Err(e) if !spec.contains(['/', '.']) => Err(ThemeError::NoSuchTheme {
+        Err(e) if !spec.contains(['/', '\\', '.']) => Err(ThemeError::NoSuchTheme {
             spec: spec.to_owned(),
             cause: (&e).into(),
         }),

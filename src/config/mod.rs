@@ -70,6 +70,12 @@ pub fn location(flag: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("RECTIFY_CONFIG").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(p));
     }
+    default_location()
+}
+
+/// This system's place for the config file: `~/.config/rectify/config.ron` on Linux, under
+/// `~/Library/Application Support` on a Mac, `%APPDATA%` on Windows.
+pub fn default_location() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "rectify").map(|d| d.config_dir().join("config.ron"))
 }
 

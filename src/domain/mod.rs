@@ -3,6 +3,7 @@
 
 mod date;
 mod doubt;
+mod file_change;
 pub mod edit;
 mod ids;
 mod model;
@@ -10,6 +11,7 @@ pub mod schedule;
 mod typed;
 
 pub use date::{Date, INVALID_DATE};
+pub use file_change::ChangeKind;
 pub use doubt::{DateChange, DateDoubt, date_doubts, earlier_than_replaced};
 pub use ids::next_id;
 pub use model::{Measure, Milestone, Program, SignOffDoubt, Status, StatusKind};

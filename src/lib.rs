@@ -17,7 +17,6 @@ pub mod config;
 pub mod describe;
 pub mod domain;
 pub mod i18n;
-pub mod layout;
 pub mod ledger;
 pub mod new_board;
 pub mod report;

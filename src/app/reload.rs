@@ -32,7 +32,6 @@ pub struct LastChange {
     pub kind: ChangeKind,
 }
 
-
 fn changed_measures(old: &Program, new: &Program) -> Vec<String> {
     let before: HashMap<&str, &Measure> = old.measures.iter().map(|m| (m.id.as_str(), m)).collect();
     new.measures

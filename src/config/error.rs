@@ -52,7 +52,7 @@ impl ConfigError {
             } => format!(
                 "{}:{line}:{col}: {}",
                 path.display(),
-                crate::storage::describe_parse_error(error, lang)
+                crate::describe::parse_error(error, lang)
             ),
             CannotRead { path, cause } => {
                 let (p, c) = (path.display(), cause.text(lang));

@@ -73,7 +73,8 @@ fn main() -> ExitCode {
     // The config file (if any) fills in what the command line left unset.
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();
-    let resolve = |flags: BoardFlags| config::resolve(&flags.or(&outer), cli.config.as_deref());
+    let resolve =
+        |flags: BoardFlags| rectify::cli::resolve(&flags.or(&outer), cli.config.as_deref());
     let today = || outer.today.unwrap_or_else(today);
     match cli.command {
         Some(Command::Config { board, .. }) => match resolve(board) {

@@ -1,6 +1,6 @@
 //! Command-line interface: what a user can type, parsed by clap.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -218,6 +218,48 @@ impl BoardFlags {
             since: self.since.or_else(|| outer.since.clone()),
         }
     }
+}
+
+/// The board's options with the config file applied, and the config's account of where each
+/// setting came from (`rectify config --print`).
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub args: BoardArgs,
+    pub config: crate::config::Effective,
+}
+
+impl Resolved {
+    pub fn render(&self) -> String {
+        self.config.render()
+    }
+}
+
+/// Applies the config file under these flags: the flags it knows go to the config layer as
+/// its own struct, the rest (`--today`, `--poll`, …) pass straight into the board's options.
+pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolved, String> {
+    let config = crate::config::resolve(
+        &crate::config::Flags {
+            dir: flags.dir.clone(),
+            theme: flags.theme.clone(),
+            user: flags.user.clone(),
+            lang: flags.lang,
+        },
+        config_flag,
+    )?;
+    let s = config.settings.clone();
+    let args = BoardArgs {
+        dir: s.dir,
+        today: flags.today,
+        theme: s.theme,
+        poll: flags.poll,
+        read_only: flags.read_only,
+        user: s.user,
+        lang: s.lang,
+        due_soon_days: s.due_soon_days,
+        keys: s.keys,
+        since: flags.since.clone(),
+    };
+    Ok(Resolved { args, config })
 }
 
 /// Why a value typed on the command line was refused. Value parsers are plain functions that

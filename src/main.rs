@@ -146,7 +146,10 @@ fn main() -> ExitCode {
             lang: args.lang,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::report(&args, &eff.args, today())),
+            Ok(eff) => ExitCode::from(rectify::report::run::report(
+                &args.options(&eff.args),
+                today(),
+            )),
             Err(e) => fail(e),
         },
         Some(Command::Snapshot(args)) => match resolve(BoardFlags {
@@ -154,7 +157,10 @@ fn main() -> ExitCode {
             lang: args.lang,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(&args, &eff.args, today())),
+            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(
+                &args.options(&eff.args),
+                today(),
+            )),
             Err(e) => fail(e),
         },
         None => match resolve(BoardFlags::default())

@@ -413,6 +413,38 @@ pub struct ReportArgs {
     pub lang: Option<crate::i18n::Lang>,
 }
 
+impl ReportArgs {
+    /// The report's own options, with the settings in force filled in.
+    pub fn options(&self, board: &BoardArgs) -> crate::report::run::ReportOptions {
+        use crate::report::run::Format;
+        crate::report::run::ReportOptions {
+            dir: board.dir.clone(),
+            lang: board.lang,
+            format: match self.format {
+                ReportFormat::Markdown => Format::Markdown,
+                ReportFormat::Csv => Format::Csv,
+                ReportFormat::Json => Format::Json,
+                ReportFormat::Html => Format::Html,
+            },
+            today: self.today,
+            output: self.output.clone(),
+            bom: self.bom,
+            since: self.since.clone(),
+        }
+    }
+}
+
+impl SnapshotArgs {
+    pub fn options(&self, board: &BoardArgs) -> crate::report::run::SnapshotOptions {
+        crate::report::run::SnapshotOptions {
+            dir: board.dir.clone(),
+            lang: board.lang,
+            output: self.output.clone(),
+            today: self.today,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct SnapshotArgs {
     /// Folder of board files (*.ron) [default: from the config file, else `boards`]

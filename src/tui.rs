@@ -385,9 +385,7 @@ pub enum Step {
 /// Ctrl-Z, which raw mode delivers as a key instead of the terminal's stop signal. Only Unix
 /// shells have job control to stop to.
 fn is_suspend(k: &event::KeyEvent) -> bool {
-    cfg!(unix)
-        && k.code == event::KeyCode::Char('z')
-        && k.modifiers == event::KeyModifiers::CONTROL
+    cfg!(unix) && k.code == event::KeyCode::Char('z') && k.modifiers == event::KeyModifiers::CONTROL
 }
 
 impl Driver {

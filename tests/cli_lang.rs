@@ -340,7 +340,11 @@ fn help_names_this_systems_config_path() {
         let mut cmd = rectify::cli::command(lang);
         let top = cmd.render_help().to_string();
         assert!(top.contains(&path), "{top}");
-        let set = cmd.find_subcommand_mut("set").unwrap().render_help().to_string();
+        let set = cmd
+            .find_subcommand_mut("set")
+            .unwrap()
+            .render_help()
+            .to_string();
         assert!(set.contains(&path), "{set}");
     }
 }

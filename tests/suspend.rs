@@ -15,12 +15,18 @@ fn ctrl_z_suspends_and_changes_nothing_on_the_board() {
     key(&mut live, KeyCode::Char('j'));
     let (screen, selected) = (live.app().screen, live.app().measure_scroll.offset);
     let before = common::screen(live.app(), &common::dark());
-    assert_eq!(chord(&mut live, KeyCode::Char('z'), KeyModifiers::CONTROL), Step::Suspend);
+    assert_eq!(
+        chord(&mut live, KeyCode::Char('z'), KeyModifiers::CONTROL),
+        Step::Suspend
+    );
     assert_eq!(live.app().screen, screen);
     assert_eq!(live.app().measure_scroll.offset, selected);
     assert_eq!(common::screen(live.app(), &common::dark()), before);
     // A plain `z` is no suspension.
-    assert_ne!(chord(&mut live, KeyCode::Char('z'), KeyModifiers::NONE), Step::Suspend);
+    assert_ne!(
+        chord(&mut live, KeyCode::Char('z'), KeyModifiers::NONE),
+        Step::Suspend
+    );
 }
 
 #[test]
@@ -30,6 +36,9 @@ fn ctrl_z_suspends_while_a_field_is_being_edited_too() {
     key(&mut live, KeyCode::Char('p'));
     let modal = live.app().modal.clone();
     assert!(modal.is_some());
-    assert_eq!(chord(&mut live, KeyCode::Char('z'), KeyModifiers::CONTROL), Step::Suspend);
+    assert_eq!(
+        chord(&mut live, KeyCode::Char('z'), KeyModifiers::CONTROL),
+        Step::Suspend
+    );
     assert_eq!(live.app().modal, modal);
 }

@@ -323,7 +323,11 @@ mod tests {
     use super::*;
 
     fn lang_with(vars: &[(&str, &str)], system: Option<&str>) -> Setting<Lang> {
-        let env = |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string());
+        let env = |k: &str| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        };
         lang_from(env, || system.map(str::to_owned))
     }
 
@@ -339,13 +343,20 @@ mod tests {
         let env = lang_with(&[("LANG", "zh_CN.UTF-8")], Some("en-US"));
         assert_eq!(env.value, Lang::Zh);
         assert_eq!(env.source, Source::Env("LANG=zh_CN.UTF-8".into()));
-        assert_eq!(lang_with(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN")], None).value, Lang::En);
+        assert_eq!(
+            lang_with(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN")], None).value,
+            Lang::En
+        );
         let c = lang_with(&[("LANG", "C")], Some("en-US"));
         assert_eq!((c.value, c.source), (Lang::Zh, Source::Default));
         // Nothing anywhere: Chinese.
         assert_eq!(lang_with(&[], None).source, Source::Default);
         assert_eq!(lang_with(&[], Some("")).value, Lang::Zh);
-        assert!(Source::System("zh-CN".into()).text(Lang::En).contains("system locale zh-CN"));
+        assert!(
+            Source::System("zh-CN".into())
+                .text(Lang::En)
+                .contains("system locale zh-CN")
+        );
     }
 
     #[test]

@@ -76,3 +76,16 @@ impl SaveError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_file_is_reported_as_in_use_not_read_only() {
+        let e = SaveError::InUse(r"C:\boards\01.ron: os error 32".into());
+        assert!(e.text(Lang::En).contains("in use by another program"));
+        assert!(e.text(Lang::Zh).contains("被其他程序占用"));
+        assert!(!e.text(Lang::En).contains("read-only"));
+    }
+}

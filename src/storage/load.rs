@@ -59,7 +59,10 @@ impl FileLoad {
 /// `.x.ron.swp`) and our own temp files start with a dot.
 pub fn is_board_path(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !name.starts_with('.') && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    !name.starts_with('.')
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 pub fn load_file(path: &Path) -> FileLoad {
@@ -260,7 +263,13 @@ mod tests {
         for name in ["01-fraud.ron", "01-FRAUD.RON", "Fraud.Ron", "整改.rOn"] {
             assert!(is_board_path(Path::new(name)), "{name}");
         }
-        for name in [".01-fraud.ron", ".RECTIFY-1.RON", "fraud.ron.swp", "fraud.ronx", "ron"] {
+        for name in [
+            ".01-fraud.ron",
+            ".RECTIFY-1.RON",
+            "fraud.ron.swp",
+            "fraud.ronx",
+            "ron",
+        ] {
             assert!(!is_board_path(Path::new(name)), "{name}");
         }
     }

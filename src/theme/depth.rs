@@ -19,7 +19,9 @@ impl Depth {
     pub fn from_env(colorterm: Option<&str>, term: Option<&str>) -> Depth {
         if term == Some("linux") {
             Depth::Basic16
-        } else if colorterm.is_some_and(|c| c.eq_ignore_ascii_case("truecolor") || c.eq_ignore_ascii_case("24bit")) {
+        } else if colorterm
+            .is_some_and(|c| c.eq_ignore_ascii_case("truecolor") || c.eq_ignore_ascii_case("24bit"))
+        {
             Depth::TrueColor
         } else {
             Depth::Palette256
@@ -114,7 +116,10 @@ mod tests {
     #[test]
     fn only_a_terminal_that_says_so_gets_24_bit_colour() {
         let d = Depth::from_env;
-        assert_eq!(d(Some("truecolor"), Some("xterm-256color")), Depth::TrueColor);
+        assert_eq!(
+            d(Some("truecolor"), Some("xterm-256color")),
+            Depth::TrueColor
+        );
         assert_eq!(d(Some("24bit"), Some("xterm")), Depth::TrueColor);
         assert_eq!(d(None, Some("xterm-256color")), Depth::Palette256);
         assert_eq!(d(Some(""), Some("screen")), Depth::Palette256);
@@ -155,8 +160,14 @@ mod tests {
         assert_eq!(p(100, 101, 99), Color::Indexed(241));
         // Named and already-indexed colours are left to the terminal.
         assert_eq!(Depth::Palette256.convert(Color::Red), Color::Red);
-        assert_eq!(Depth::Palette256.convert(Color::Indexed(3)), Color::Indexed(3));
-        assert_eq!(Depth::TrueColor.convert(Color::Rgb(1, 2, 3)), Color::Rgb(1, 2, 3));
+        assert_eq!(
+            Depth::Palette256.convert(Color::Indexed(3)),
+            Color::Indexed(3)
+        );
+        assert_eq!(
+            Depth::TrueColor.convert(Color::Rgb(1, 2, 3)),
+            Color::Rgb(1, 2, 3)
+        );
     }
 
     #[test]
@@ -183,7 +194,11 @@ mod tests {
             let mut theme = crate::theme::Theme::built_in(name).unwrap();
             let mut shown = theme.clone().for_depth(Depth::Palette256);
             for (s, t) in theme.styles_mut().zip(shown.styles_mut()) {
-                for (c, d) in [(s.fg, t.fg), (s.bg, t.bg), (s.underline_color, t.underline_color)] {
+                for (c, d) in [
+                    (s.fg, t.fg),
+                    (s.bg, t.bg),
+                    (s.underline_color, t.underline_color),
+                ] {
                     assert!(!matches!(d, Some(Color::Rgb(..))), "{name}: {d:?}");
                     if let (Some(Color::Rgb(r, g, b)), Some(Color::Indexed(i))) = (c, d)
                         && i >= 16

@@ -14,13 +14,14 @@ pub mod zh;
 
 /// The command line in the language of its help.
 pub fn command(lang: crate::i18n::Lang) -> clap::Command {
-    let cmd = match lang {
-        crate::i18n::Lang::Zh => zh::localize(Cli::command()),
-        crate::i18n::Lang::En => Cli::command(),
-    };
-    match crate::config::default_location() {
-        Some(path) => name_config_path(cmd, &path.display().to_string()),
-        None => cmd,
+    // Before clap builds the command: the global argument is copied to every subcommand then.
+    let cmd = Cli::command().mut_arg("config", |a| {
+        let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+        a.help(with_config_path(&help))
+    });
+    match lang {
+        crate::i18n::Lang::Zh => zh::localize(cmd),
+        crate::i18n::Lang::En => cmd,
     }
 }
 
@@ -28,25 +29,12 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
 /// (`%APPDATA%\rectify\config\config.ron` on Windows, `~/Library/Application Support/…` on a Mac).
 const CONFIG_PATH_SHOWN: &str = "~/.config/rectify/config.ron";
 
-/// `--config`'s help, in this command and every one below it, naming `path`.
-fn name_config_path(mut cmd: clap::Command, path: &str) -> clap::Command {
-    let help = cmd
-        .get_arguments()
-        .find(|a| a.get_id() == "config")
-        .and_then(|a| a.get_help())
-        .map(|h| h.to_string());
-    if let Some(help) = help {
-        let help = help.replace(CONFIG_PATH_SHOWN, path);
-        cmd = cmd.mut_arg("config", |a| a.help(help));
+/// `help` naming this system's config file where it names the Linux one.
+pub(crate) fn with_config_path(help: &str) -> String {
+    match crate::config::default_location() {
+        Some(path) => help.replace(CONFIG_PATH_SHOWN, &path.display().to_string()),
+        None => help.to_owned(),
     }
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|c| c.get_name().to_owned())
-        .collect();
-    for name in names {
-        cmd = cmd.mut_subcommand(name, |c| name_config_path(c, path));
-    }
-    cmd
 }
 
 use crate::domain::Date;

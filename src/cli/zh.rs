@@ -358,7 +358,7 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
             };
             let a = a.help_heading(heading);
             match said {
-                Some(t) => a.help(t).long_help(None),
+                Some(t) => a.help(super::with_config_path(t)).long_help(None),
                 None => a,
             }
         });

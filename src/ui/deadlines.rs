@@ -101,7 +101,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         ];
         let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = line.select(theme.selection);
         }
         frame.render_widget(
             line,

@@ -25,6 +25,33 @@ use crate::theme::Theme;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     table::fill_style(frame.buffer_mut(), area, theme.text);
+    screen(app, theme, frame);
+    behind_everything(theme, frame);
+}
+
+/// Cells left in the terminal's own colours take the theme's pair instead: a theme's colours
+/// were chosen against its own background, and the terminal's may be the opposite shade.
+fn behind_everything(theme: &Theme, frame: &mut Frame) {
+    let (fg, bg) = (theme.background.fg, theme.background.bg);
+    if fg.is_none() && bg.is_none() {
+        return;
+    }
+    for cell in &mut frame.buffer_mut().content {
+        if let Some(bg) = bg
+            && cell.bg == ratatui::style::Color::Reset
+        {
+            cell.bg = bg;
+        }
+        if let Some(fg) = fg
+            && cell.fg == ratatui::style::Color::Reset
+        {
+            cell.fg = fg;
+        }
+    }
+}
+
+fn screen(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
     if layout::too_small((area.width, area.height)) {
         chrome::too_small(app, theme, frame);
         return;

@@ -141,7 +141,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         };
         let mut line = table::fast_row(&cols, &fitted, cells, base, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = line.select(theme.selection);
         }
         let r = Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1);
         frame.render_widget(line, r);

@@ -145,7 +145,7 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
         ];
         let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = line.select(theme.selection);
         }
         frame.render_widget(line, Rect::new(area.x, area.y + y as u16, area.width, 1));
     }

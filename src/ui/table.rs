@@ -196,6 +196,18 @@ impl Row {
         self.style = self.style.patch(style);
         self
     }
+
+    /// Marks the selected row. A selection that names only a background lies under each
+    /// cell's own colour; one that names a foreground too (high contrast) lies over every
+    /// cell, so no cell's colour can vanish into the bar.
+    pub fn select(mut self, selection: Style) -> Row {
+        if selection.fg.is_some() {
+            for p in &mut self.pieces {
+                p.style = p.style.patch(selection);
+            }
+        }
+        self.patch_style(selection)
+    }
 }
 
 /// The same row as [`row`], as a [`Row`].

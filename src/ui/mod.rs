@@ -80,6 +80,30 @@ fn screen(app: &App, theme: &Theme, frame: &mut Frame) {
     }
 }
 
+/// The columns of the table on screen, by heading, with their widths in cells: what a user
+/// sees of the layout, for checking how it grows with the window. The progress bar and the
+/// bare percentage that stands in for it share a heading and count as one column.
+pub fn column_widths(app: &App) -> Vec<(String, u16)> {
+    let width = layout::areas(app).body.width;
+    let (cols, fitted) = match app.screen {
+        Screen::Overview => overview::columns(app, width),
+        Screen::Deadlines => deadlines::columns(app, width),
+        Screen::Program => match app.current_board().and_then(|b| b.program.as_ref()) {
+            Some(p) => program::columns(app, p, width),
+            None => return Vec::new(),
+        },
+    };
+    let mut out: Vec<(String, u16)> = Vec::new();
+    for (i, w) in fitted {
+        let name = cols[i].header.trim().trim_end_matches('▾').to_owned();
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some(seen) => seen.1 = seen.1.max(w),
+            None => out.push((name, w)),
+        }
+    }
+    out
+}
+
 /// Clears the area of a popup. A double-width character that starts just left of it would
 /// otherwise still be drawn by the terminal over the popup's left border, so it is blanked too.
 pub(crate) fn clear_popup(frame: &mut Frame, r: ratatui::layout::Rect) {

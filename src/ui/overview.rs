@@ -13,6 +13,47 @@ use crate::layout;
 use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 
+/// Where the five status counts sit among the columns.
+const STATUS_COLS: std::ops::Range<usize> = 6..11;
+
+/// The table's columns and their widths in `width` cells.
+pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
+    let t = app.texts();
+    let mut cols = vec![
+        Col::fixed(&format!(" {}", t.col_health), t.health_width() + 1, 10),
+        Col::flex(t.col_program, 16, 10).weight(2),
+        // Gives way before the status counts: a meeting asks for those first.
+        Col::flex(t.col_lead, 12, 2),
+        Col::fixed(t.col_progress, 16, 6),
+        Col::fixed(t.col_progress, 4, 9).right(),
+        Col::fixed(t.col_total, 4, 8).right(),
+    ];
+    for k in StatusKind::ALL {
+        cols.push(Col::fixed((t.status)(k), 6, 3).right());
+    }
+    cols.push(Col::fixed(t.col_overdue, 4, 9).right());
+    cols.push(Col::flex(t.col_next, 20, 7).weight(2));
+    // The status counts go together, so those shown always add up to the total beside them.
+    let fitted = table::fit_columns_grouped(&cols, width, &[STATUS_COLS]);
+    // One progress column is enough: show the bare percentage only when the bar is gone, and
+    // the bar takes the percentage's room with it.
+    let fitted: Vec<(usize, u16)> = if fitted.iter().any(|&(i, _)| i == 3) {
+        let spare: u16 = fitted
+            .iter()
+            .filter(|&&(i, _)| i == 4)
+            .map(|&(_, w)| w + 1)
+            .sum();
+        let mut f: Vec<_> = fitted.into_iter().filter(|&(i, _)| i != 4).collect();
+        if let Some(c) = f.iter_mut().find(|(i, _)| *i == 3) {
+            c.1 += spare;
+        }
+        f
+    } else {
+        fitted
+    };
+    (cols, fitted)
+}
+
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let rows = app.overview_list();
@@ -27,34 +68,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         ),
         areas.totals,
     );
-    let mut cols = vec![
-        Col::fixed(&format!(" {}", t.col_health), t.health_width() + 1, 10),
-        Col::flex(t.col_program, 16, 10),
-        Col::fixed(t.col_lead, 12, 5),
-        Col::fixed(t.col_progress, 16, 6),
-        Col::fixed(t.col_progress, 4, 9).right(),
-    ];
-    for k in StatusKind::ALL {
-        cols.push(Col::fixed((t.status)(k), 6, 3).right());
-    }
-    cols.push(Col::fixed(t.col_overdue, 4, 9).right());
-    cols.push(Col::flex(t.col_next, 20, 7));
-    let fitted = table::fit_columns(&cols, body.width);
-    // One progress column is enough: show the bare percentage only when the bar is gone.
-    let fitted: Vec<(usize, u16)> = if fitted.iter().any(|&(i, _)| i == 3) {
-        let spare: u16 = fitted
-            .iter()
-            .filter(|&&(i, _)| i == 4)
-            .map(|&(_, w)| w + 1)
-            .sum();
-        let mut f: Vec<_> = fitted.into_iter().filter(|&(i, _)| i != 4).collect();
-        if let Some(c) = f.iter_mut().find(|(i, _)| *i == 1) {
-            c.1 += spare;
-        }
-        f
-    } else {
-        fitted
-    };
+    let (cols, fitted) = columns(app, body.width);
     frame.render_widget(
         table::header(&cols, &fitted, theme.header),
         areas.table_header,
@@ -96,6 +110,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
                     a.completion().map_or("—".into(), |c| format!("{c}%")),
                     theme.text,
                 ));
+                cells.push(text(a.total.to_string(), theme.text));
                 for k in StatusKind::ALL {
                     let c = a.count(k);
                     let st = if c == 0 { theme.muted } else { theme.status(k) };

@@ -192,6 +192,7 @@ texts! {
         revised_times: fn(usize) -> String,
         signed_off_line: fn(&str, &str) -> String,
         more_errors: fn(usize) -> String,
+        and_more: fn(usize) -> String,
         seconds: fn(f64) -> String,
     }
 }
@@ -463,6 +464,7 @@ pub static ZH: Texts = Texts {
         (ZH.labelled)(ZH.detail_signed_off, &parts.join("，"))
     },
     more_errors: |n| format!("另有 {n} 个"),
+    and_more: |n| format!("另有 {n} 项"),
     seconds: |s| format!("{s:.1}秒"),
 };
 
@@ -667,5 +669,6 @@ pub static EN: Texts = Texts {
         }
     },
     more_errors: |n| format!("+{n} more"),
+    and_more: |n| format!("and {n} more"),
     seconds: |s| format!("{s:.1}s"),
 };

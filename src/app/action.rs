@@ -93,6 +93,8 @@ pub enum Action {
     MeetingStep(isize),
     MeetingPause,
     MeetingJump(usize),
+    /// Meeting mode: blank the screen, or bring it back.
+    MeetingBlank,
     /// An edit key where nothing may be edited.
     ReadOnlyKey,
     /// Show or hide what changed since the snapshot given with `--since`.

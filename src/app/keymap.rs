@@ -15,7 +15,12 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
     if ctrl && k.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    if app.meeting.is_some() {
+    if let Some(m) = &app.meeting {
+        // A blanked screen comes back on any key, the way a projector's blank does; the key
+        // does nothing else, so nobody turns a page by accident while the room looks away.
+        if m.blank {
+            return Some(Action::MeetingBlank);
+        }
         return meeting_key(k.code);
     }
     if let Some(modal) = &app.modal {
@@ -94,6 +99,8 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
 fn meeting_key(code: KeyCode) -> Option<Action> {
     match code {
         KeyCode::Char(' ') => Some(Action::MeetingPause),
+        // A presenter's clicker sends `b` or `.` for its blank-screen button.
+        KeyCode::Char('b' | '.') => Some(Action::MeetingBlank),
         KeyCode::Right | KeyCode::Char('l') | KeyCode::PageDown => Some(Action::MeetingStep(1)),
         KeyCode::Left | KeyCode::Char('h') | KeyCode::PageUp => Some(Action::MeetingStep(-1)),
         KeyCode::Char(c @ '1'..='9') => Some(Action::MeetingJump(c as usize - '0' as usize)),

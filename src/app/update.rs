@@ -84,6 +84,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MeetingStep(d) => super::meeting::step(app, d),
         Action::MeetingPause => super::meeting::toggle_pause(app),
         Action::MeetingJump(n) => super::meeting::jump(app, n),
+        Action::MeetingBlank => super::meeting::toggle_blank(app),
         Action::ReadOnlyKey => app.notice = Some(app.texts().meeting_read_only.to_owned()),
         Action::WatchNote(note) => app.watch_note = Some(note),
         Action::EditStatus => edit::open_status(app),

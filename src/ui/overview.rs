@@ -162,7 +162,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         frame.render_widget(line, r);
     }
     if let Some(att) = areas.attention {
-        attention(app, theme, frame, att);
+        let mut lines = vec![Line::from(Span::styled(
+            format!(" {}", t.attention),
+            theme.header,
+        ))];
+        lines.extend(attention(app, theme, att.width, att.height.saturating_sub(1)));
+        frame.render_widget(table::Plain(lines), att);
     }
 }
 
@@ -175,8 +180,9 @@ enum Trouble {
 }
 
 /// Blocked, overdue and due-this-week measures and missed milestones across all programs: the
-/// first things a meeting asks about, most serious first.
-fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// first things a meeting asks about, most serious first. At most `max` lines `width` cells
+/// wide; when there are more, the last says how many are left out.
+pub(super) fn attention(app: &App, theme: &Theme, cols: u16, max: u16) -> Vec<Line<'static>> {
     let t = app.texts();
     // The same programs and measures the filter leaves in the table above.
     let shown = app.overview_list();
@@ -213,14 +219,25 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .filter(|(_, ms)| ms.done.is_none() && ms.due < app.today)
             .map(move |(ki, ms)| (bi, ki, Trouble::MilestoneMissed(ms.due)))
     });
-    let items = blocked.chain(late).chain(missed);
+    let mut items = blocked.chain(late).chain(missed);
     // Wide enough for the longest kind of tag in this language, `milestone missed 06-30`.
     let tag_w = 17.max(width(t.milestone_missed) + 6);
-    let mut lines = vec![Line::from(Span::styled(
-        format!(" {}", t.attention),
-        theme.header,
-    ))];
-    for (bi, idx, trouble) in items.take(area.height.saturating_sub(1) as usize) {
+    let mut lines = Vec::new();
+    let max = usize::from(max);
+    while let Some((bi, idx, trouble)) = items.next() {
+        if lines.len() + 1 == max {
+            // One line left: the last item if it is the last, else how many are left.
+            let rest = 1 + items.by_ref().count();
+            if rest > 1 {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", (t.and_more)(rest)),
+                    theme.muted,
+                )));
+                break;
+            }
+        } else if lines.len() >= max {
+            break;
+        }
         let Some(p) = &app.boards[bi].program else {
             continue;
         };
@@ -264,9 +281,8 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled(extra, theme.muted),
         ]));
     }
-    let lines: Vec<Line> = lines
+    lines
         .into_iter()
-        .map(|l| table::clip(l, area.width as usize))
-        .collect();
-    frame.render_widget(table::Plain(lines), area);
+        .map(|l| table::clip(l, cols as usize))
+        .collect()
 }

@@ -42,6 +42,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate board files; print each problem as path:line:col and a summary.
+    #[command(
+        after_help = "Examples:\n  rectify check                      every board in ./boards\n  rectify check boards/01-fraud.ron  one file\n  rectify check /mnt/share/boards    a shared folder, before the meeting"
+    )]
     Check {
         /// Files or directories [default: boards]
         paths: Vec<PathBuf>,
@@ -70,9 +73,15 @@ pub enum Command {
     )]
     New(NewArgs),
     /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
+    #[command(
+        after_help = "Examples:\n  rectify meeting                              the boards in ./boards, a page every 20 s\n  rectify meeting --cycle 45 --theme light     slower pages, for a light projector\n  rectify meeting /mnt/share/boards --poll     the team's share, live as colleagues save\n  rectify meeting --today 2023-07-15           the shipped 2023 samples\nKeys: Space pause · ←→ or PageUp/PageDown pages · 1–9 a program · b or . blank · q quit"
+    )]
     Meeting(MeetingArgs),
     /// Show the settings in force and where each one comes from; board options given here
     /// show what a run with them would use.
+    #[command(
+        after_help = "Examples:\n  rectify config --print                 the settings in force and where each comes from\n  rectify config --print --theme light   what a run with --theme light would use"
+    )]
     Config {
         /// Print the effective settings
         #[arg(long)]
@@ -81,6 +90,9 @@ pub enum Command {
         board: BoardFlags,
     },
     /// Print a shell completion script: `rectify completions bash > /etc/bash_completion.d/rectify`.
+    #[command(
+        after_help = "Examples:\n  rectify completions bash > /etc/bash_completion.d/rectify\n  rectify completions zsh > ~/.zfunc/_rectify\n  rectify completions fish --lang en > ~/.config/fish/completions/rectify.fish"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -89,6 +101,9 @@ pub enum Command {
         lang: Option<crate::i18n::Lang>,
     },
     /// Print the man page (roff): `rectify man > rectify.1`.
+    #[command(
+        after_help = "Examples:\n  rectify man > rectify.1 && man ./rectify.1\n  rectify man --lang en | man -l -"
+    )]
     Man {
         /// Language of the page: zh or en [default: from the config file, else $LANG]
         #[arg(long, value_parser = parse_lang)]
@@ -107,7 +122,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct MeetingArgs {
     #[command(flatten)]
-    pub board: BoardFlags,
+    pub board: MeetingFlags,
     /// Seconds each page stays on screen
     #[arg(long, default_value_t = 20, value_parser = parse_cycle)]
     pub cycle: u64,
@@ -169,6 +184,44 @@ pub struct SetArgs {
     pub today: Option<String>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
+}
+
+/// The board's options that mean something on a meeting's shared screen: it edits nothing
+/// (so no `--read-only` or `--user`) and has no changes overlay (no `--since`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct MeetingFlags {
+    /// Folder of board files (*.ron) [default: from the config file, else `boards`]
+    pub dir: Option<PathBuf>,
+    /// The day to judge deadlines against, YYYY-MM-DD [default: the real date]
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Theme: a built-in name (dark, light, high-contrast) or a path to a RON theme file
+    /// [default: high-contrast]
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Watch the folder by polling, for network shares that send no change events:
+    /// `--poll` checks every second, `--poll=500ms` or `--poll=2s` as given
+    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "1s", value_parser = parse_interval)]
+    pub poll: Option<Duration>,
+    #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl MeetingFlags {
+    /// As the board's options: read-only, nobody editing.
+    pub fn board(&self) -> BoardFlags {
+        BoardFlags {
+            dir: self.dir.clone(),
+            today: self.today,
+            theme: self.theme.clone(),
+            poll: self.poll,
+            read_only: true,
+            user: None,
+            lang: self.lang,
+            since: None,
+        }
+    }
 }
 
 /// The board's options as typed; unset ones are filled from the config file, then defaults.

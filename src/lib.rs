@@ -23,6 +23,7 @@ pub mod new_board;
 pub mod report;
 pub mod set;
 pub mod storage;
+pub mod terminal_bg;
 pub mod text;
 pub mod theme;
 pub mod tui;

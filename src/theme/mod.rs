@@ -3,6 +3,7 @@
 
 mod error;
 mod raw;
+pub mod shade;
 
 use std::path::Path;
 

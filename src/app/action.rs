@@ -99,6 +99,8 @@ pub enum Action {
     ReadOnlyKey,
     /// Show or hide what changed since the snapshot given with `--since`.
     ToggleSince,
+    /// Scroll the detail pane of the selected measure by this many lines.
+    DetailScroll(i16),
     /// The boards folder cannot be read (`Some`) or can again (`None`).
     FolderError(Option<Box<crate::storage::Diagnostic>>),
 }

@@ -21,10 +21,10 @@ pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
     let t = app.texts();
     let mut cols = vec![
         Col::fixed(&format!(" {}", t.col_health), t.health_width() + 1, 10),
-        Col::flex(t.col_program, 16, 10).weight(2),
+        Col::flex(t.col_program, 20, 10).weight(2),
         // Gives way before the status counts: a meeting asks for those first.
         Col::flex(t.col_lead, 12, 2),
-        Col::fixed(t.col_progress, 16, 6),
+        Col::fixed(t.col_progress, 12, 6),
         Col::fixed(t.col_progress, 4, 9).right(),
         Col::fixed(t.col_total, 4, 8).right(),
     ];

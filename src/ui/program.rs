@@ -167,7 +167,6 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
         .border_style(theme.border)
         .title(Span::styled(format!(" {} ", sanitize(&m.id)), theme.key));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(1),
@@ -264,5 +263,23 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
             )));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // A long title or note wraps inside the pane; what does not fit is a `J` away.
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = u16::try_from(para.line_count(inner.width)).unwrap_or(u16::MAX);
+    let max = total.saturating_sub(inner.height);
+    let scroll = if app.detail_scroll.0 == m.id {
+        app.detail_scroll.1.min(max)
+    } else {
+        0
+    };
+    let block = if max > 0 {
+        let where_ = format!(" {}/{} J K ", scroll + 1, max + 1);
+        block.title(
+            ratatui::text::Line::from(Span::styled(where_, theme.muted)).right_aligned(),
+        )
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
+    frame.render_widget(para.scroll((scroll, 0)), inner);
 }

@@ -23,9 +23,9 @@ pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
     let cols = vec![
         // The group's name, after a space.
         Col::fixed("", t.bucket_width() + 1, 9),
-        Col::flex(t.col_program, 12, 6),
-        Col::fixed(t.col_id, 6, 8),
-        Col::flex(t.col_measure, 16, 10).weight(3),
+        Col::flex(t.col_program, 10, 6),
+        Col::fixed(t.col_id, 5, 8),
+        Col::flex(t.col_measure, 14, 10).weight(3),
         Col::flex(t.col_owner, 12, 5),
         Col::fixed(t.col_due, due_w, 7),
         Col::fixed(t.col_days, 8, 9).right(),

@@ -312,7 +312,7 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
     };
     let cols = [
         Col::fixed("", t.health_width() + 2, 10),
-        Col::flex("", 26, 10),
+        Col::flex("", 26, 10).weight(2),
         Col::flex("", 16, 6),
         Col::fixed("", 10, 8),
     ];

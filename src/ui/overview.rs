@@ -222,6 +222,8 @@ pub(super) fn attention(app: &App, theme: &Theme, cols: u16, max: u16) -> Vec<Li
     let mut items = blocked.chain(late).chain(missed);
     // Wide enough for the longest kind of tag in this language, `milestone missed 06-30`.
     let tag_w = 17.max(width(t.milestone_missed) + 6);
+    // The program's name grows with the room, up to what most names need.
+    let name_w = (16 + usize::from(cols.saturating_sub(100)) / 8).min(30);
     let mut lines = Vec::new();
     let max = usize::from(max);
     while let Some((bi, idx, trouble)) = items.next() {
@@ -275,7 +277,7 @@ pub(super) fn attention(app: &App, theme: &Theme, cols: u16, max: u16) -> Vec<Li
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", fit(&tag, tag_w)), style),
-            Span::styled(format!("{} ", fit(&sanitize(&p.title), 16)), theme.muted),
+            Span::styled(format!("{} ", fit(&sanitize(&p.title), name_w)), theme.muted),
             Span::styled(format!("{} ", sanitize(&id)), theme.key),
             Span::styled(sanitize(&title), theme.text),
             Span::styled(extra, theme.muted),

@@ -193,7 +193,7 @@ fn every_theme_is_readable_on_dark_and_light_terminals() {
     for (name, _) in BUILT_IN {
         let theme = Theme::built_in(name).unwrap();
         let min = if name == "high-contrast" { 7.0 } else { 4.5 };
-        for size in [(80, 24), (160, 45)] {
+        for size in [(80, 24), (160, 45), (240, 67)] {
             for (screen, app) in screens(size) {
                 let b = buffer(&app, &theme);
                 for (terminal, pair) in [("dark", DARK_TERMINAL), ("light", LIGHT_TERMINAL)] {

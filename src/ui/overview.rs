@@ -21,10 +21,11 @@ pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
     let t = app.texts();
     let mut cols = vec![
         Col::fixed(&format!(" {}", t.col_health), t.health_width() + 1, 10),
-        Col::flex(t.col_program, 20, 10).weight(2),
+        // Room for most programs' names in full, even before the table grows.
+        Col::flex(t.col_program, 24, 10).weight(2),
         // Gives way before the status counts: a meeting asks for those first.
         Col::flex(t.col_lead, 12, 2),
-        Col::fixed(t.col_progress, 12, 6),
+        Col::fixed(t.col_progress, 10, 6),
         Col::fixed(t.col_progress, 4, 9).right(),
         Col::fixed(t.col_total, 4, 8).right(),
     ];
@@ -32,7 +33,7 @@ pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
         cols.push(Col::fixed((t.status)(k), 6, 3).right());
     }
     cols.push(Col::fixed(t.col_overdue, 4, 9).right());
-    cols.push(Col::flex(t.col_next, 20, 7).weight(2));
+    cols.push(Col::flex(t.col_next, 19, 7).weight(2));
     // The status counts go together, so those shown always add up to the total beside them.
     let fitted = table::fit_columns_grouped(&cols, width, &[STATUS_COLS]);
     // One progress column is enough: show the bare percentage only when the bar is gone, and

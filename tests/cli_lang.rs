@@ -348,7 +348,9 @@ fn every_help_has_examples_and_meeting_help_only_what_applies() {
         for not_here in ["--read-only", "--user", "--since"] {
             assert!(!meeting.contains(not_here), "{not_here}:\n{meeting}");
         }
-        for here in ["--cycle", "--theme", "--today", "--poll", "--lang", "PageDown"] {
+        for here in [
+            "--cycle", "--theme", "--today", "--poll", "--lang", "PageDown",
+        ] {
             assert!(meeting.contains(here), "{here}:\n{meeting}");
         }
     }

@@ -59,7 +59,10 @@ fn names_and_titles_take_the_room_a_wider_window_gives() {
     let grows = |keys: &[KeyCode], col: &str| {
         let small = width_of(&app_at((160, 45), keys), col);
         let large = width_of(&app_at((240, 67), keys), col);
-        assert!(large >= small + 15, "`{col}`: {small} at 160, {large} at 240");
+        assert!(
+            large >= small + 15,
+            "`{col}`: {small} at 160, {large} at 240"
+        );
     };
     grows(&[Enter], "整改措施");
     grows(&[Enter], "责任单位");

@@ -24,8 +24,14 @@ fn a_long_title_wraps_and_the_other_fields_are_a_scroll_away() {
     // The title wraps inside the pane, each line starting at the pane's text column.
     assert!(pane[1].starts_with("│ 组织各地刑侦部门"), "{shown}");
     assert!(pane[2].starts_with("│ "), "{shown}");
-    assert!(pane[0].contains(" J K "), "the pane says it scrolls: {shown}");
-    assert!(!shown.contains("备注："), "the notes are below the fold: {shown}");
+    assert!(
+        pane[0].contains(" J K "),
+        "the pane says it scrolls: {shown}"
+    );
+    assert!(
+        !shown.contains("备注："),
+        "the notes are below the fold: {shown}"
+    );
     for _ in 0..10 {
         press(&mut app, &[Char('J')]);
     }

@@ -307,7 +307,13 @@ fn the_lists_add_up_to_the_figures_above_them() {
             .count();
         let more: usize = text
             .lines()
-            .find_map(|l| l.trim().strip_prefix("另有 ")?.strip_suffix(" 项")?.parse().ok())
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("另有 ")?
+                    .strip_suffix(" 项")?
+                    .parse()
+                    .ok()
+            })
             .unwrap_or(0);
         assert_eq!(listed + more, rows, "{size:?}\n{text}");
         if size == (240, 67) {

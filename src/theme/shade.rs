@@ -29,7 +29,9 @@ pub fn from_osc11(reply: &[u8]) -> Option<Shade> {
         .position(|&b| b == 0x07 || b == 0x1b)
         .unwrap_or(rest.len());
     let body = std::str::from_utf8(&rest[..end]).ok()?;
-    let rgb = body.strip_prefix("rgb:").or_else(|| body.strip_prefix("rgba:"))?;
+    let rgb = body
+        .strip_prefix("rgb:")
+        .or_else(|| body.strip_prefix("rgba:"))?;
     let mut parts = rgb.split('/').map(|h| -> Option<f64> {
         if h.is_empty() || h.len() > 4 {
             return None;

@@ -483,7 +483,10 @@ fn measure_rows(
                 ..r
             };
             frame.render_widget(
-                Span::styled(fit(&format!("↳ {said}"), r.width as usize), theme.status(kind)),
+                Span::styled(
+                    fit(&format!("↳ {said}"), r.width as usize),
+                    theme.status(kind),
+                ),
                 r,
             );
             y += 1;

@@ -167,7 +167,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             format!(" {}", t.attention),
             theme.header,
         ))];
-        lines.extend(attention(app, theme, att.width, att.height.saturating_sub(1)));
+        lines.extend(attention(
+            app,
+            theme,
+            att.width,
+            att.height.saturating_sub(1),
+        ));
         frame.render_widget(table::Plain(lines), att);
     }
 }
@@ -278,7 +283,10 @@ pub(super) fn attention(app: &App, theme: &Theme, cols: u16, max: u16) -> Vec<Li
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", fit(&tag, tag_w)), style),
-            Span::styled(format!("{} ", fit(&sanitize(&p.title), name_w)), theme.muted),
+            Span::styled(
+                format!("{} ", fit(&sanitize(&p.title), name_w)),
+                theme.muted,
+            ),
             Span::styled(format!("{} ", sanitize(&id)), theme.key),
             Span::styled(sanitize(&title), theme.text),
             Span::styled(extra, theme.muted),

@@ -274,9 +274,7 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
     };
     let block = if max > 0 {
         let where_ = format!(" {}/{} J K ", scroll + 1, max + 1);
-        block.title(
-            ratatui::text::Line::from(Span::styled(where_, theme.muted)).right_aligned(),
-        )
+        block.title(ratatui::text::Line::from(Span::styled(where_, theme.muted)).right_aligned())
     } else {
         block
     };

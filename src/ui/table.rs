@@ -105,7 +105,10 @@ pub fn fit_columns_grouped(
         0
     };
     let flex: Vec<usize> = shown.iter().copied().filter(|&i| cols[i].flex).collect();
-    let extra = share(&flex.iter().map(|&i| cols[i].weight).collect::<Vec<_>>(), spare);
+    let extra = share(
+        &flex.iter().map(|&i| cols[i].weight).collect::<Vec<_>>(),
+        spare,
+    );
     shown
         .iter()
         .map(|&i| {
@@ -546,11 +549,14 @@ mod tests {
         let mut last = vec![0u16; cols.len()];
         for total in 10..300 {
             let mut now = vec![0u16; cols.len()];
-            for (i, w) in fit_columns_grouped(&cols, total, &[3..5]) {
+            for (i, w) in fit_columns_grouped(&cols, total, std::slice::from_ref(&(3..5))) {
                 now[i] = w;
             }
             for i in 0..cols.len() {
-                assert!(now[i] >= last[i], "column {i} at {total}: {now:?} after {last:?}");
+                assert!(
+                    now[i] >= last[i],
+                    "column {i} at {total}: {now:?} after {last:?}"
+                );
             }
             assert!(now[3] == now[4], "a group is shown whole: {now:?}");
             last = now;

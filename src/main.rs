@@ -133,7 +133,7 @@ fn main() -> ExitCode {
                 .map_err(anyhow::Error::msg)
                 .and_then(|eff| rectify::new_board::run(&args, eff.args.lang, rectify::tui::now())),
         ),
-        Some(Command::Meeting(args)) => match resolve(args.board.board())
+        Some(Command::Meeting(args)) => match resolve(args.board.clone())
             .map_err(anyhow::Error::msg)
             .and_then(|eff| rectify::tui::run_meeting(eff.args, args.cycle))
         {

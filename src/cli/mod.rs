@@ -73,7 +73,13 @@ pub enum Command {
     )]
     New(NewArgs),
     /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
+    // A shared screen edits nothing and has no changes overlay: those options are not offered
+    // (still accepted, as before any subcommand, and without effect).
     #[command(
+        mut_arg("read_only", |a| a.hide(true)),
+        mut_arg("user", |a| a.hide(true)),
+        mut_arg("since", |a| a.hide(true)),
+        mut_arg("theme", |a| a.help("Theme: a built-in name (dark, light, high-contrast) or a path to a RON theme file [default: high-contrast]")),
         after_help = "Examples:\n  rectify meeting                              the boards in ./boards, a page every 20 s\n  rectify meeting --cycle 45 --theme light     slower pages, for a light projector\n  rectify meeting /mnt/share/boards --poll     the team's share, live as colleagues save\n  rectify meeting --today 2023-07-15           the shipped 2023 samples\nKeys: Space pause · ←→ or PageUp/PageDown pages · 1–9 a program · b or . blank · q quit"
     )]
     Meeting(MeetingArgs),
@@ -122,7 +128,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct MeetingArgs {
     #[command(flatten)]
-    pub board: MeetingFlags,
+    pub board: BoardFlags,
     /// Seconds each page stays on screen
     #[arg(long, default_value_t = 20, value_parser = parse_cycle)]
     pub cycle: u64,
@@ -184,44 +190,6 @@ pub struct SetArgs {
     pub today: Option<String>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
-}
-
-/// The board's options that mean something on a meeting's shared screen: it edits nothing
-/// (so no `--read-only` or `--user`) and has no changes overlay (no `--since`).
-#[derive(Debug, Clone, Default, Args)]
-pub struct MeetingFlags {
-    /// Folder of board files (*.ron) [default: from the config file, else `boards`]
-    pub dir: Option<PathBuf>,
-    /// The day to judge deadlines against, YYYY-MM-DD [default: the real date]
-    #[arg(long, value_parser = parse_date)]
-    pub today: Option<Date>,
-    /// Theme: a built-in name (dark, light, high-contrast) or a path to a RON theme file
-    /// [default: high-contrast]
-    #[arg(long)]
-    pub theme: Option<String>,
-    /// Watch the folder by polling, for network shares that send no change events:
-    /// `--poll` checks every second, `--poll=500ms` or `--poll=2s` as given
-    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, require_equals = true,
-          default_missing_value = "1s", value_parser = parse_interval)]
-    pub poll: Option<Duration>,
-    #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
-    pub lang: Option<crate::i18n::Lang>,
-}
-
-impl MeetingFlags {
-    /// As the board's options: read-only, nobody editing.
-    pub fn board(&self) -> BoardFlags {
-        BoardFlags {
-            dir: self.dir.clone(),
-            today: self.today,
-            theme: self.theme.clone(),
-            poll: self.poll,
-            read_only: true,
-            user: None,
-            lang: self.lang,
-            since: None,
-        }
-    }
 }
 
 /// The board's options as typed; unset ones are filled from the config file, then defaults.

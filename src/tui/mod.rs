@@ -1,5 +1,7 @@
 //! The event loop: the only place that reads the clock, touches the terminal and waits.
 
+mod background;
+
 use std::io::stdout;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -122,7 +124,7 @@ const BACKGROUND_WAIT: Duration = Duration::from_millis(100);
 fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
     if args.theme.is_none() {
         // Asked before the alternate screen, so the answer cannot land among the keys.
-        args.theme = crate::terminal_bg::query(BACKGROUND_WAIT).map(|s| s.theme().to_owned());
+        args.theme = background::query(BACKGROUND_WAIT).map(|s| s.theme().to_owned());
     }
     let started = now();
     let mut s = prepare(&args, started)?;

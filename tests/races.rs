@@ -40,7 +40,7 @@ fn shown(app: &App) -> String {
 
 /// The conflict dialog's text alone, line by line: not what the screen shows beside it.
 fn in_dialog(app: &App) -> String {
-    let Some(d) = rectify::layout::conflict_dialog(app) else {
+    let Some(d) = rectify::app::layout::conflict_dialog(app) else {
         return String::new();
     };
     let b = common::buffer(app, &dark());

@@ -4,6 +4,7 @@
 mod depth;
 mod error;
 mod raw;
+pub mod shade;
 
 use std::path::Path;
 
@@ -33,6 +34,9 @@ pub const DEFAULT: &str = "dark";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: String,
+    /// The pair behind everything: what a cell drawn without a colour of its own shows, so a
+    /// theme reads the same on a dark and on a light terminal.
+    pub background: Style,
     pub text: Style,
     pub muted: Style,
     pub title: Style,
@@ -115,6 +119,7 @@ impl Theme {
 
     fn styles_mut(&mut self) -> impl Iterator<Item = &mut Style> {
         [
+            &mut self.background,
             &mut self.text,
             &mut self.muted,
             &mut self.title,
@@ -217,6 +222,7 @@ fn plain(name: &str) -> Theme {
     let b = Style::new().add_modifier(Modifier::BOLD);
     Theme {
         name: name.to_owned(),
+        background: s,
         text: s,
         muted: s,
         title: b,

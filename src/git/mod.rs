@@ -1,0 +1,72 @@
+//! Git as rectify uses it: the repository a boards folder lives in, a board file's history, the
+//! boards as they were at a revision, and a commit of one saved file. All of it through gix, so
+//! a machine without a `git` binary works the same; a folder outside any repository simply has
+//! no [`Repo`], and everything that would use one behaves as before.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime};
+
+pub mod at_rev;
+pub mod changes;
+pub mod commit;
+pub mod log;
+pub mod worker;
+
+/// What went wrong in git, said once: the callers add the file or revision it was about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitError(pub String);
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for GitError {}
+
+pub(crate) fn err(e: impl std::fmt::Display) -> GitError {
+    GitError(e.to_string())
+}
+
+/// The work tree a folder is in, and the repository behind it.
+pub struct Repo {
+    repo: gix::Repository,
+    /// The work tree's root, canonical, so paths under it can be made relative.
+    root: PathBuf,
+}
+
+impl Repo {
+    /// The repository whose work tree holds `dir`; `None` for a folder outside any, or in a
+    /// bare repository (no files to read boards from).
+    pub fn discover(dir: &Path) -> Option<Repo> {
+        let repo = gix::discover(dir).ok()?;
+        let root = std::fs::canonicalize(repo.workdir()?).ok()?;
+        Some(Repo { repo, root })
+    }
+
+    /// `path` as git names it: relative to the work tree's root, with `/` between parts.
+    /// `None` for a path outside the work tree.
+    pub fn relative(&self, path: &Path) -> Option<PathBuf> {
+        // The file may not exist yet (a board being created): canonicalise its folder.
+        let name = path.file_name()?;
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let dir = std::fs::canonicalize(parent).ok()?;
+        let rel = dir.strip_prefix(&self.root).ok()?.join(name);
+        Some(rel)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+}
+
+/// A git time as the wall clock of whoever made it read: the day and hour they would name.
+pub(crate) fn local_time(t: gix::date::Time) -> NaiveDateTime {
+    DateTime::from_timestamp(t.seconds + i64::from(t.offset), 0)
+        .map(|d| d.naive_utc())
+        .unwrap_or_default()
+}

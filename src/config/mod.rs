@@ -26,6 +26,8 @@ pub struct ConfigFile {
     pub user: Option<String>,
     pub due_soon_days: Option<i64>,
     pub lang: Option<String>,
+    /// Commit each save to git, as `--git-commit` does.
+    pub git_commit: Option<bool>,
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }
@@ -434,6 +436,13 @@ fn resolve_file(
     };
     sources.push(("due_soon_days", due_soon_days.to_string(), src));
 
+    let (git_commit, src) = match (flags.git_commit, cfg.git_commit) {
+        (true, _) => (true, Source::Flag),
+        (false, Some(v)) => (v, Source::File(here.clone())),
+        (false, None) => (false, Source::Default),
+    };
+    sources.push(("git_commit", git_commit.to_string(), src));
+
     let keys = bindings(&cfg.keys, &here)?;
     for b in &keys {
         sources.push((
@@ -454,6 +463,7 @@ fn resolve_file(
         due_soon_days,
         keys,
         since: flags.since.clone(),
+        git_commit,
     };
     Ok(Effective {
         args,

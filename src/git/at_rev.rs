@@ -24,7 +24,7 @@ impl Repo {
     pub fn folder_at(&self, rev: &str, dir: &Path) -> Result<FolderAt, GitError> {
         let rel = self
             .relative_dir(dir)
-            .ok_or_else(|| GitError(format!("{} is outside the work tree", dir.display())))?;
+            .ok_or_else(|| GitError::Outside(dir.to_owned()))?;
         let commit = self
             .repo
             .rev_parse_single(rev)

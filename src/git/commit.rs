@@ -17,6 +17,20 @@ pub struct Committer<'a> {
     pub at: NaiveDateTime,
 }
 
+/// `--git-commit` after a save: `file` committed alone in the repository that holds it.
+pub fn commit_saved(
+    file: &Path,
+    who: &Committer<'_>,
+    message: &str,
+) -> Result<Option<ObjectId>, GitError> {
+    let dir = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let repo = Repo::discover(dir).ok_or_else(|| GitError::NoRepository(dir.to_owned()))?;
+    repo.commit_file(file, who, message)
+}
+
 impl Repo {
     /// Commits `path` as it is on disk now with `message`. `Ok(None)` when the file is already
     /// committed as it is (nothing to record).
@@ -28,7 +42,7 @@ impl Repo {
     ) -> Result<Option<ObjectId>, GitError> {
         let rel = self
             .relative(path)
-            .ok_or_else(|| GitError(format!("{} is outside the work tree", path.display())))?;
+            .ok_or_else(|| GitError::Outside(path.to_owned()))?;
         let rel = slash_path(&rel);
         let bytes = std::fs::read(path).map_err(err)?;
         let blob = self.repo.write_blob(&bytes).map_err(err)?.detach();

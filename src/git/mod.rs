@@ -13,20 +13,31 @@ pub mod commit;
 pub mod log;
 pub mod worker;
 
-/// What went wrong in git, said once: the callers add the file or revision it was about.
+/// What went wrong in git, as data: the words are chosen by `describe::git_error`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitError(pub String);
+pub enum GitError {
+    /// The folder is in no git work tree.
+    NoRepository(PathBuf),
+    /// The path is not inside the repository's work tree.
+    Outside(PathBuf),
+    /// gix's own message (English: it is the library's).
+    Git(String),
+}
 
 impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            GitError::NoRepository(p) => write!(f, "{} is not in a git work tree", p.display()),
+            GitError::Outside(p) => write!(f, "{} is outside the work tree", p.display()),
+            GitError::Git(e) => f.write_str(e),
+        }
     }
 }
 
 impl std::error::Error for GitError {}
 
 pub(crate) fn err(e: impl std::fmt::Display) -> GitError {
-    GitError(e.to_string())
+    GitError::Git(e.to_string())
 }
 
 /// The work tree a folder is in, and the repository behind it.

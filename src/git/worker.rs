@@ -26,8 +26,8 @@ pub struct Request {
 pub struct Answer {
     pub request: Request,
     pub lines: Vec<HistoryEntry>,
-    /// Git could not be read (a damaged repository): said once, the pane keeps working.
-    pub error: Option<String>,
+    /// Git could not be read (a damaged repository): said, and the pane keeps working.
+    pub error: Option<super::GitError>,
 }
 
 /// Starts the worker for the boards in `dir`; `send` hands an answer to the loop and says
@@ -67,7 +67,7 @@ pub fn answer(repo: Option<&Repo>, request: Request, cache: &mut Cache) -> Answe
         Err(e) => Answer {
             request,
             lines: Vec::new(),
-            error: Some(e.to_string()),
+            error: Some(e),
         },
     }
 }

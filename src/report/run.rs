@@ -56,7 +56,7 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
     let programs: Vec<Program> = loaded.boards.iter().map(|b| b.program.clone()).collect();
     let changes = match &args.since {
         None => None,
-        Some(path) => match Snapshot::from_file(path, lang) {
+        Some(path) => match Snapshot::from_since(path, &board.dir, lang) {
             Ok(old) => {
                 let mut c = since::diff(&old, &programs, today);
                 since::mark_unreadable(&mut c, &old, &loaded.broken);

@@ -54,6 +54,46 @@ impl Snapshot {
         Snapshot::read(&text).map_err(|e| e.message(lang))
     }
 
+    /// What `--since` names: a snapshot file when it is one, else a git revision (`HEAD~1`, a
+    /// tag, `main@{2023-07-01}`) of the repository holding `dir`, whose boards are read as they
+    /// were then. Said in `lang` when it is neither.
+    pub fn from_since(spec: &std::path::Path, dir: &std::path::Path, lang: Lang) -> Result<Snapshot, String> {
+        if spec.is_file() {
+            return Snapshot::from_file(spec, lang);
+        }
+        let rev = spec.to_string_lossy();
+        let Some(repo) = crate::git::Repo::discover(dir) else {
+            return Err(crate::tr!(
+                lang,
+                "没有这个快照文件；看板文件夹也不在 git 仓库中，无法当作修订版本读取",
+                "no such snapshot file, and the boards folder is not in a git repository to read it as a revision"
+            ));
+        };
+        let at = repo.folder_at(&rev, dir).map_err(|e| {
+            let e = crate::describe::git_error(&e, lang);
+            crate::tr!(
+                lang,
+                "既不是快照文件，也不是 git 修订版本（{e}）",
+                "neither a snapshot file nor a git revision ({e})"
+            )
+        })?;
+        Ok(Snapshot::of_files(Date(at.at.date()), dir, at.files))
+    }
+
+    /// The boards among `files` (name and bytes) that read, as they stood on `taken`; a file
+    /// that was broken then is left out, as `snapshot` leaves it out.
+    pub fn of_files(taken: Date, dir: &std::path::Path, files: Vec<(String, Vec<u8>)>) -> Snapshot {
+        let boards = files
+            .into_iter()
+            .filter(|(name, _)| crate::storage::is_board_path(std::path::Path::new(name)))
+            .filter_map(|(file, bytes)| {
+                let program = crate::storage::load_bytes(&dir.join(&file), &bytes).program?;
+                Some(SnapshotBoard { file, program })
+            })
+            .collect();
+        Snapshot { taken, boards }
+    }
+
     /// Reads a snapshot file's text; the error can say what is wrong in either language.
     pub fn read(text: &str) -> Result<Snapshot, SnapshotError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -36,7 +36,7 @@ pub enum Event {
     Input(TermEvent, Instant),
     Watch(WatchEvent),
     /// The git worker's answer for the detail pane.
-    Git(git::worker::Answer),
+    Git(storage::git_worker::Answer),
 }
 
 pub fn now() -> NaiveDateTime {
@@ -350,9 +350,9 @@ pub struct Driver {
     /// Where the git worker sends its answers, until it is started.
     pub git_events: Option<Sender<Event>>,
     /// The git worker, once started; `None` also after it went away.
-    git: Option<Sender<git::worker::Request>>,
+    git: Option<Sender<storage::git_worker::Request>>,
     /// The last question put to the worker, and the state of the files it was put in.
-    git_asked: Option<(git::worker::Request, u64)>,
+    git_asked: Option<(storage::git_worker::Request, u64)>,
     /// Counts what may have moved git's history or the files (a file event, a save): a
     /// question asked before is asked again.
     git_generation: u64,
@@ -405,7 +405,7 @@ impl Driver {
             return;
         };
         let dir = self.session.app.dir.clone();
-        self.git = Some(git::worker::spawn(dir, move |a| {
+        self.git = Some(storage::git_worker::spawn(dir, move |a| {
             tx.send(Event::Git(a)).is_ok()
         }));
         self.ask_git();
@@ -422,7 +422,7 @@ impl Driver {
         else {
             return;
         };
-        let request = git::worker::Request {
+        let request = storage::git_worker::Request {
             file: board.path.clone(),
             program: program.to_owned(),
             measure: measure.to_owned(),

@@ -13,9 +13,9 @@ use chrono::NaiveDateTime;
 use crossterm::event::KeyCode;
 use rectify::cli::BoardArgs;
 use rectify::git::Repo;
-use rectify::git::changes::Cache;
+use rectify::storage::git_history::Cache;
 use rectify::git::commit::Committer;
-use rectify::git::worker::{self, Request};
+use rectify::storage::git_worker::{self as worker, Request};
 use rectify::tui::{self, Driver, Event, Step};
 
 /// A work tree holding `boards/01-fraud.ron`, committed by 整改办, its `.git` config given

@@ -2,16 +2,17 @@
 //! boards as they were at a revision, and a commit of one saved file. All of it through gix, so
 //! a machine without a `git` binary works the same; a folder outside any repository simply has
 //! no [`Repo`], and everything that would use one behaves as before.
+//!
+//! Bytes and commits only: this layer knows nothing of boards. Reading them (`storage`) and
+//! saying what went wrong (`describe`) sit above it.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime};
 
 pub mod at_rev;
-pub mod changes;
 pub mod commit;
 pub mod log;
-pub mod worker;
 
 /// What went wrong in git, as data: the words are chosen by `describe::git_error`.
 #[derive(Debug, Clone, PartialEq, Eq)]

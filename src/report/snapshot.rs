@@ -69,12 +69,12 @@ impl Snapshot {
                 "no such snapshot file, and the boards folder is not in a git repository to read it as a revision"
             ));
         };
+        // gix's own words (English) say what is wrong with the revision.
         let at = repo.folder_at(&rev, dir).map_err(|e| {
-            let e = crate::describe::git_error(&e, lang);
             crate::tr!(
                 lang,
-                "既不是快照文件，也不是 git 修订版本（{e}）",
-                "neither a snapshot file nor a git revision ({e})"
+                "既不是快照文件，也不是 git 修订版本（git：{e}）",
+                "neither a snapshot file nor a git revision (git: {e})"
             )
         })?;
         Ok(Snapshot::of_files(Date(at.at.date()), dir, at.files))

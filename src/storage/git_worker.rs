@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 
-use super::Repo;
-use super::changes::{self, Cache};
+use super::git_history::{self as changes, Cache};
+use crate::git::{GitError, Repo};
 use crate::storage::history::HistoryEntry;
 
 /// Which measure's git lines are wanted: the board file on disk and the measure's id.
@@ -27,7 +27,7 @@ pub struct Answer {
     pub request: Request,
     pub lines: Vec<HistoryEntry>,
     /// Git could not be read (a damaged repository): said, and the pane keeps working.
-    pub error: Option<super::GitError>,
+    pub error: Option<GitError>,
 }
 
 /// Starts the worker for the boards in `dir`; `send` hands an answer to the loop and says

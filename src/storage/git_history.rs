@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use gix::ObjectId;
 
-use super::log::FileCommit;
-use super::{GitError, Repo};
 use crate::domain::edit::Field;
 use crate::domain::{Measure, Program};
+use crate::git::log::FileCommit;
+use crate::git::{GitError, Repo};
 use crate::storage;
 use crate::storage::history::HistoryEntry;
 

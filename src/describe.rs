@@ -267,11 +267,19 @@ pub fn git_error(e: &crate::git::GitError, lang: Lang) -> String {
     match e {
         GitError::NoRepository(p) => {
             let p = p.display();
-            tr!(lang, "{p} 不在 git 工作区中", "{p} is not in a git work tree")
+            tr!(
+                lang,
+                "{p} 不在 git 工作区中",
+                "{p} is not in a git work tree"
+            )
         }
         GitError::Outside(p) => {
             let p = p.display();
-            tr!(lang, "{p} 不在 git 工作区中", "{p} is outside the git work tree")
+            tr!(
+                lang,
+                "{p} 不在 git 工作区中",
+                "{p} is outside the git work tree"
+            )
         }
         GitError::Git(m) => tr!(lang, "git：{m}", "git: {m}"),
     }

@@ -13,8 +13,8 @@ use chrono::NaiveDateTime;
 use crossterm::event::KeyCode;
 use rectify::cli::BoardArgs;
 use rectify::git::Repo;
-use rectify::storage::git_history::Cache;
 use rectify::git::commit::Committer;
+use rectify::storage::git_history::Cache;
 use rectify::storage::git_worker::{self as worker, Request};
 use rectify::tui::{self, Driver, Event, Step};
 
@@ -113,10 +113,7 @@ impl Site {
 }
 
 fn who<'a>(name: &'a str, when: &str) -> Committer<'a> {
-    Committer {
-        name,
-        at: at(when),
-    }
+    Committer { name, at: at(when) }
 }
 
 fn request(file: &Path, measure: &str) -> Request {
@@ -138,7 +135,14 @@ fn the_worker_names_the_colleague_who_changed_a_measure_and_what() {
     let said: Vec<(&str, &str, &str, &str)> = a
         .lines
         .iter()
-        .map(|h| (h.at.as_str(), h.user.as_str(), h.field.as_str(), h.change.as_str()))
+        .map(|h| {
+            (
+                h.at.as_str(),
+                h.user.as_str(),
+                h.field.as_str(),
+                h.change.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         said,
@@ -271,7 +275,10 @@ fn report_since_a_revision_lists_what_changed_after_it() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("与 2023年7月10日 的快照相比"), "{out}");
-    assert!(out.contains("ZP-04") && out.contains("推进中 → 受阻"), "{out}");
+    assert!(
+        out.contains("ZP-04") && out.contains("推进中 → 受阻"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -280,7 +287,9 @@ fn since_that_is_neither_a_file_nor_a_revision_is_refused_clearly() {
     let (code, _, err) = site.rectify(&["report", "boards", "--since", "meeting-0715"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("meeting-0715") && err.contains("既不是快照文件，也不是 git 修订版本"),
+        err.contains("meeting-0715")
+            && err.contains("无法读取快照")
+            && err.contains("也不是 git 修订版本"),
         "{err}"
     );
     let tmp = tempfile::tempdir().unwrap();
@@ -295,7 +304,8 @@ fn since_that_is_neither_a_file_nor_a_revision_is_refused_clearly() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("no such snapshot file, and the boards folder is not in a git repository"),
+        err.contains("cannot read the snapshot")
+            && err.contains("the boards folder is not in a git repository"),
         "{err}"
     );
 }
@@ -342,9 +352,7 @@ fn git_commit_commits_only_the_board_authored_by_the_user() {
     assert_eq!(author.email, "wang5@province.gov.cn");
     let message = head.message_raw().unwrap().to_string();
     assert!(message.contains("ZP-03 进度 50% → 80%"), "{message}");
-    let parent = repo
-        .find_commit(head.parent_ids().next().unwrap())
-        .unwrap();
+    let parent = repo.find_commit(head.parent_ids().next().unwrap()).unwrap();
     let mut changed = Vec::new();
     for path in ["boards/01-fraud.ron", "README.txt"] {
         let id = |c: &gix::Commit<'_>| {

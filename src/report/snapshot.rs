@@ -57,24 +57,34 @@ impl Snapshot {
     /// What `--since` names: a snapshot file when it is one, else a git revision (`HEAD~1`, a
     /// tag, `main@{2023-07-01}`) of the repository holding `dir`, whose boards are read as they
     /// were then. Said in `lang` when it is neither.
-    pub fn from_since(spec: &std::path::Path, dir: &std::path::Path, lang: Lang) -> Result<Snapshot, String> {
+    pub fn from_since(
+        spec: &std::path::Path,
+        dir: &std::path::Path,
+        lang: Lang,
+    ) -> Result<Snapshot, String> {
         if spec.is_file() {
             return Snapshot::from_file(spec, lang);
         }
+        // Neither reading is preferred in the message: say why it is not a snapshot file and
+        // why not a revision, and let the user see which one they meant.
+        let not_file = match Snapshot::from_file(spec, lang) {
+            Ok(s) => return Ok(s),
+            Err(e) => e,
+        };
         let rev = spec.to_string_lossy();
         let Some(repo) = crate::git::Repo::discover(dir) else {
             return Err(crate::tr!(
                 lang,
-                "没有这个快照文件；看板文件夹也不在 git 仓库中，无法当作修订版本读取",
-                "no such snapshot file, and the boards folder is not in a git repository to read it as a revision"
+                "{not_file}；看板文件夹也不在 git 仓库中，无法当作修订版本读取",
+                "{not_file}; and the boards folder is not in a git repository, so it cannot be read as a revision"
             ));
         };
         // gix's own words (English) say what is wrong with the revision.
         let at = repo.folder_at(&rev, dir).map_err(|e| {
             crate::tr!(
                 lang,
-                "既不是快照文件，也不是 git 修订版本（git：{e}）",
-                "neither a snapshot file nor a git revision (git: {e})"
+                "{not_file}；也不是 git 修订版本（git：{e}）",
+                "{not_file}; nor is it a git revision (git: {e})"
             )
         })?;
         Ok(Snapshot::of_files(Date(at.at.date()), dir, at.files))

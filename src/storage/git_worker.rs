@@ -55,7 +55,9 @@ pub fn spawn(dir: PathBuf, send: impl Fn(Answer) -> bool + Send + 'static) -> Se
 /// One question answered, on the caller's thread: what the worker does for each.
 pub fn answer(repo: Option<&Repo>, request: Request, cache: &mut Cache) -> Answer {
     let result = match repo {
-        Some(r) => changes::measure_changes(r, &request.file, &request.measure, request.saves, cache),
+        Some(r) => {
+            changes::measure_changes(r, &request.file, &request.measure, request.saves, cache)
+        }
         None => Ok(Vec::new()),
     };
     match result {

@@ -4,6 +4,15 @@
 //! Used wherever an edit is reported: notices, dialogs, the history pane, `rectify set`; and
 //! why a typed value was refused, with the forms that would have been taken.
 
+mod diagnostic;
+mod git;
+mod parse_error;
+mod problem;
+mod save_error;
+
+pub use git::{git_commit_failed, git_committed, git_error};
+pub use parse_error::describe as parse_error;
+
 use crate::domain::edit::{Edit, Field, FieldChange, Value};
 use crate::domain::{DateDoubt, DateError, ProgressError, Status, StatusKind};
 use crate::domain::{Measure, Milestone, Program};
@@ -261,46 +270,6 @@ fn structural(h: &HistoryEntry, lang: Lang) -> String {
 }
 
 /// The forms a typed date may take, for every refusal to list.
-/// Why git could not do what was asked; gix's own message is quoted as it comes (English).
-pub fn git_error(e: &crate::git::GitError, lang: Lang) -> String {
-    use crate::git::GitError;
-    match e {
-        GitError::NoRepository(p) => {
-            let p = p.display();
-            tr!(
-                lang,
-                "{p} 不在 git 工作区中",
-                "{p} is not in a git work tree"
-            )
-        }
-        GitError::Outside(p) => {
-            let p = p.display();
-            tr!(
-                lang,
-                "{p} 不在 git 工作区中",
-                "{p} is outside the git work tree"
-            )
-        }
-        GitError::Git(m) => tr!(lang, "git：{m}", "git: {m}"),
-    }
-}
-
-/// A commit `--git-commit` made, for the line that reports it.
-pub fn git_committed(id: &str, lang: Lang) -> String {
-    let short = id.get(..7).unwrap_or(id);
-    tr!(lang, "已提交到 git：{short}", "committed to git: {short}")
-}
-
-/// A save that `--git-commit` could not commit: the file is saved all the same.
-pub fn git_commit_failed(e: &crate::git::GitError, lang: Lang) -> String {
-    let why = git_error(e, lang);
-    tr!(
-        lang,
-        "已保存，但未能提交到 git：{why}",
-        "saved, but not committed to git: {why}"
-    )
-}
-
 fn date_forms(lang: Lang) -> String {
     tr!(
         lang,

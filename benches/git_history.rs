@@ -13,8 +13,13 @@
 //! `cargo bench --bench git_history` (some seconds, most of it making the repository).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../tests/common/figures.rs"]
+mod figures;
+
 use std::fs;
 use std::time::{Duration, Instant};
+
+use figures::figures;
 
 use chrono::NaiveDateTime;
 use rectify::git::Repo;
@@ -23,22 +28,6 @@ use rectify::storage::git_history::{Cache, measure_changes};
 
 const COMMITS: usize = 600;
 const RUNS: usize = 15;
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-fn figures(mut times: Vec<Duration>) -> String {
-    times.sort();
-    let at = |p: f64| ms(times[((times.len() - 1) as f64 * p).round() as usize]);
-    format!(
-        "median {:>7.2} ms  p95 {:>7.2} ms  min {:>7.2} ms  (n={})",
-        at(0.5),
-        at(0.95),
-        ms(times[0]),
-        times.len()
-    )
-}
 
 fn timed(mut f: impl FnMut()) -> Vec<Duration> {
     (0..RUNS)

@@ -7,20 +7,14 @@ use crate::tr;
 /// Why git could not do what was asked; gix's own message is quoted as it comes (English).
 pub fn git_error(e: &GitError, lang: Lang) -> String {
     match e {
-        GitError::NoRepository(p) => {
+        // A folder in no repository, or a path outside the repository's work tree: to the
+        // user both mean git does not hold it.
+        GitError::NoRepository(p) | GitError::Outside(p) => {
             let p = p.display();
             tr!(
                 lang,
                 "{p} 不在 git 工作区中",
                 "{p} is not in a git work tree"
-            )
-        }
-        GitError::Outside(p) => {
-            let p = p.display();
-            tr!(
-                lang,
-                "{p} 不在 git 工作区中",
-                "{p} is outside the git work tree"
             )
         }
         GitError::Git(m) => tr!(lang, "git：{m}", "git: {m}"),

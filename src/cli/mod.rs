@@ -199,6 +199,10 @@ pub struct SetArgs {
     /// --milestone: move the milestone's planned day
     #[arg(long)]
     pub due: Option<String>,
+    /// Commit each save to git at once: only that board file, authored by the user, the
+    /// change as the message; nothing is pushed [default: config `git_commit`, else off]
+    #[arg(long)]
+    pub git_commit: bool,
     /// Who makes the change [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,
@@ -233,9 +237,14 @@ pub struct BoardFlags {
     pub user: Option<String>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
-    /// A snapshot from `rectify snapshot`: `c` on the board shows what changed since
+    /// A snapshot from `rectify snapshot`, or a git revision of the boards (HEAD~1, a tag,
+    /// main@{2023-07-01}): `c` on the board shows what changed since
     #[arg(long, value_name = "SNAPSHOT")]
     pub since: Option<PathBuf>,
+    /// Commit each save to git at once: only that board file, authored by the user, the
+    /// change as the message; nothing is pushed [default: config `git_commit`, else off]
+    #[arg(long)]
+    pub git_commit: bool,
 }
 
 pub(crate) const LANG_HELP: &str =
@@ -254,6 +263,7 @@ impl BoardFlags {
             user: self.user.or_else(|| outer.user.clone()),
             lang: self.lang.or(outer.lang),
             since: self.since.or_else(|| outer.since.clone()),
+            git_commit: self.git_commit || outer.git_commit,
         }
     }
 }
@@ -281,6 +291,7 @@ pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolve
             theme: flags.theme.clone(),
             user: flags.user.clone(),
             lang: flags.lang,
+            git_commit: flags.git_commit,
         },
         config_flag,
     )?;
@@ -296,6 +307,7 @@ pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolve
         due_soon_days: s.due_soon_days,
         keys: s.keys,
         since: flags.since.clone(),
+        git_commit: s.git_commit,
     };
     Ok(Resolved { args, config })
 }
@@ -378,6 +390,8 @@ pub struct BoardArgs {
     pub due_soon_days: i64,
     pub keys: Vec<crate::config::Binding>,
     pub since: Option<PathBuf>,
+    /// Each save is committed to git (`--git-commit`, config `git_commit`).
+    pub git_commit: bool,
 }
 
 impl BoardArgs {
@@ -394,6 +408,7 @@ impl BoardArgs {
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             keys: Vec::new(),
             since: None,
+            git_commit: false,
         }
     }
 }
@@ -444,7 +459,8 @@ pub struct ReportArgs {
     /// Start the CSV with a UTF-8 byte order mark, so Excel and WPS read the Chinese right
     #[arg(long)]
     pub bom: bool,
-    /// Add what changed since this snapshot (made by `rectify snapshot`)
+    /// Add what changed since this snapshot (made by `rectify snapshot`), or since this git
+    /// revision of the boards (HEAD~1, a tag, main@{2023-07-01})
     #[arg(long, value_name = "SNAPSHOT")]
     pub since: Option<PathBuf>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]

@@ -25,6 +25,8 @@ pub struct ConfigFile {
     pub user: Option<String>,
     pub due_soon_days: Option<i64>,
     pub lang: Option<String>,
+    /// Commit each save to git, as `--git-commit` does.
+    pub git_commit: Option<bool>,
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }
@@ -387,6 +389,8 @@ pub struct Flags {
     pub theme: Option<String>,
     pub user: Option<String>,
     pub lang: Option<Lang>,
+    /// `--git-commit` was given.
+    pub git_commit: bool,
 }
 
 /// The settings in force once flags, file, environment and defaults are applied.
@@ -398,6 +402,8 @@ pub struct Settings {
     pub lang: Lang,
     pub due_soon_days: i64,
     pub keys: Vec<Binding>,
+    /// Each save is committed to git.
+    pub git_commit: bool,
 }
 
 /// The settings in force, and where each came from.
@@ -512,6 +518,13 @@ fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, 
     };
     sources.push(("due_soon_days", due_soon_days.to_string(), src));
 
+    let (git_commit, src) = match (flags.git_commit, cfg.git_commit) {
+        (true, _) => (true, Source::Flag),
+        (false, Some(v)) => (v, Source::File(here.clone())),
+        (false, None) => (false, Source::Default),
+    };
+    sources.push(("git_commit", git_commit.to_string(), src));
+
     let keys = bindings(&cfg.keys, &here)?;
     for b in &keys {
         sources.push((
@@ -528,6 +541,7 @@ fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, 
         lang: lang.value,
         due_soon_days,
         keys,
+        git_commit,
     };
     Ok(Effective {
         settings,

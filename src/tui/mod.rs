@@ -18,6 +18,7 @@ use crossterm::execute;
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
 use crate::domain::Date;
+use crate::git;
 use crate::i18n::Lang;
 use crate::storage;
 use crate::storage::save::{self, Author};
@@ -36,6 +37,8 @@ pub enum Event {
     /// and are measured where the keys arrive, not where a busy loop gets round to them.
     Input(TermEvent, Instant),
     Watch(WatchEvent),
+    /// The git worker's answer for the detail pane.
+    Git(storage::git_worker::Answer),
 }
 
 pub fn now() -> NaiveDateTime {
@@ -80,7 +83,7 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     read_detail_history(&mut app);
     app.notice = theme_error;
     if let Some(path) = &args.since {
-        match crate::report::snapshot::Snapshot::from_file(path, args.lang) {
+        match crate::report::snapshot::Snapshot::from_since(path, &args.dir, args.lang) {
             Ok(s) => app.since = Some(s),
             Err(e) => bail!("--since {}: {e}", path.display()),
         }
@@ -149,8 +152,10 @@ fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
     }
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
-    let _watcher = start_watcher(&args, &mut s, tx);
+    let _watcher = start_watcher(&args, &mut s, tx.clone());
     let mut driver = Driver::new(s, args.today.is_some());
+    driver.git_commit = args.git_commit;
+    driver.git_events = Some(tx);
 
     // Mouse capture and bracketed paste are ours to undo, on panic too; ratatui's hook then
     // restores the rest.
@@ -366,6 +371,17 @@ pub struct Driver {
     /// When the last key arrived, and what the burst it may belong to means.
     last_key: Option<Instant>,
     burst: app::burst::Burst,
+    /// Each save is committed to git (`--git-commit`).
+    pub git_commit: bool,
+    /// Where the git worker sends its answers, until it is started.
+    pub git_events: Option<Sender<Event>>,
+    /// The git worker, once started; `None` also after it went away.
+    git: Option<Sender<storage::git_worker::Request>>,
+    /// The last question put to the worker, and the state of the files it was put in.
+    git_asked: Option<(storage::git_worker::Request, u64)>,
+    /// Counts what may have moved git's history or the files (a file event, a save): a
+    /// question asked before is asked again.
+    git_generation: u64,
 }
 
 /// A broken read waiting to be read again: when, and the hash of the bytes that read broken.
@@ -408,7 +424,53 @@ impl Driver {
             mark_expiry: None,
             last_key: None,
             burst: Default::default(),
+            git_commit: false,
+            git_events: None,
+            git: None,
+            git_asked: None,
+            git_generation: 0,
         }
+    }
+
+    /// Starts the git worker for the detail pane (after the first frame) and asks it about the
+    /// measure on screen, if any.
+    pub fn start_git(&mut self) {
+        let Some(tx) = self.git_events.take() else {
+            return;
+        };
+        let dir = self.session.app.dir.clone();
+        self.git = Some(storage::git_worker::spawn(dir, move |a| {
+            tx.send(Event::Git(a)).is_ok()
+        }));
+        self.ask_git();
+    }
+
+    /// Asks the worker about the measure on the detail pane, unless it was asked already
+    /// with nothing changed since.
+    fn ask_git(&mut self) {
+        let Some(worker) = &self.git else {
+            return;
+        };
+        let app = &self.session.app;
+        let (Some((program, measure)), Some(board)) = (app.history_wanted(), app.current_board())
+        else {
+            return;
+        };
+        let request = storage::git_worker::Request {
+            file: board.path.clone(),
+            program: program.to_owned(),
+            measure: measure.to_owned(),
+            saves: app::history::PANE_SAVES,
+        };
+        let key = (request, self.git_generation);
+        if self.git_asked.as_ref() == Some(&key) {
+            return;
+        }
+        if worker.send(key.0.clone()).is_err() {
+            self.git = None;
+            return;
+        }
+        self.git_asked = Some(key);
     }
 
     /// How long the loop may sleep: until a pending re-read, a mark that must fade, or
@@ -454,7 +516,22 @@ impl Driver {
                     ev => translate(ev).into_iter().collect(),
                 }
             }
-            Ok(Event::Watch(ev)) => on_watch(s, ev, clock),
+            Ok(Event::Watch(ev)) => {
+                self.git_generation += 1;
+                on_watch(s, ev, clock)
+            }
+            Ok(Event::Git(answer)) => {
+                if let Some(e) = &answer.error {
+                    s.app.notice = Some(crate::describe::git_error(e, s.app.settings.lang));
+                }
+                let r = answer.request;
+                s.app.git_history = Some(app::history::GitLines {
+                    program: r.program,
+                    measure: r.measure,
+                    lines: answer.lines,
+                });
+                return Step::Redraw;
+            }
             Err(RecvTimeoutError::Timeout) => {
                 // One instant for both halves, or a recheck coming due between them is lost.
                 let instant = Instant::now();
@@ -505,6 +582,10 @@ impl Driver {
                             Some(c) => save::save_change(&request.path, c, &who),
                             None => save::save(&request.path, request.base, &request.edit, &who),
                         };
+                        if self.git_commit && result.is_ok() {
+                            commit_save(&mut s.app, &request, clock);
+                        }
+                        self.git_generation += 1;
                         let report = SaveReport {
                             request: *request,
                             result,
@@ -516,9 +597,32 @@ impl Driver {
                 }
             }
         }
+        let s = &mut self.session;
         self.mark_expiry = app::reload::expire_marks(&mut s.app, clock);
         read_detail_history(&mut s.app);
+        self.ask_git();
         Step::Redraw
+    }
+}
+
+/// `--git-commit`: the file just saved, committed with what changed as the message.
+fn commit_save(app: &mut App, request: &app::SaveRequest, at: NaiveDateTime) {
+    let lang = app.settings.lang;
+    let what = match &request.change {
+        Some(c) => crate::describe::board_change(c, lang),
+        None => crate::describe::edit(&request.edit, lang),
+    };
+    let file = request
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let who = git::commit::Committer {
+        name: &app.settings.user,
+        at,
+    };
+    if let Err(e) = git::commit::commit_saved(&request.path, &who, &format!("{file}: {what}")) {
+        app.notice = Some(crate::describe::git_commit_failed(&e, lang));
     }
 }
 
@@ -532,6 +636,8 @@ fn event_loop(
             .map(|_| ())
     };
     draw(terminal, driver)?;
+    // The first frame shows the boards as fast as without git; history from git comes after.
+    driver.start_git();
     loop {
         // Idle costs nothing: block until something happens or a timer is due.
         let received = match driver.wait() {

@@ -63,6 +63,20 @@ fn said(command: &str, result: anyhow::Result<String>) -> ExitCode {
     }
 }
 
+/// The xlsx ledger's row fills from the theme in force: its overdue and blocked colours.
+fn xlsx_fills(theme: Option<&str>, lang: rectify::i18n::Lang) -> rectify::report::xlsx::Fills {
+    use ratatui::style::Color;
+    let (theme, _) = rectify::theme::resolve(theme, lang);
+    let rgb = |c: Option<Color>| match c {
+        Some(Color::Rgb(r, g, b)) => Some((r, g, b)),
+        _ => None,
+    };
+    rectify::report::xlsx::Fills::from_colors(
+        rgb(theme.deadline(-1, false, 0).fg),
+        rgb(theme.status(rectify::domain::StatusKind::Blocked).fg),
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = config::lang_before_parsing(&args);
@@ -145,7 +159,15 @@ fn main() -> ExitCode {
             lang: args.lang,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::report(&args, &eff.args, today())),
+            Ok(eff) => {
+                let fills = xlsx_fills(eff.args.theme.as_deref(), eff.args.lang);
+                ExitCode::from(rectify::report::run::report(
+                    &args,
+                    &eff.args,
+                    today(),
+                    fills,
+                ))
+            }
             Err(e) => fail(e),
         },
         Some(Command::Snapshot(args)) => match resolve(BoardFlags {

@@ -94,9 +94,9 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<crate::i18n::Lang>,
     },
-    /// Write a report of all boards: markdown (for minutes), csv (the ledger), json or html.
+    /// Write a report of all boards: markdown (for minutes), csv or xlsx (the ledger), json or html.
     #[command(
-        after_help = "Examples:\n  rectify report --today 2023-07-15                 Markdown to paste into the minutes\n  rectify report --format csv --bom -o ledger.csv   the ledger (台账) for Excel or WPS\n  rectify report --format html -o report.html       one page to print to PDF\n  rectify report --since last-meeting.json          with what changed since the snapshot"
+        after_help = "Examples:\n  rectify report --today 2023-07-15                 Markdown to paste into the minutes\n  rectify report --format csv --bom -o ledger.csv   the ledger (台账) for Excel or WPS\n  rectify report --format xlsx -o 台账.xlsx         the ledger as an Excel workbook\n  rectify report --format html -o report.html       one page to print to PDF\n  rectify report --since last-meeting.json          with what changed since the snapshot"
     )]
     Report(ReportArgs),
     /// Save the state of all boards to a JSON file, for `report --since` at the next meeting.
@@ -346,6 +346,8 @@ pub enum ReportFormat {
     Csv,
     Json,
     Html,
+    /// An Excel workbook; only to a file (-o)
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Args)]

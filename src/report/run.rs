@@ -8,6 +8,7 @@ use std::path::Path;
 use super::since::{self, Changes};
 use super::snapshot::{Snapshot, SnapshotBoard};
 use super::texts::texts;
+use super::xlsx::{self, Fills, XlsxOptions};
 use super::{csv, html, json, markdown};
 use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
@@ -37,7 +38,8 @@ fn say(cmd: Cmd, message: &str) {
     eprintln!("rectify {name}: {message}");
 }
 
-pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
+/// `fills` are the xlsx ledger's row colours, from the theme in force.
+pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date, fills: Fills) -> u8 {
     let today = args.today.unwrap_or(clock_today);
     let lang = board.lang;
     let t = texts(lang);
@@ -46,8 +48,16 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
         say(cmd, t.bom_not_csv);
         return USAGE;
     }
-    if args.since.is_some() && args.format == ReportFormat::Csv {
+    if args.since.is_some() && matches!(args.format, ReportFormat::Csv | ReportFormat::Xlsx) {
         say(cmd, t.since_csv);
+        return USAGE;
+    }
+    // A workbook is bytes no terminal shows; piped, it is what the user asked for.
+    if args.format == ReportFormat::Xlsx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        say(cmd, t.xlsx_to_terminal);
         return USAGE;
     }
     let Some(loaded) = load(&board.dir, cmd, board.lang) else {
@@ -68,7 +78,7 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
             }
         },
     };
-    let bytes = match render(args, &programs, today, changes.as_ref(), lang) {
+    let bytes = match render(args, &programs, today, changes.as_ref(), lang, fills) {
         Ok(b) => b,
         Err(e) => {
             say(cmd, &e);
@@ -101,6 +111,7 @@ fn render(
     today: Date,
     changes: Option<&Changes>,
     lang: Lang,
+    fills: Fills,
 ) -> Result<Vec<u8>, String> {
     Ok(match args.format {
         ReportFormat::Markdown => markdown::render(programs, today, changes, lang).into_bytes(),
@@ -110,6 +121,14 @@ fn render(
             .into_bytes(),
         ReportFormat::Csv => {
             csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?
+        }
+        ReportFormat::Xlsx => {
+            // The owner-units view (issue #15) fills `by_owner` once it exists.
+            let opts = XlsxOptions {
+                fills,
+                by_owner: None,
+            };
+            xlsx::render(programs, today, lang, &opts).map_err(|e| e.to_string())?
         }
     })
 }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod describe;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod ledger;
 pub mod new_board;

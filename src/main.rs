@@ -170,6 +170,33 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
+        Some(Command::Import(args)) => match resolve(BoardFlags {
+            lang: args.lang,
+            ..Default::default()
+        }) {
+            Ok(eff) => {
+                let opts = rectify::import::ImportOptions {
+                    ledger: args.ledger.clone(),
+                    dir: args.output.clone().unwrap_or(eff.args.dir.clone()),
+                    sheet: args.sheet.clone(),
+                    map: args.map.clone(),
+                    dry_run: args.dry_run,
+                    force: args.force,
+                    encoding: args.encoding.clone(),
+                    lang: eff.args.lang,
+                    year: chrono::Datelike::year(&today().0),
+                };
+                let done = rectify::import::run(&opts);
+                for line in &done.out {
+                    println!("{line}");
+                }
+                for line in &done.err {
+                    eprintln!("rectify import: {line}");
+                }
+                ExitCode::from(done.code)
+            }
+            Err(e) => fail(e),
+        },
         Some(Command::Snapshot(args)) => match resolve(BoardFlags {
             dir: args.dir.clone(),
             lang: args.lang,

@@ -6,9 +6,11 @@ use std::time::Duration;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 pub mod errors;
+pub mod import;
 pub mod ledger;
 pub mod man;
 
+pub use import::ImportArgs;
 pub use ledger::{AddArgs, NewArgs, RemoveArgs};
 pub mod zh;
 
@@ -99,6 +101,11 @@ pub enum Command {
         after_help = "Examples:\n  rectify report --today 2023-07-15                 Markdown to paste into the minutes\n  rectify report --format csv --bom -o ledger.csv   the ledger (台账) for Excel or WPS\n  rectify report --format xlsx -o 台账.xlsx         the ledger as an Excel workbook\n  rectify report --format html -o report.html       one page to print to PDF\n  rectify report --since last-meeting.json          with what changed since the snapshot"
     )]
     Report(ReportArgs),
+    /// Bring an office's Excel, WPS or CSV ledger (台账) in: one board file per program.
+    #[command(
+        after_help = "Examples:\n  rectify import 台账.xlsx --dry-run                   what would be created, and the rows that would not\n  rectify import 台账.xlsx -o boards\n  rectify import ledger.csv --encoding gbk --map 工作举措=measure\n  rectify import 台账.xlsx --sheet 2023年 --force       replace boards imported before"
+    )]
+    Import(ImportArgs),
     /// Save the state of all boards to a JSON file, for `report --since` at the next meeting.
     #[command(after_help = "Example:\n  rectify snapshot -o meeting-2023-07-15.json")]
     Snapshot(SnapshotArgs),

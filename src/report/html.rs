@@ -390,7 +390,10 @@ fn ledger_table(h: &mut String, p: &Program, today: Date, t: &ReportTexts) {
         let status = (t.ui.status)(m.status.kind());
         let status = match summary::blocked_reason(m) {
             "" => status.to_owned(),
-            why => format!("{status}<span class=\"note\">{}</span>", esc(&(t.ui.aside)(why))),
+            why => format!(
+                "{status}<span class=\"note\">{}</span>",
+                esc(&(t.ui.aside)(why))
+            ),
         };
         let _ = writeln!(
             h,

@@ -130,7 +130,9 @@ impl Styles {
         Styles {
             text: base(),
             wrap: base().set_text_wrap(),
-            date: base().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left),
+            date: base()
+                .set_num_format("yyyy-mm-dd")
+                .set_align(FormatAlign::Left),
             int: base().set_num_format("0"),
             pct: base().set_num_format("0%"),
         }
@@ -236,7 +238,6 @@ pub(super) fn write_date(
     };
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {

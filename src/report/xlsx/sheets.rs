@@ -145,7 +145,10 @@ pub fn milestones(
                 (0, clean(&p.id)),
                 (1, clean(&p.title)),
                 (3, sanitize(&ms.title)),
-                (6, format!("{} {}", state.symbol(), (t.milestone_state)(state))),
+                (
+                    6,
+                    format!("{} {}", state.symbol(), (t.milestone_state)(state)),
+                ),
                 (7, summary::milestone_note(ms, today, t).trim().to_owned()),
             ];
             for (col, text) in texts {

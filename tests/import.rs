@@ -70,10 +70,24 @@ fn office_ledger(path: &Path) {
     let pct = Format::new().set_num_format("0%");
     ws.merge_range(0, 0, 0, 7, "2023年专项整治整改措施台账", &plain)
         .unwrap();
-    ws.merge_range(1, 0, 1, 7, "填报单位：某市公安局　　填报日期：2023年7月15日", &plain)
-        .unwrap();
+    ws.merge_range(
+        1,
+        0,
+        1,
+        7,
+        "填报单位：某市公安局　　填报日期：2023年7月15日",
+        &plain,
+    )
+    .unwrap();
     let header = [
-        "序号", "专项名称", "整改任务", "责任单位", "完成时限", "完成状态", "完成进度", "进展情况",
+        "序号",
+        "专项名称",
+        "整改任务",
+        "责任单位",
+        "完成时限",
+        "完成状态",
+        "完成进度",
+        "进展情况",
     ];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
@@ -132,8 +146,12 @@ fn office_ledger(path: &Path) {
     ws.write_string(9, 5, "正在推进").unwrap();
     ws.write_string(9, 6, "30%").unwrap();
     // Row 12: a note under the table.
-    ws.write_string(11, 0, "注：完成状态填写未开始、推进中、受阻、已完成或已销号。")
-        .unwrap();
+    ws.write_string(
+        11,
+        0,
+        "注：完成状态填写未开始、推进中、受阻、已完成或已销号。",
+    )
+    .unwrap();
     wb.save(path).unwrap();
 }
 
@@ -165,30 +183,64 @@ fn an_office_xlsx_ledger_becomes_one_board_per_program_field_by_field() {
 
     let m = measure(fraud, "清理涉诈账户");
     assert_eq!(
-        (m.owner.as_str(), m.due, &m.status, m.progress, m.notes.as_str()),
-        ("刑侦局", d("2023-09-30"), &Status::InProgress, 50, "已清理三成")
+        (
+            m.owner.as_str(),
+            m.due,
+            &m.status,
+            m.progress,
+            m.notes.as_str()
+        ),
+        (
+            "刑侦局",
+            d("2023-09-30"),
+            &Status::InProgress,
+            50,
+            "已清理三成"
+        )
     );
     let m = measure(fraud, "开展断卡行动");
-    assert_eq!((m.due, &m.status, m.progress), (d("2023-10-31"), &Status::Done, 100));
+    assert_eq!(
+        (m.due, &m.status, m.progress),
+        (d("2023-10-31"), &Status::Done, 100)
+    );
     let m = measure(fraud, "建立预警机制");
     assert_eq!(m.due, d("2023-12-31"), "Excel's serial 45291");
     assert_eq!(m.status, Status::Blocked("待有关部门会签".into()));
-    assert_eq!((m.progress, m.notes.as_str()), (20, ""), "the notes became the reason");
+    assert_eq!(
+        (m.progress, m.notes.as_str()),
+        (20, ""),
+        "the notes became the reason"
+    );
 
     let summer = by_title(&ps, "夏季治安");
     assert_eq!(summer.id, "program-b");
     let titles: Vec<&str> = summer.measures.iter().map(|m| m.title.as_str()).collect();
     assert_eq!(titles, ["夜间巡逻", "巡逻防控"]);
     let m = measure(summer, "夜间巡逻");
-    assert_eq!((m.due, &m.status, m.progress), (d("2023-08-31"), &Status::SignedOff, 100));
+    assert_eq!(
+        (m.due, &m.status, m.progress),
+        (d("2023-08-31"), &Status::SignedOff, 100)
+    );
     let m = measure(summer, "巡逻防控");
-    assert_eq!((m.due, &m.status, m.progress), (d("2023-07-31"), &Status::InProgress, 30));
-    assert_eq!((summer.start, summer.due), (d("2023-07-31"), d("2023-08-31")));
+    assert_eq!(
+        (m.due, &m.status, m.progress),
+        (d("2023-07-31"), &Status::InProgress, 30)
+    );
+    assert_eq!(
+        (summer.start, summer.due),
+        (d("2023-07-31"), d("2023-08-31"))
+    );
 
     // Every row left out is said, with its sheet and row number as Excel shows them.
     let err = done.err.join("\n");
-    assert!(err.contains("［2023年台账］第 8 行未导入：状态“搁置”无法识别"), "{err}");
-    assert!(err.contains("第 9 行未导入：完成时限“尽快”不是日期"), "{err}");
+    assert!(
+        err.contains("［2023年台账］第 8 行未导入：状态“搁置”无法识别"),
+        "{err}"
+    );
+    assert!(
+        err.contains("第 9 行未导入：完成时限“尽快”不是日期"),
+        "{err}"
+    );
     assert!(err.contains("第 12 行未导入：没有整改措施内容"), "{err}");
     assert_eq!(done.err.len(), 3, "{err}");
     passes_check(&out);
@@ -211,8 +263,18 @@ fn existing_boards_are_kept_unless_forced_and_a_dry_run_writes_nothing() {
     o.dry_run = true;
     let done = run(&o);
     assert_eq!(done.code, 0);
-    assert!(done.out.iter().any(|l| l.contains("将新建“打击电诈”，3 条整改措施")), "{:?}", done.out);
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0, "a dry run writes nothing");
+    assert!(
+        done.out
+            .iter()
+            .any(|l| l.contains("将新建“打击电诈”，3 条整改措施")),
+        "{:?}",
+        done.out
+    );
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "a dry run writes nothing"
+    );
 
     o.dry_run = false;
     assert_eq!(run(&o).code, 0);
@@ -220,8 +282,15 @@ fn existing_boards_are_kept_unless_forced_and_a_dry_run_writes_nothing() {
     std::fs::write(&path, "// a colleague's board\n").unwrap();
     let again = run(&o);
     assert_eq!(again.code, 1, "nothing imported: both boards are there");
-    assert!(again.err.iter().any(|l| l.contains("已存在，未覆盖")), "{:?}", again.err);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "// a colleague's board\n");
+    assert!(
+        again.err.iter().any(|l| l.contains("已存在，未覆盖")),
+        "{:?}",
+        again.err
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "// a colleague's board\n"
+    );
 
     o.force = true;
     assert_eq!(run(&o).code, 0);
@@ -237,7 +306,10 @@ fn a_gbk_csv_with_a_sign_off_column_keeps_its_ids() {
                 反诈专项,FZ-03,建立预警机制,刑侦局,2023年11月30日,否,,\r\n";
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&gbk).is_err(), "the fixture is really GBK");
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the fixture is really GBK"
+    );
     let tmp = tempfile::tempdir().unwrap();
     let ledger = tmp.path().join("ledger.csv");
     std::fs::write(&ledger, &gbk).unwrap();
@@ -259,7 +331,10 @@ fn a_gbk_csv_with_a_sign_off_column_keeps_its_ids() {
             ("刑侦局", d("2023-09-30"), &Status::NotStarted, "进展顺利")
         );
         let m = &p.measures[1];
-        assert_eq!((&m.status, m.signed_off, m.progress), (&Status::SignedOff, Some(d("2023-11-02")), 100));
+        assert_eq!(
+            (&m.status, m.signed_off, m.progress),
+            (&Status::SignedOff, Some(d("2023-11-02")), 100)
+        );
         assert_eq!(p.measures[2].due, d("2023-11-30"));
         passes_check(&out);
     }
@@ -269,13 +344,21 @@ fn a_gbk_csv_with_a_sign_off_column_keeps_its_ids() {
 fn an_unknown_header_is_settled_with_map_and_a_bad_map_is_a_usage_error() {
     let tmp = tempfile::tempdir().unwrap();
     let ledger = tmp.path().join("l.csv");
-    std::fs::write(&ledger, "工作举措,要求时间,责任单位\n夜间巡逻,2023-08-31,治安局\n").unwrap();
+    std::fs::write(
+        &ledger,
+        "工作举措,要求时间,责任单位\n夜间巡逻,2023-08-31,治安局\n",
+    )
+    .unwrap();
     let out = tmp.path().join("b");
     std::fs::create_dir(&out).unwrap();
     let mut o = options(&ledger, &out);
     let done = run(&o);
     assert_eq!(done.code, 1, "no header row, nothing imported");
-    assert!(done.err.iter().any(|l| l.contains("找不到表头行")), "{:?}", done.err);
+    assert!(
+        done.err.iter().any(|l| l.contains("找不到表头行")),
+        "{:?}",
+        done.err
+    );
     o.map = vec!["工作举措=measure".into(), "要求时间=due".into()];
     let done = run(&o);
     assert_eq!(done.code, 0, "{:?}", done.err);
@@ -305,20 +388,41 @@ fn the_binary_says_what_it_created_and_fails_when_nothing_could_be() {
     office_ledger(&ledger);
     let out: PathBuf = tmp.path().join("boards");
     std::fs::create_dir(&out).unwrap();
-    let o = rectify(&["import", ledger.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = rectify(&[
+        "import",
+        ledger.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0));
     let said = String::from_utf8(o.stdout).unwrap();
     assert!(said.contains("created \"打击电诈\", 3 measures"), "{said}");
     let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("[2023年台账] row 8 not imported: status \"搁置\""), "{err}");
+    assert!(
+        err.contains("[2023年台账] row 8 not imported: status \"搁置\""),
+        "{err}"
+    );
 
     let empty = tmp.path().join("empty.csv");
     std::fs::write(&empty, "a,b\n1,2\n").unwrap();
-    let o = rectify(&["import", empty.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = rectify(&[
+        "import",
+        empty.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8(o.stderr).unwrap().contains("nothing could be imported"));
+    assert!(
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .contains("nothing could be imported")
+    );
 
     let o = rectify(&["import", "nowhere.docx", "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8(o.stderr).unwrap().contains("cannot read a .docx file"));
+    assert!(
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .contains("cannot read a .docx file")
+    );
 }

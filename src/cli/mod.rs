@@ -351,10 +351,10 @@ pub fn parse_date(s: &str) -> Result<Date, BadValue> {
 pub enum ReportFormat {
     Markdown,
     Csv,
-    Json,
-    Html,
     /// An Excel workbook; only to a file (-o)
     Xlsx,
+    Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -65,6 +65,9 @@ pub fn progress(v: &Value) -> Option<i64> {
 }
 
 fn from_number(n: f64) -> Option<i64> {
+    if n < 0.0 {
+        return None;
+    }
     let pct = if (0.0..=1.0).contains(&n) {
         n * 100.0
     } else {
@@ -109,7 +112,7 @@ mod tests {
         assert_eq!(date(&Value::Number(45199.75), 2023), Some(d("2023-09-30")));
         assert_eq!(date(&text("45199"), 2023), Some(d("2023-09-30")));
         assert_eq!(date(&Value::Number(20_000.0), 2023), Some(d("1954-10-03")));
-        assert_eq!(date(&Value::Number(80_000.0), 2023), Some(d("2119-01-10")));
+        assert_eq!(date(&Value::Number(80_000.0), 2023), Some(d("2119-01-11")));
         assert_eq!(date(&Value::Number(19_999.0), 2023), None);
         assert_eq!(date(&Value::Number(80_001.0), 2023), None);
         assert_eq!(date(&Value::Number(65.0), 2023), None);

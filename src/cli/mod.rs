@@ -351,7 +351,7 @@ pub fn parse_date(s: &str) -> Result<Date, BadValue> {
 pub enum ReportFormat {
     Markdown,
     Csv,
-    /// An Excel workbook; only to a file (-o)
+    // An Excel workbook: only to a file (-o).
     Xlsx,
     Json,
     Html,

@@ -294,16 +294,16 @@ fn program_of(
     let own: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     let unique = own.iter().enumerate().all(|(i, a)| !own[..i].contains(a));
     let keep_ids = unique && own.iter().all(|s| is_id(s));
-    let mut ids: Vec<String> = Vec::new();
-    let mut measures = Vec::new();
+    let mut measures: Vec<Measure> = Vec::new();
     for mut r in rows {
         r.measure.id = if keep_ids {
             r.id
         } else {
-            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-            next_id(&refs, &id)
+            // The numbering goes on from the last id given, so a long ledger costs no more
+            // per row than a short one.
+            let last: Vec<&str> = measures.last().map(|m| m.id.as_str()).into_iter().collect();
+            next_id(&last, &id)
         };
-        ids.push(r.measure.id.clone());
         measures.push(r.measure);
     }
     let (start, due) = span(&measures);

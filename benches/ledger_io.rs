@@ -26,7 +26,11 @@ fn program(p: usize) -> Program {
             title: format!("第{p}项方案的第{i}条整改措施：清理整治相关突出问题并建立长效机制"),
             owner: format!("第{}责任单位", i % 7),
             due: day(1 + (i % 12) as u32, 1 + (i % 28) as u32),
-            revised: if i % 9 == 0 { vec![day(12, 31)] } else { vec![] },
+            revised: if i % 9 == 0 {
+                vec![day(12, 31)]
+            } else {
+                vec![]
+            },
             status: match i % 5 {
                 0 => Status::NotStarted,
                 1 => Status::InProgress,
@@ -35,7 +39,11 @@ fn program(p: usize) -> Program {
                 _ => Status::SignedOff,
             },
             progress: (i % 5 * 25) as i64,
-            notes: if i % 3 == 0 { "按月报送进展".into() } else { String::new() },
+            notes: if i % 3 == 0 {
+                "按月报送进展".into()
+            } else {
+                String::new()
+            },
             signed_off: (i % 5 == 4).then(|| day(12, 1)),
             signed_by: (i % 5 == 4).then(|| "督导组".to_owned()),
         })
@@ -102,12 +110,21 @@ fn main() {
         bytes = xlsx::render(&programs, today, Lang::Zh, &xlsx::XlsxOptions::default()).unwrap();
     });
     std::fs::write(&book, &bytes).unwrap();
-    println!("report --format xlsx, {rows} rows ({} KB):  {write}", bytes.len() / 1024);
+    println!(
+        "report --format xlsx, {rows} rows ({} KB):  {write}",
+        bytes.len() / 1024
+    );
 
-    println!("import xlsx, {rows} rows (dry run):       {}", time(|| import(&book, &out)));
+    println!(
+        "import xlsx, {rows} rows (dry run):       {}",
+        time(|| import(&book, &out))
+    );
 
     let text = csv::render(&programs, today, false, Lang::Zh).unwrap();
     let (gbk, _, _) = encoding_rs::GBK.encode(std::str::from_utf8(&text).unwrap());
     std::fs::write(&sheet, &gbk).unwrap();
-    println!("import GBK csv, {rows} rows (dry run):    {}", time(|| import(&sheet, &out)));
+    println!(
+        "import GBK csv, {rows} rows (dry run):    {}",
+        time(|| import(&sheet, &out))
+    );
 }

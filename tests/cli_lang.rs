@@ -111,7 +111,8 @@ fn chinese_help_of_every_command_has_chinese_headings_defaults_and_values() {
     let en = run(EN, &["report", "--help"]).stdout;
     assert!(
         en.contains("Usage: rectify report [OPTIONS] [DIR]")
-            && en.contains("[default: markdown] [possible values: markdown, csv, xlsx, json, html]"),
+            && en
+                .contains("[default: markdown] [possible values: markdown, csv, xlsx, json, html]"),
         "{en}"
     );
 }

@@ -99,7 +99,7 @@ fn office_ledger(path: &Path) {
     ws.write_number(3, 0, 1).unwrap();
     ws.write_string(3, 2, "清理涉诈账户").unwrap();
     ws.write_string(3, 3, "刑侦局").unwrap();
-    ws.write_datetime_with_format(3, 4, &on(2023, 9, 30), &date)
+    ws.write_datetime_with_format(3, 4, on(2023, 9, 30), &date)
         .unwrap();
     ws.write_string(3, 5, "推进中").unwrap();
     ws.write_number_with_format(3, 6, 0.5, &pct).unwrap();
@@ -141,7 +141,7 @@ fn office_ledger(path: &Path) {
     ws.write_number(9, 0, 7).unwrap();
     ws.write_string(9, 2, "巡逻防控").unwrap();
     ws.write_string(9, 3, "治安局").unwrap();
-    ws.write_datetime_with_format(9, 4, &on(2023, 7, 31), &date)
+    ws.write_datetime_with_format(9, 4, on(2023, 7, 31), &date)
         .unwrap();
     ws.write_string(9, 5, "正在推进").unwrap();
     ws.write_string(9, 6, "30%").unwrap();

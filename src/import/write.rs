@@ -105,9 +105,17 @@ mod tests {
                 owner: "刑侦局".into(),
                 due: d,
                 revised: if i == 2 { vec![d] } else { vec![] },
-                status: if i == 3 { Status::Blocked("待审批".into()) } else { Status::InProgress },
+                status: if i == 3 {
+                    Status::Blocked("待审批".into())
+                } else {
+                    Status::InProgress
+                },
                 progress: 10,
-                notes: if i == 1 { "备注".into() } else { String::new() },
+                notes: if i == 1 {
+                    "备注".into()
+                } else {
+                    String::new()
+                },
                 signed_off: None,
                 signed_by: None,
             })

@@ -87,7 +87,8 @@ fn main() -> ExitCode {
     // The config file (if any) fills in what the command line left unset.
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();
-    let resolve = |flags: BoardFlags| config::resolve(&flags.or(&outer), cli.config.as_deref());
+    let resolve =
+        |flags: BoardFlags| rectify::cli::resolve(&flags.or(&outer), cli.config.as_deref());
     let today = || outer.today.unwrap_or_else(today);
     match cli.command {
         Some(Command::Config { board, .. }) => match resolve(board) {
@@ -160,13 +161,9 @@ fn main() -> ExitCode {
             ..Default::default()
         }) {
             Ok(eff) => {
-                let fills = xlsx_fills(eff.args.theme.as_deref(), eff.args.lang);
-                ExitCode::from(rectify::report::run::report(
-                    &args,
-                    &eff.args,
-                    today(),
-                    fills,
-                ))
+                let mut opts = args.options(&eff.args);
+                opts.fills = xlsx_fills(eff.args.theme.as_deref(), eff.args.lang);
+                ExitCode::from(rectify::report::run::report(&opts, today()))
             }
             Err(e) => fail(e),
         },
@@ -202,7 +199,10 @@ fn main() -> ExitCode {
             lang: args.lang,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(&args, &eff.args, today())),
+            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(
+                &args.options(&eff.args),
+                today(),
+            )),
             Err(e) => fail(e),
         },
         None => match resolve(BoardFlags::default())

@@ -3,17 +3,54 @@
 //! reads the clock.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::since::{self, Changes};
 use super::snapshot::{Snapshot, SnapshotBoard};
 use super::texts::texts;
 use super::xlsx::{self, Fills, XlsxOptions};
 use super::{csv, html, json, markdown};
-use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
 use crate::i18n::Lang;
 use crate::storage::{self, IoCause};
+
+/// The formats `rectify report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Csv,
+    Xlsx,
+    Json,
+    Html,
+}
+
+/// What `rectify report` is asked for, with the settings already applied: the command line
+/// builds it, so reports know nothing of clap.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub dir: PathBuf,
+    pub lang: Lang,
+    pub format: Format,
+    /// The day to report as of; the clock's day when `None`.
+    pub today: Option<Date>,
+    /// Standard output when `None`.
+    pub output: Option<PathBuf>,
+    /// A byte-order mark before csv, for Excel.
+    pub bom: bool,
+    /// A snapshot to report the changes since.
+    pub since: Option<PathBuf>,
+    /// The xlsx ledger's row fills, from the theme in force.
+    pub fills: Fills,
+}
+
+/// What `rectify snapshot` is asked for.
+#[derive(Debug, Clone)]
+pub struct SnapshotOptions {
+    pub dir: PathBuf,
+    pub lang: Lang,
+    pub output: PathBuf,
+    pub today: Option<Date>,
+}
 
 /// Exit codes, as `check` uses them: 1 when the work could not be done, 2 for a command line
 /// that asks for something impossible.
@@ -38,29 +75,28 @@ fn say(cmd: Cmd, message: &str) {
     eprintln!("rectify {name}: {message}");
 }
 
-/// `fills` are the xlsx ledger's row colours, from the theme in force.
-pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date, fills: Fills) -> u8 {
+pub fn report(args: &ReportOptions, clock_today: Date) -> u8 {
     let today = args.today.unwrap_or(clock_today);
-    let lang = board.lang;
+    let lang = args.lang;
     let t = texts(lang);
     let cmd = Cmd::Report;
-    if args.bom && args.format != ReportFormat::Csv {
+    if args.bom && args.format != Format::Csv {
         say(cmd, t.bom_not_csv);
         return USAGE;
     }
-    if args.since.is_some() && matches!(args.format, ReportFormat::Csv | ReportFormat::Xlsx) {
+    if args.since.is_some() && matches!(args.format, Format::Csv | Format::Xlsx) {
         say(cmd, t.since_csv);
         return USAGE;
     }
     // A workbook is bytes no terminal shows; piped, it is what the user asked for.
-    if args.format == ReportFormat::Xlsx
+    if args.format == Format::Xlsx
         && args.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
         say(cmd, t.xlsx_to_terminal);
         return USAGE;
     }
-    let Some(loaded) = load(&board.dir, cmd, board.lang) else {
+    let Some(loaded) = load(&args.dir, cmd, args.lang) else {
         return FAILED;
     };
     let programs: Vec<Program> = loaded.boards.iter().map(|b| b.program.clone()).collect();
@@ -78,7 +114,7 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date, fills: Fi
             }
         },
     };
-    let bytes = match render(args, &programs, today, changes.as_ref(), lang, fills) {
+    let bytes = match render(args, &programs, today, changes.as_ref(), lang) {
         Ok(b) => b,
         Err(e) => {
             say(cmd, &e);
@@ -106,26 +142,23 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date, fills: Fi
 }
 
 fn render(
-    args: &ReportArgs,
+    args: &ReportOptions,
     programs: &[Program],
     today: Date,
     changes: Option<&Changes>,
     lang: Lang,
-    fills: Fills,
 ) -> Result<Vec<u8>, String> {
     Ok(match args.format {
-        ReportFormat::Markdown => markdown::render(programs, today, changes, lang).into_bytes(),
-        ReportFormat::Html => html::render(programs, today, changes, lang).into_bytes(),
-        ReportFormat::Json => json::render(programs, today, changes)
+        Format::Markdown => markdown::render(programs, today, changes, lang).into_bytes(),
+        Format::Html => html::render(programs, today, changes, lang).into_bytes(),
+        Format::Json => json::render(programs, today, changes)
             .map_err(|e| e.to_string())?
             .into_bytes(),
-        ReportFormat::Csv => {
-            csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?
-        }
-        ReportFormat::Xlsx => {
+        Format::Csv => csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?,
+        Format::Xlsx => {
             // The owner-units view (issue #15) fills `by_owner` once it exists.
             let opts = XlsxOptions {
-                fills,
+                fills: args.fills,
                 by_owner: None,
             };
             xlsx::render(programs, today, lang, &opts).map_err(|e| e.to_string())?
@@ -133,11 +166,11 @@ fn render(
     })
 }
 
-pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8 {
+pub fn snapshot(args: &SnapshotOptions, clock_today: Date) -> u8 {
     let taken = args.today.unwrap_or(clock_today);
-    let t = texts(board.lang);
+    let t = texts(args.lang);
     let cmd = Cmd::Snapshot;
-    let Some(loaded) = load(&board.dir, cmd, board.lang) else {
+    let Some(loaded) = load(&args.dir, cmd, args.lang) else {
         return FAILED;
     };
     if !loaded.broken.is_empty() {
@@ -158,7 +191,7 @@ pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8
     if let Err(e) = std::fs::write(&args.output, text) {
         say(
             cmd,
-            &(t.cannot_write)(&file, &IoCause::from(&e).text(board.lang)),
+            &(t.cannot_write)(&file, &IoCause::from(&e).text(args.lang)),
         );
         return FAILED;
     }

@@ -214,3 +214,36 @@ fn a_report_imported_gives_back_the_same_programs_and_measures() {
         }
     }
 }
+
+#[test]
+fn the_owner_unit_sheet_comes_when_its_rows_do() {
+    let rows = vec![xlsx::OwnerRow {
+        owner: "刑事侦查局".into(),
+        measures: 20,
+        finished: 8,
+        overdue: 1,
+        blocked: 2,
+    }];
+    for (lang, name) in [(Lang::Zh, "按责任单位"), (Lang::En, "By owner unit")] {
+        let opts = XlsxOptions {
+            by_owner: Some(rows.clone()),
+            ..XlsxOptions::default()
+        };
+        let bytes = xlsx::render(&shipped(), today(), lang, &opts).unwrap();
+        let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        assert_eq!(wb.sheet_names().len(), 4);
+        assert_eq!(wb.sheet_names()[3], name);
+        let r = wb.worksheet_range(name).unwrap();
+        let row: Vec<&[Data]> = r.rows().collect();
+        assert_eq!(row[1][0], Data::String("刑事侦查局".into()));
+        assert_eq!(
+            &row[1][1..],
+            &[
+                Data::Float(20.0),
+                Data::Float(8.0),
+                Data::Float(1.0),
+                Data::Float(2.0)
+            ]
+        );
+    }
+}

@@ -21,6 +21,7 @@ pub mod describe;
 pub mod domain;
 pub mod git;
 pub mod i18n;
+pub mod import;
 pub mod ledger;
 pub mod new_board;
 pub mod report;

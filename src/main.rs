@@ -69,6 +69,20 @@ fn said(command: &str, result: anyhow::Result<String>) -> ExitCode {
     }
 }
 
+/// The xlsx ledger's row fills from the theme in force: its overdue and blocked colours.
+fn xlsx_fills(theme: Option<&str>, lang: rectify::i18n::Lang) -> rectify::report::xlsx::Fills {
+    use ratatui::style::Color;
+    let (theme, _) = rectify::theme::resolve(theme, lang);
+    let rgb = |c: Option<Color>| match c {
+        Some(Color::Rgb(r, g, b)) => Some((r, g, b)),
+        _ => None,
+    };
+    rectify::report::xlsx::Fills::from_colors(
+        rgb(theme.deadline(-1, false, 0).fg),
+        rgb(theme.status(rectify::domain::StatusKind::Blocked).fg),
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = config::lang_before_parsing(&args);
@@ -168,10 +182,38 @@ fn main() -> ExitCode {
             lang: args.lang,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::report(
-                &args.options(&eff.args),
-                today(),
-            )),
+            Ok(eff) => {
+                let mut opts = args.options(&eff.args);
+                opts.fills = xlsx_fills(eff.args.theme.as_deref(), eff.args.lang);
+                ExitCode::from(rectify::report::run::report(&opts, today()))
+            }
+            Err(e) => fail(e),
+        },
+        Some(Command::Import(args)) => match resolve(BoardFlags {
+            lang: args.lang,
+            ..Default::default()
+        }) {
+            Ok(eff) => {
+                let opts = rectify::import::ImportOptions {
+                    ledger: args.ledger.clone(),
+                    dir: args.output.clone().unwrap_or(eff.args.dir.clone()),
+                    sheet: args.sheet.clone(),
+                    map: args.map.clone(),
+                    dry_run: args.dry_run,
+                    force: args.force,
+                    encoding: args.encoding.clone(),
+                    lang: eff.args.lang,
+                    year: chrono::Datelike::year(&today().0),
+                };
+                let done = rectify::import::run(&opts);
+                for line in &done.out {
+                    println!("{line}");
+                }
+                for line in &done.err {
+                    eprintln!("rectify import: {line}");
+                }
+                ExitCode::from(done.code)
+            }
             Err(e) => fail(e),
         },
         Some(Command::Snapshot(args)) => match resolve(BoardFlags {

@@ -49,6 +49,7 @@ pub fn run(args: &NewArgs, lang: Lang, now: chrono::NaiveDateTime) -> Result<Str
         start,
         due,
         goal: args.goal.trim(),
+        inferred: false,
     });
     // The template is ours, the values the user's: what is written must read back as a board.
     let load = storage::load_text(&args.file, &text);

@@ -18,7 +18,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("files; word tables", &["storage", "i18n"]),
     ("words for domain things and problems", &["describe"]),
     ("watcher, themes", &["watch", "theme"]),
-    ("settings, reports", &["config", "report"]),
+    (
+        "settings, reports, ledger import",
+        &["config", "report", "import"],
+    ),
     ("state and update", &["app"]),
     ("views", &["ui"]),
     ("command line", &["cli"]),

@@ -97,7 +97,7 @@ fn chinese_help_of_every_command_has_chinese_headings_defaults_and_values() {
     );
     let report = run(ZH, &["report", "--help"]).stdout;
     assert!(
-        report.contains("输出的格式［默认：markdown］［可选：markdown、csv、json、html］"),
+        report.contains("输出的格式［默认：markdown］［可选：markdown、csv、xlsx、json、html］"),
         "{report}"
     );
     let meeting = run(ZH, &["meeting", "--help"]).stdout;
@@ -111,7 +111,8 @@ fn chinese_help_of_every_command_has_chinese_headings_defaults_and_values() {
     let en = run(EN, &["report", "--help"]).stdout;
     assert!(
         en.contains("Usage: rectify report [OPTIONS] [DIR]")
-            && en.contains("[default: markdown] [possible values: markdown, csv, json, html]"),
+            && en
+                .contains("[default: markdown] [possible values: markdown, csv, xlsx, json, html]"),
         "{en}"
     );
 }
@@ -177,8 +178,8 @@ const BAD: &[(&[&str], &str, &str)] = &[
     ),
     (
         &["report", "--format", "pdf"],
-        "rectify: 参数 --format 的值 `pdf` 无效，可选：markdown、csv、json、html",
-        "error: invalid value 'pdf' for '--format <FORMAT>'\n  [possible values: markdown, csv, json, html]",
+        "rectify: 参数 --format 的值 `pdf` 无效，可选：markdown、csv、xlsx、json、html",
+        "error: invalid value 'pdf' for '--format <FORMAT>'\n  [possible values: markdown, csv, xlsx, json, html]",
     ),
     (
         &["--today", "2023-13-01"],

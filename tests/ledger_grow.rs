@@ -486,6 +486,7 @@ fn a_new_board_loads_and_grows() {
         start: d("2024-01-01"),
         due: d("2024-06-30"),
         goal: "",
+        inferred: false,
     });
     let p = program(&text);
     assert_eq!(

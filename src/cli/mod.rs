@@ -6,9 +6,11 @@ use std::time::Duration;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 pub mod errors;
+pub mod import;
 pub mod ledger;
 pub mod man;
 
+pub use import::ImportArgs;
 pub use ledger::{AddArgs, NewArgs, RemoveArgs};
 pub mod zh;
 
@@ -132,11 +134,16 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<crate::i18n::Lang>,
     },
-    /// Write a report of all boards: markdown (for minutes), csv (the ledger), json or html.
+    /// Write a report of all boards: markdown (for minutes), csv or xlsx (the ledger), json or html.
     #[command(
-        after_help = "Examples:\n  rectify report --today 2023-07-15                 Markdown to paste into the minutes\n  rectify report --format csv --bom -o ledger.csv   the ledger (台账) for Excel or WPS\n  rectify report --format html -o report.html       one page to print to PDF\n  rectify report --since last-meeting.json          with what changed since the snapshot"
+        after_help = "Examples:\n  rectify report --today 2023-07-15                 Markdown to paste into the minutes\n  rectify report --format csv --bom -o ledger.csv   the ledger (台账) for Excel or WPS\n  rectify report --format xlsx -o 台账.xlsx         the ledger as an Excel workbook\n  rectify report --format html -o report.html       one page to print to PDF\n  rectify report --since last-meeting.json          with what changed since the snapshot"
     )]
     Report(ReportArgs),
+    /// Bring an office's Excel, WPS or CSV ledger (台账) in: one board file per program.
+    #[command(
+        after_help = "Examples:\n  rectify import 台账.xlsx --dry-run                   what would be created, and the rows that would not\n  rectify import 台账.xlsx -o boards\n  rectify import ledger.csv --encoding gbk --map 工作举措=measure\n  rectify import 台账.xlsx --sheet 2023年 --force       replace boards imported before"
+    )]
+    Import(ImportArgs),
     /// Save the state of all boards to a JSON file, for `report --since` at the next meeting.
     #[command(after_help = "Example:\n  rectify snapshot -o meeting-2023-07-15.json")]
     Snapshot(SnapshotArgs),
@@ -439,6 +446,8 @@ pub fn parse_date(s: &str) -> Result<Date, BadValue> {
 pub enum ReportFormat {
     Markdown,
     Csv,
+    // An Excel workbook: only to a file (-o).
+    Xlsx,
     Json,
     Html,
 }
@@ -477,6 +486,7 @@ impl ReportArgs {
             format: match self.format {
                 ReportFormat::Markdown => Format::Markdown,
                 ReportFormat::Csv => Format::Csv,
+                ReportFormat::Xlsx => Format::Xlsx,
                 ReportFormat::Json => Format::Json,
                 ReportFormat::Html => Format::Html,
             },
@@ -484,6 +494,8 @@ impl ReportArgs {
             output: self.output.clone(),
             bom: self.bom,
             since: self.since.clone(),
+            // The theme is the caller's to resolve: its colours are not the command line's.
+            fills: crate::report::xlsx::Fills::default(),
         }
     }
 }

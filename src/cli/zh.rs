@@ -223,13 +223,43 @@ const TEXTS: &[(&str, &str)] = &[
     ("man", "输出 man 手册页（roff）：`rectify man > rectify.1`"),
     (
         "report",
-        "生成全部看板的报告：markdown（用于会议纪要）、csv（台账）、json 或 html",
+        "生成全部看板的报告：markdown（用于会议纪要）、csv 或 xlsx（台账）、json 或 html",
     ),
     (
         "report:examples",
-        "示例：\n  rectify report --today 2023-07-15                 可贴入会议纪要的 Markdown\n  rectify report --format csv --bom -o ledger.csv   供 Excel 或 WPS 打开的台账\n  rectify report --format html -o report.html       可打印为 PDF 的单页报告\n  rectify report --since last-meeting.json          附上自快照以来的变化",
+        "示例：\n  rectify report --today 2023-07-15                 可贴入会议纪要的 Markdown\n  rectify report --format csv --bom -o ledger.csv   供 Excel 或 WPS 打开的台账\n  rectify report --format xlsx -o 台账.xlsx         Excel 工作簿形式的台账\n  rectify report --format html -o report.html       可打印为 PDF 的单页报告\n  rectify report --since last-meeting.json          附上自快照以来的变化",
     ),
     ("report --format", "输出的格式"),
+    (
+        "import",
+        "导入单位现有的 Excel、WPS 或 CSV 台账：每个专项生成一个看板文件",
+    ),
+    (
+        "import:examples",
+        "示例：\n  rectify import 台账.xlsx --dry-run                   先看将创建什么、哪些行无法导入\n  rectify import 台账.xlsx -o boards\n  rectify import ledger.csv --encoding gbk --map 工作举措=measure\n  rectify import 台账.xlsx --sheet 2023年 --force       覆盖以前导入的看板",
+    ),
+    (
+        "import --ledger",
+        "台账文件：.xlsx、.xls、.ods 或 .csv（UTF-8，或 Excel 在中文 Windows 上保存的 GBK/GB18030）",
+    ),
+    (
+        "import --output",
+        "看板文件写入的文件夹，每个专项一个文件［默认：配置文件中的设置，否则为 `boards`］",
+    ),
+    (
+        "import --sheet",
+        "只读取这个工作表［默认：每个有表头行的工作表］",
+    ),
+    (
+        "import --map",
+        "表头不是常见写法时，指明该列是什么：`--map 工作举措=measure`；字段：program、program_id、id、measure、owner、due、revised、status、status_code、sign_off、reason、progress、notes、signed_off、signed_by、ignore",
+    ),
+    ("import --dry_run", "只列出将写入的内容，不写任何文件"),
+    ("import --force", "覆盖已存在的看板文件"),
+    (
+        "import --encoding",
+        "CSV 文件的编码（utf-8、gbk、gb18030、big5 等）［默认：是合法 UTF-8 则按 UTF-8，否则按 GB18030］",
+    ),
     ("report --output", "写入此文件，而不是标准输出"),
     (
         "report --bom",

@@ -2,9 +2,9 @@
 //! and WPS. Written by the `csv` crate, so commas, quotes and line breaks in a title are
 //! quoted rather than breaking the row.
 
+use super::ledger_row::{COLUMNS, Cell, cells};
 use super::texts::{ReportTexts, texts};
-use crate::domain::schedule;
-use crate::domain::{Date, Measure, Program, Status};
+use crate::domain::{Date, Measure, Program};
 use crate::i18n::Lang;
 use crate::text::sanitize;
 
@@ -44,37 +44,15 @@ pub fn render(
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-fn row(p: &Program, m: &Measure, today: Date, t: &ReportTexts) -> [String; 18] {
-    let revised: Vec<String> = m.revised.iter().map(Date::to_string).collect();
-    let reason = match &m.status {
-        Status::Blocked(r) => text(r),
-        _ => String::new(),
-    };
-    [
-        text(&p.id),
-        text(&p.title),
-        text(&m.id),
-        text(&m.title),
-        text(&m.owner),
-        m.due.to_string(),
-        revised.join(";"),
-        m.effective_due().to_string(),
-        m.slips().to_string(),
-        (t.ui.status)(m.status.kind()).to_owned(),
-        m.status.kind().ron_name().to_owned(),
-        reason,
-        m.progress.to_string(),
-        text(&m.notes),
-        m.signed_off.map(|d| d.to_string()).unwrap_or_default(),
-        m.signed_by.as_deref().map(text).unwrap_or_default(),
-        schedule::days_left(m, today).to_string(),
-        if schedule::is_overdue(m, today) {
-            t.yes
-        } else {
-            t.no
-        }
-        .to_owned(),
-    ]
+/// The shared ledger row as CSV fields: dates `YYYY-MM-DD`, revisions joined by `;`.
+fn row(p: &Program, m: &Measure, today: Date, t: &ReportTexts) -> [String; COLUMNS] {
+    cells(p, m, today, t).map(|c| match c {
+        Cell::Text(s) | Cell::Long(s) => text(&s),
+        Cell::Date(d) => d.to_string(),
+        Cell::Dates(ds) => ds.iter().map(Date::to_string).collect::<Vec<_>>().join(";"),
+        Cell::Int(n) | Cell::Percent(n) => n.to_string(),
+        Cell::Blank => String::new(),
+    })
 }
 
 /// Text from a board: one line without control or invisible characters, and never read as a

@@ -10,6 +10,7 @@ use super::since::Changes;
 use super::summary::{self, Flagged, MilestoneState, ProgramFigures, Totals};
 use super::texts::{ProgramMeta, ReportTexts, texts};
 use super::timeline;
+use crate::domain::schedule;
 use crate::domain::{Date, Program, StatusKind};
 use crate::i18n::Lang;
 use crate::text::sanitize;
@@ -98,8 +99,8 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: 
         "<section>\n<h2>{}</h2>",
         (t.overdue_heading)(overdue.len())
     );
-    flagged_table(&mut h, &overdue, t, t.col_days_overdue, |d| {
-        (MARKUP.late)((-d).to_string())
+    flagged_table(&mut h, &overdue, t, (t.col_days_overdue, true), |f| {
+        (MARKUP.late)((-f.days_left).to_string())
     });
     h.push_str("</section>\n");
     let soon = summary::due_soon(programs, today);
@@ -108,12 +109,22 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: 
         "<section>\n<h2>{}</h2>",
         (t.due_soon_heading)(soon.len())
     );
-    flagged_table(&mut h, &soon, t, t.col_days_left, |d| {
-        if d == 0 {
+    flagged_table(&mut h, &soon, t, (t.col_days_left, true), |f| {
+        if f.days_left == 0 {
             t.due_today.to_owned()
         } else {
-            d.to_string()
+            f.days_left.to_string()
         }
+    });
+    h.push_str("</section>\n");
+    let blocked = summary::blocked(programs, today);
+    let _ = writeln!(
+        h,
+        "<section>\n<h2>{}</h2>",
+        (t.blocked_heading)(blocked.len())
+    );
+    flagged_table(&mut h, &blocked, t, (t.col_reason, false), |f| {
+        esc(summary::blocked_reason(f.measure))
     });
     h.push_str("</section>\n");
     let _ = writeln!(h, "<h2>{}</h2>", t.milestones_by_program);
@@ -213,8 +224,8 @@ fn flagged_table(
     h: &mut String,
     list: &[Flagged<'_>],
     t: &ReportTexts,
-    days_head: &str,
-    days: impl Fn(i64) -> String,
+    (last_head, last_num): (&str, bool),
+    last: impl Fn(&Flagged<'_>) -> String,
 ) {
     if list.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", t.none);
@@ -229,19 +240,20 @@ fn flagged_table(
             (t.col_measure, false),
             (t.col_owner, false),
             (t.col_deadline, false),
-            (days_head, true),
+            (last_head, last_num),
         ])
     );
+    let class = if last_num { " class=\"num\"" } else { "" };
     for f in list {
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td>{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{}</td><td{class}>{}</td></tr>",
             esc(&f.program.title),
             esc(&f.measure.id),
             esc(&f.measure.title),
             esc(&f.measure.owner),
             due_cell(f.measure, t),
-            days(f.days_left)
+            last(f)
         );
     }
     h.push_str("</tbody>\n</table>\n");
@@ -314,6 +326,7 @@ fn program_section(h: &mut String, i: usize, f: &ProgramFigures<'_>, today: Date
     if !p.goal.trim().is_empty() {
         let _ = writeln!(h, "<p class=\"note\">{}{}</p>", t.goal, esc(&p.goal));
     }
+    ledger_table(h, p, today, t);
     if p.milestones.is_empty() {
         let _ = writeln!(h, "<p>{}</p>\n</section>", t.no_milestones);
         return;
@@ -346,6 +359,53 @@ fn program_section(h: &mut String, i: usize, f: &ProgramFigures<'_>, today: Date
         );
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// Every measure of the program, for the printed page a meeting marks up: the deadline in
+/// force, the status (with what blocks it), progress and notes; overdue deadlines in red.
+fn ledger_table(h: &mut String, p: &Program, today: Date, t: &ReportTexts) {
+    if p.measures.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<table class=\"ledger\" aria-label=\"{}\">\n{}\n<tbody>",
+        t.ledger_heading,
+        head(&[
+            (t.col_id, false),
+            (t.col_measure, false),
+            (t.col_owner, false),
+            (t.col_deadline, false),
+            (t.col_status, false),
+            (t.col_progress, true),
+            (t.col_notes, false),
+        ])
+    );
+    for m in &p.measures {
+        let due = if schedule::is_overdue(m, today) {
+            (MARKUP.late)(due_cell(m, t))
+        } else {
+            due_cell(m, t)
+        };
+        let status = (t.ui.status)(m.status.kind());
+        let status = match summary::blocked_reason(m) {
+            "" => status.to_owned(),
+            why => format!(
+                "{status}<span class=\"note\">{}</span>",
+                esc(&(t.ui.aside)(why))
+            ),
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{due}</td><td>{status}</td><td class=\"num\">{}%</td><td>{}</td></tr>",
+            esc(&m.id),
+            esc(&m.title),
+            esc(&m.owner),
+            m.progress,
+            esc(&m.notes)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
 }
 
 /// Board text made safe for HTML text and attribute values: control and invisible characters

@@ -84,19 +84,26 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: 
     let overdue = summary::overdue(programs, today);
     out.line(format!("## {}", (t.overdue_heading)(overdue.len())));
     out.blank();
-    flagged_table(&mut out, &overdue, t, t.col_days_overdue, |d| {
-        (-d).to_string()
+    flagged_table(&mut out, &overdue, t, (t.col_days_overdue, true), |f| {
+        (-f.days_left).to_string()
     });
 
     let soon = summary::due_soon(programs, today);
     out.line(format!("## {}", (t.due_soon_heading)(soon.len())));
     out.blank();
-    flagged_table(&mut out, &soon, t, t.col_days_left, |d| {
-        if d == 0 {
+    flagged_table(&mut out, &soon, t, (t.col_days_left, true), |f| {
+        if f.days_left == 0 {
             t.due_today.to_owned()
         } else {
-            d.to_string()
+            f.days_left.to_string()
         }
+    });
+
+    let blocked = summary::blocked(programs, today);
+    out.line(format!("## {}", (t.blocked_heading)(blocked.len())));
+    out.blank();
+    flagged_table(&mut out, &blocked, t, (t.col_reason, false), |f| {
+        cell(summary::blocked_reason(f.measure))
     });
 
     out.line(format!("## {}", t.milestones));
@@ -142,8 +149,8 @@ fn flagged_table(
     out: &mut Doc,
     list: &[Flagged<'_>],
     t: &ReportTexts,
-    days_head: &str,
-    days: impl Fn(i64) -> String,
+    (last_head, last_num): (&str, bool),
+    last: impl Fn(&Flagged<'_>) -> String,
 ) {
     if list.is_empty() {
         out.line(t.none);
@@ -156,9 +163,14 @@ fn flagged_table(
         t.col_measure,
         t.col_owner,
         t.col_deadline,
-        days_head,
+        last_head,
     ]));
-    out.line("|---|---|---|---|---|--:|");
+    // Figures line up on the right; a reason reads from the left.
+    out.line(if last_num {
+        "|---|---|---|---|---|--:|"
+    } else {
+        "|---|---|---|---|---|---|"
+    });
     for f in list {
         out.line(format!(
             "| {} | {} | {} | {} | {}{} | {} |",
@@ -168,7 +180,7 @@ fn flagged_table(
             cell(&f.measure.owner),
             (t.table_date)(f.measure.effective_due()),
             summary::revision_note(f.measure, t).unwrap_or_default(),
-            days(f.days_left)
+            last(f)
         ));
     }
     out.blank();

@@ -14,6 +14,7 @@ mod changes;
 pub mod csv;
 pub mod html;
 pub mod json;
+pub mod ledger_row;
 pub mod markdown;
 pub mod run;
 pub mod since;
@@ -21,6 +22,7 @@ pub mod snapshot;
 pub mod summary;
 pub mod texts;
 mod timeline;
+pub mod xlsx;
 
 use serde::{Deserialize, Serialize};
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::since::{self, Changes};
 use super::snapshot::{Snapshot, SnapshotBoard};
 use super::texts::texts;
+use super::xlsx::{self, Fills, XlsxOptions};
 use super::{csv, html, json, markdown};
 use crate::domain::{Date, Program};
 use crate::i18n::Lang;
@@ -18,6 +19,7 @@ use crate::storage::{self, IoCause};
 pub enum Format {
     Markdown,
     Csv,
+    Xlsx,
     Json,
     Html,
 }
@@ -37,6 +39,8 @@ pub struct ReportOptions {
     pub bom: bool,
     /// A snapshot file, or a git revision of the boards, to report the changes since.
     pub since: Option<PathBuf>,
+    /// The xlsx ledger's row fills, from the theme in force.
+    pub fills: Fills,
 }
 
 /// What `rectify snapshot` is asked for.
@@ -80,8 +84,16 @@ pub fn report(args: &ReportOptions, clock_today: Date) -> u8 {
         say(cmd, t.bom_not_csv);
         return USAGE;
     }
-    if args.since.is_some() && args.format == Format::Csv {
+    if args.since.is_some() && matches!(args.format, Format::Csv | Format::Xlsx) {
         say(cmd, t.since_csv);
+        return USAGE;
+    }
+    // A workbook is bytes no terminal shows; piped, it is what the user asked for.
+    if args.format == Format::Xlsx
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        say(cmd, t.xlsx_to_terminal);
         return USAGE;
     }
     let Some(loaded) = load(&args.dir, cmd, args.lang) else {
@@ -143,6 +155,14 @@ fn render(
             .map_err(|e| e.to_string())?
             .into_bytes(),
         Format::Csv => csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?,
+        Format::Xlsx => {
+            // The owner-units view (issue #15) fills `by_owner` once it exists.
+            let opts = XlsxOptions {
+                fills: args.fills,
+                by_owner: None,
+            };
+            xlsx::render(programs, today, lang, &opts).map_err(|e| e.to_string())?
+        }
     })
 }
 

@@ -82,6 +82,19 @@ pub fn due_soon(programs: &[Program], today: Date) -> Vec<Flagged<'_>> {
     })
 }
 
+/// Blocked measures, the nearest deadline first: what a meeting must unblock.
+pub fn blocked(programs: &[Program], today: Date) -> Vec<Flagged<'_>> {
+    flagged(programs, today, |m| m.status.kind() == StatusKind::Blocked)
+}
+
+/// Why a measure is blocked, as its board says; empty for one that is not.
+pub fn blocked_reason(m: &Measure) -> &str {
+    match &m.status {
+        crate::domain::Status::Blocked(r) => r,
+        _ => "",
+    }
+}
+
 fn flagged<'a>(
     programs: &'a [Program],
     today: Date,

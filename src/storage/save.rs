@@ -294,6 +294,18 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_via_temp(path, &folder(path), bytes, None)
 }
 
+/// Replaces the file `path` with `bytes` (or creates it), whole or not at all, under the
+/// folder's lock so no colleague's save lands half-way: `rectify import --force`. An existing
+/// file keeps its permissions.
+pub fn write_over(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let dir = folder(path);
+    let _lock = Lock::take(&dir);
+    match fs::metadata(path) {
+        Ok(meta) => write_via_temp(path, &dir, bytes, Some(meta.permissions())),
+        Err(_) => write_via_temp(path, &dir, bytes, None),
+    }
+}
+
 /// Writes `bytes` to a temp file in `dir`, syncs it and renames it to `path`: over the old file
 /// with its permissions `keep`, or, without them, only where no file is.
 fn write_via_temp(

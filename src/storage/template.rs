@@ -13,6 +13,9 @@ pub struct NewBoard<'a> {
     pub start: Date,
     pub due: Date,
     pub goal: &'a str,
+    /// Lead, start and due were inferred from an imported ledger, not given: the file says so
+    /// beside them, for whoever checks it.
+    pub inferred: bool,
 }
 
 /// The text of a new board file for `b`, in the shipped boards' style.
@@ -47,12 +50,17 @@ pub fn new_board_text(b: &NewBoard) -> String {
          Program(\n",
     );
     for (comment, name, value) in fields {
+        if b.inferred && name == "lead" {
+            s.push_str(INFERRED);
+        }
         s.push_str(&format!("    // {comment}\n"));
         s.push_str(&format!("    {name}: {value},\n"));
     }
     s.push_str(MEASURES_AND_MILESTONES);
     s
 }
+
+const INFERRED: &str = "    // 以下牵头单位、开始日期、完成期限由 rectify import 从台账推断（最常见的责任单位、最早与最晚的日期），请核对。\n    // Lead, start and due below were inferred by rectify import from the ledger (the most frequent owner unit, the earliest and latest dates): check them.\n";
 
 const MEASURES_AND_MILESTONES: &str = r#"    // 整改措施的写法。How a measure is written:
     //   Measure(

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod config;
 pub mod describe;
 pub mod domain;
+pub mod frame_out;
 pub mod i18n;
 pub mod layout;
 pub mod ledger;

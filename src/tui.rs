@@ -17,12 +17,14 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
 use crate::domain::Date;
-use crate::frame_out::FrameOut;
+use frame_out::FrameOut;
 use crate::i18n::Lang;
 use crate::storage;
 use crate::storage::save::{self, Author};
 use crate::theme::{self, Theme};
 use crate::watch::{self, WatchEvent, Watcher};
+
+mod frame_out;
 
 /// Quiet time before a changed file is read: an editor's save is several writes.
 pub const SETTLE: Duration = Duration::from_millis(40);

@@ -17,12 +17,12 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
 use crate::domain::Date;
-use frame_out::FrameOut;
 use crate::i18n::Lang;
 use crate::storage;
 use crate::storage::save::{self, Author};
 use crate::theme::{self, Theme};
 use crate::watch::{self, WatchEvent, Watcher};
+use frame_out::FrameOut;
 
 mod frame_out;
 

@@ -163,6 +163,20 @@ fn settled(s: &pty::Session, quiet: Duration) -> String {
     }
 }
 
+/// Presses `key` [`PRESSES`] times, each time timing until the next of the learnt `screens`
+/// (which the key cycles through) is on screen.
+fn cycle(s: &mut pty::Session, key: &str, screens: &[String], what: &str) -> Vec<Duration> {
+    let mut times = Vec::with_capacity(PRESSES);
+    for n in 0..PRESSES {
+        let want = &screens[n % screens.len()];
+        let start = Instant::now();
+        s.send(key);
+        times.push(until(s, start, what, |scr| same(scr, want)));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    times
+}
+
 fn launch(dir: &Path, config: &Path) -> pty::Session {
     let args = [dir.to_str().unwrap(), "--today", "2023-07-15"];
     // Chinese labels whatever the machine's locale, and no user config file.
@@ -316,14 +330,7 @@ fn run(size: &Size) {
         );
     }
     filtered.push(first.clone());
-    let mut times = Vec::with_capacity(PRESSES);
-    for n in 0..PRESSES {
-        let want = &filtered[n % filtered.len()];
-        let start = Instant::now();
-        s.send("f");
-        times.push(until(&s, start, "the filtered list", |scr| same(scr, want)));
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let times = cycle(&mut s, "f", &filtered, "the filtered list");
     let p95 = p95_ms(&times);
     println!("  key f → frame     {}", summary(times));
     target("filter → frame p95", p95, KEY_P95_MS, "ms");
@@ -339,14 +346,7 @@ fn run(size: &Size) {
         s.send("\t");
         screens.push(settled(&s, Duration::from_millis(300)));
     }
-    let mut times = Vec::with_capacity(PRESSES);
-    for n in 0..PRESSES {
-        let want = &screens[n % 3];
-        let start = Instant::now();
-        s.send("\t");
-        times.push(until(&s, start, "the next screen", |scr| same(scr, want)));
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let times = cycle(&mut s, "\t", &screens, "the next screen");
     let p95 = p95_ms(&times);
     println!("  key Tab → frame   {}", summary(times));
     target("key Tab → frame p95", p95, KEY_P95_MS, "ms");

@@ -37,7 +37,9 @@ first_frame() { # marker command...
   tmux kill-session -t cmp-peers 2>/dev/null || true
   local t0
   t0=$(ns)
-  tmux new-session -d -s cmp-peers -x $W -y $H "$*"
+  # Killing the last session stops the tmux server; a start racing its exit is retried once.
+  tmux new-session -d -s cmp-peers -x $W -y $H "$*" 2>/dev/null ||
+    { sleep 0.2; t0=$(ns); tmux new-session -d -s cmp-peers -x $W -y $H "$*"; }
   wait_for "$marker" "$t0"
 }
 

@@ -10,7 +10,14 @@
 //!   through the three screens (median, p95);
 //! - **idle CPU**: CPU time of all the board's threads over 10 idle seconds, from
 //!   `/proc/PID/task/*/schedstat` (ns) and `/proc/PID/stat` (10 ms ticks);
-//! - **peak RSS**: `VmHWM` from `/proc/PID/status` after all of the above, before quitting.
+//! - **peak RSS**: `VmHWM` from `/proc/PID/status` after all of the above, before quitting;
+//! - **filter → frame**: `f` cycling the status filter on the program screen (median, p95);
+//! - **harness floor**: the same first-frame measure for a shell that prints the awaited text
+//!   at once, so "our share" of the first frame is rectify's median minus this one.
+//!
+//! Each figure with a target (issue 19) is followed by a `target` line: the goal, the figure
+//! and how far it is from the goal. The bench is the regression guard; nothing here fails on
+//! a slow machine.
 //!
 //! `cargo bench --bench e2e` (all sizes, about 3 minutes); `cargo bench --bench e2e -- huge`
 //! runs one size (realistic, 2k, large, huge).
@@ -34,6 +41,21 @@ const IDLE: Duration = Duration::from_secs(10);
 const STATUS_LINE: &str = "数据截至";
 const PATIENCE: Duration = Duration::from_secs(60);
 const POLL: Duration = Duration::from_micros(200);
+
+/// Issue 19's goals.
+const OWN_SHARE_MS: f64 = 8.0;
+const HUGE_FIRST_FRAME_MS: f64 = 400.0;
+const KEY_P95_MS: f64 = 16.0;
+const REALISTIC_PEAK_MB: f64 = 5.0;
+
+/// The goal, the figure and the distance, on one line.
+fn target(what: &str, got: f64, goal: f64, unit: &str) {
+    let verdict = if got <= goal { "met" } else { "MISSED" };
+    println!(
+        "  target            {what} ≤ {goal} {unit}: {got:.1} {unit}, {:+.1} {unit} from the goal ({verdict})",
+        got - goal
+    );
+}
 
 struct Size {
     name: &'static str,
@@ -75,6 +97,18 @@ fn ms(d: Duration) -> f64 {
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn median_ms(times: &[Duration]) -> f64 {
+    let mut t = times.to_vec();
+    t.sort();
+    ms(percentile(&t, 0.5))
+}
+
+fn p95_ms(times: &[Duration]) -> f64 {
+    let mut t = times.to_vec();
+    t.sort();
+    ms(percentile(&t, 0.95))
 }
 
 fn summary(mut times: Vec<Duration>) -> String {
@@ -127,6 +161,20 @@ fn settled(s: &pty::Session, quiet: Duration) -> String {
         }
         assert!(start.elapsed() < PATIENCE, "the screen never settled");
     }
+}
+
+/// Presses `key` [`PRESSES`] times, each time timing until the next of the learnt `screens`
+/// (which the key cycles through) is on screen.
+fn cycle(s: &mut pty::Session, key: &str, screens: &[String], what: &str) -> Vec<Duration> {
+    let mut times = Vec::with_capacity(PRESSES);
+    for n in 0..PRESSES {
+        let want = &screens[n % screens.len()];
+        let start = Instant::now();
+        s.send(key);
+        times.push(until(s, start, what, |scr| same(scr, want)));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    times
 }
 
 fn launch(dir: &Path, config: &Path) -> pty::Session {
@@ -200,7 +248,28 @@ fn run(size: &Size) {
         firsts.push(until(&s, start, "the first frame", full));
         quit(s);
     }
+    let first_median = median_ms(&firsts);
     println!("  first frame       {}", summary(firsts));
+    let mut floors = Vec::new();
+    for _ in 0..size.launches {
+        let start = Instant::now();
+        let line = format!("printf '%s %s\\n' '{title}' '{STATUS_LINE}'; exec sleep 60");
+        let s = pty::Session::start_program("/bin/sh", &["-c", &line], SIZE, &[]);
+        floors.push(until(&s, start, "the harness's line", full));
+    }
+    let floor = median_ms(&floors);
+    println!("  harness floor     {}", summary(floors));
+    if size.name == "realistic" {
+        target(
+            "our share of the first frame",
+            first_median - floor,
+            OWN_SHARE_MS,
+            "ms",
+        );
+    }
+    if size.name == "huge" {
+        target("first frame", first_median, HUGE_FIRST_FRAME_MS, "ms");
+    }
 
     let mut s = launch(&dir, &config);
     until(&s, Instant::now(), "the first frame", full);
@@ -240,9 +309,36 @@ fn run(size: &Size) {
         }));
         std::thread::sleep(Duration::from_millis(20));
     }
+    let p95 = p95_ms(&times);
     println!("  key j/k → frame   {}", summary(times));
+    target("key j/k → frame p95", p95, KEY_P95_MS, "ms");
     s.send("k");
     settled(&s, Duration::from_millis(300));
+
+    // The status filter: each `f` shows the next status's measures; learnt, then timed.
+    let mut filtered = Vec::new();
+    loop {
+        s.send("f");
+        let screen = settled(&s, Duration::from_millis(300));
+        if same(&screen, &first) {
+            break;
+        }
+        filtered.push(screen);
+        assert!(
+            filtered.len() < 20,
+            "the status filter never came back to all"
+        );
+    }
+    filtered.push(first.clone());
+    let times = cycle(&mut s, "f", &filtered, "the filtered list");
+    let p95 = p95_ms(&times);
+    println!("  key f → frame     {}", summary(times));
+    target("filter → frame p95", p95, KEY_P95_MS, "ms");
+    // Back to no filter, where the Tab screens are learnt.
+    while !same(&s.screen(), &first) {
+        s.send("f");
+        settled(&s, Duration::from_millis(300));
+    }
 
     // Tab through program → deadlines → overview → program: each screen learnt, then timed.
     let mut screens = Vec::new();
@@ -250,15 +346,10 @@ fn run(size: &Size) {
         s.send("\t");
         screens.push(settled(&s, Duration::from_millis(300)));
     }
-    let mut times = Vec::with_capacity(PRESSES);
-    for n in 0..PRESSES {
-        let want = &screens[n % 3];
-        let start = Instant::now();
-        s.send("\t");
-        times.push(until(&s, start, "the next screen", |scr| same(scr, want)));
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let times = cycle(&mut s, "\t", &screens, "the next screen");
+    let p95 = p95_ms(&times);
     println!("  key Tab → frame   {}", summary(times));
+    target("key Tab → frame p95", p95, KEY_P95_MS, "ms");
     // Back to the overview, where the changed title shows.
     s.send("\x1b");
     settled(&s, Duration::from_millis(300));
@@ -289,6 +380,9 @@ fn run(size: &Size) {
         rss_start as f64 / 1024.0,
         rss as f64 / 1024.0
     );
+    if size.name == "realistic" {
+        target("peak RSS", hwm as f64 / 1024.0, REALISTIC_PEAK_MB, "MB");
+    }
     quit(s);
 }
 

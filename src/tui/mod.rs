@@ -14,6 +14,7 @@ use crossterm::event::{
     Event as TermEvent,
 };
 use crossterm::execute;
+use ratatui::backend::CrosstermBackend;
 
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
@@ -24,6 +25,9 @@ use crate::storage;
 use crate::storage::save::{self, Author};
 use crate::theme::{self, Theme};
 use crate::watch::{self, WatchEvent, Watcher};
+use frame_out::FrameOut;
+
+mod frame_out;
 
 /// Quiet time before a changed file is read: an editor's save is several writes.
 pub const SETTLE: Duration = Duration::from_millis(40);
@@ -57,9 +61,16 @@ pub struct Session {
     pub folder_gone: bool,
 }
 
-/// Loads the boards and the theme, and fails before the terminal is taken over when there is
-/// nothing that could be shown.
+/// Loads the boards, the theme and the history, and fails before the terminal is taken over
+/// when there is nothing that could be shown.
 pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
+    let mut s = prepare_first_frame(args, now)?;
+    read_history(&mut s.app);
+    Ok(s)
+}
+
+/// [`prepare`] without the history file, which the first frame never shows.
+fn prepare_first_frame(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     let t = args.lang.texts();
     if !args.dir.is_dir() {
         bail!((t.no_folder)(&args.dir.display().to_string()));
@@ -79,8 +90,6 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
         keys: args.keys.clone(),
     };
     let mut app = App::new(&args.dir, loads, today, now, settings);
-    app.history = save::read_history(&args.dir);
-    read_detail_history(&mut app);
     app.notice = theme_error;
     if let Some(path) = &args.since {
         match crate::report::snapshot::Snapshot::from_since(path, &args.dir, args.lang) {
@@ -136,6 +145,13 @@ pub fn run(args: BoardArgs) -> Result<()> {
     run_with(args, None)
 }
 
+/// The terminal as the loop draws on it: each frame leaves in one write.
+type Term = ratatui::Terminal<CrosstermBackend<FrameOut<std::io::Stdout>>>;
+
+/// The input thread only reads and forwards events: a small stack is plenty, and the default
+/// 2 MB would be the largest single item of the board's memory.
+const INPUT_STACK: usize = 128 * 1024;
+
 /// How long the terminal has to say what its background is. Terminals on the same machine
 /// answer in well under this; one that answers nothing costs no more than this at start.
 const BACKGROUND_WAIT: Duration = Duration::from_millis(100);
@@ -146,38 +162,120 @@ fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
         args.theme = background::query(BACKGROUND_WAIT).map(|s| s.theme().to_owned());
     }
     let started = now();
-    let mut s = prepare(&args, started)?;
+    // Files changed from here on, before the watcher runs, are read again once it does.
+    let load_began = std::time::SystemTime::now();
+    let mut s = prepare_first_frame(&args, started)?;
     if let Some(cycle) = meeting_cycle {
         s.app.meeting = Some(app::meeting::Meeting::start(&s.app, started, cycle));
     }
     let (tx, rx) = mpsc::channel();
-    spawn_input(tx.clone());
-    let _watcher = start_watcher(&args, &mut s, tx.clone());
+    spawn_input(tx.clone())?;
     let mut driver = Driver::new(s, args.today.is_some());
     driver.git_commit = args.git_commit;
-    driver.git_events = Some(tx);
+    driver.git_events = Some(tx.clone());
 
-    // Mouse capture and bracketed paste are ours to undo, on panic too; ratatui's hook then
-    // restores the rest.
+    // Mouse capture and bracketed paste are ours to undo, on panic too, and so is the rest of
+    // the terminal: the terminal is not taken with ratatui::init, whose writer is unbuffered.
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+        ratatui::restore();
         prev(info);
     }));
-    let mut terminal = ratatui::try_init().context(args.lang.texts().no_terminal)?;
+    let mut terminal = take_terminal().context(args.lang.texts().no_terminal)?;
     let result = (|| -> Result<()> {
-        // A paste then arrives as one text, never as keys that could be commands.
-        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         let size = terminal.size()?;
         app::update(
             &mut driver.session.app,
             Action::Resize(size.width, size.height),
         );
+        draw(&mut terminal, &driver)?;
+        // What the first frame does not show is set up after it.
+        let shown = status_words(&driver.session.app);
+        let _watcher = start_watcher(&args, &mut driver.session, tx);
+        let missed = changed_since(&driver.session.app, load_began);
+        read_history(&mut driver.session.app);
+        let mut redraw = driver.session.app.history_wanted().is_some()
+            || status_words(&driver.session.app) != shown;
+        if !missed.is_empty() {
+            let step = driver.step(Ok(Event::Watch(WatchEvent::Changed(missed))));
+            redraw |= step == Step::Redraw;
+        }
+        if redraw {
+            draw(&mut terminal, &driver)?;
+        }
+        // The first frame shows the boards as fast as without git; history from git comes after.
+        driver.start_git();
         event_loop(&mut terminal, &mut driver, &rx)
     })();
+    let _ = terminal.backend_mut().writer_mut().send();
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// Raw mode, the alternate screen, mouse capture and bracketed paste (a paste then arrives as
+/// one text, never as keys that could be commands); the escape codes leave with the first frame.
+fn take_terminal() -> std::io::Result<Term> {
+    crossterm::terminal::enable_raw_mode()?;
+    let mut out = FrameOut::new(stdout());
+    crossterm::queue!(
+        out,
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    ratatui::Terminal::new(CrosstermBackend::new(out))
+}
+
+fn draw(t: &mut Term, d: &Driver) -> Result<()> {
+    t.draw(|f| crate::ui::render(&d.session.app, &d.session.theme, f))?;
+    t.backend_mut().writer_mut().send()?;
+    Ok(())
+}
+
+/// What the status line says besides the boards: set up after the first frame, redrawn if so.
+fn status_words(app: &App) -> (Option<String>, Option<String>) {
+    (app.notice.clone(), app.watch_note.clone())
+}
+
+/// The history file's tail, and the detail pane's share of it.
+pub fn read_history(app: &mut App) {
+    app.history = save::read_history(&app.dir);
+    read_detail_history(app);
+}
+
+/// Board files that may have changed between loading and the watcher's start: newer than the
+/// load (with slack for file systems that keep mtimes in whole seconds), new, or gone.
+fn changed_since(app: &App, load_began: std::time::SystemTime) -> Vec<PathBuf> {
+    let since = load_began - Duration::from_secs(2);
+    let Ok(rd) = std::fs::read_dir(&app.dir) else {
+        return Vec::new();
+    };
+    let mut listed = Vec::new();
+    let mut paths = Vec::new();
+    for e in rd.filter_map(|e| e.ok()) {
+        let p = e.path();
+        if !storage::is_board_path(&p) {
+            continue;
+        }
+        let fresh = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .map_or(true, |m| m >= since);
+        if fresh || !app.boards.iter().any(|b| b.path == p) {
+            paths.push(p.clone());
+        }
+        listed.push(p);
+    }
+    paths.extend(
+        app.boards
+            .iter()
+            .filter(|b| !listed.contains(&b.path))
+            .map(|b| b.path.clone()),
+    );
+    paths.sort();
+    paths
 }
 
 pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Option<Watcher> {
@@ -210,8 +308,11 @@ pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Op
     }
 }
 
-fn spawn_input(tx: Sender<Event>) {
-    std::thread::spawn(move || {
+fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
+    let input = std::thread::Builder::new()
+        .name("input".into())
+        .stack_size(INPUT_STACK);
+    input.spawn(move || {
         while let Ok(ev) = event::read() {
             // Pointer motion arrives many times a second and changes nothing.
             if matches!(&ev, TermEvent::Mouse(m) if matches!(m.kind, event::MouseEventKind::Moved | event::MouseEventKind::Drag(_)))
@@ -222,7 +323,8 @@ fn spawn_input(tx: Sender<Event>) {
                 break;
             }
         }
-    });
+    })?;
+    Ok(())
 }
 
 /// Time until the next local midnight, when the date on screen must change.
@@ -626,18 +728,7 @@ fn commit_save(app: &mut App, request: &app::SaveRequest, at: NaiveDateTime) {
     }
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    driver: &mut Driver,
-    rx: &Receiver<Event>,
-) -> Result<()> {
-    let draw = |t: &mut ratatui::DefaultTerminal, d: &Driver| {
-        t.draw(|f| crate::ui::render(&d.session.app, &d.session.theme, f))
-            .map(|_| ())
-    };
-    draw(terminal, driver)?;
-    // The first frame shows the boards as fast as without git; history from git comes after.
-    driver.start_git();
+fn event_loop(terminal: &mut Term, driver: &mut Driver, rx: &Receiver<Event>) -> Result<()> {
     loop {
         // Idle costs nothing: block until something happens or a timer is due.
         let received = match driver.wait() {
@@ -658,7 +749,7 @@ fn event_loop(
 
 /// Gives the terminal back as it was, stops until the shell's `fg` continues the process, then
 /// takes the terminal again, cleared, for the redraw.
-fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+fn suspend(terminal: &mut Term) -> Result<()> {
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     stop_self();
@@ -671,7 +762,8 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
         EnableBracketedPaste
     )?;
     // `Terminal::clear` would ask the terminal where its cursor is, and the answer would go to
-    // the input thread's read instead. A blank frame makes the next draw a whole one.
+    // the input thread's read instead. A blank frame makes the next draw a whole one; it leaves
+    // with that draw, in the same write.
     terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
     Ok(())
 }

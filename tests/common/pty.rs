@@ -20,6 +20,17 @@ const PATIENCE: Duration = Duration::from_secs(15);
 
 impl Session {
     pub fn start(args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_rectify"), args, size, env)
+    }
+
+    /// Any program in the same terminal: the bench times a shell that prints one line as the
+    /// floor under every first frame.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        size: (u16, u16),
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: size.1,
@@ -28,7 +39,7 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rectify"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");

@@ -4,8 +4,11 @@
 mod date;
 mod doubt;
 pub mod edit;
+pub mod folder;
 mod ids;
 mod model;
+pub mod owners;
+pub mod problems;
 pub mod schedule;
 mod typed;
 

@@ -50,9 +50,9 @@ pub fn areas(app: &App) -> Areas {
 pub fn tabs(app: &App) -> Vec<(Rect, Screen)> {
     let header = areas(app).header;
     let mut x = header.x + 1;
-    Screen::ALL
-        .iter()
-        .map(|&s| {
+    app.screens()
+        .into_iter()
+        .map(|s| {
             let w = width(s.title(app.texts())) as u16 + 2;
             let r = Rect::new(x, header.y, w, 1).intersection(header);
             x += w + 1;
@@ -149,7 +149,7 @@ pub fn list_rows(app: &App, screen: Screen) -> Rect {
     match screen {
         Screen::Overview => overview(body, app.overview_list().len()).rows,
         Screen::Program => program(body).rows,
-        Screen::Deadlines => deadlines(body).rows,
+        Screen::Deadlines | Screen::Owners | Screen::Problems => deadlines(body).rows,
     }
 }
 

@@ -4,12 +4,15 @@
 mod bigtext;
 mod chrome;
 mod deadlines;
+mod drill;
 mod forms;
 mod help;
 mod meeting;
 mod milestones;
 mod modal;
 mod overview;
+mod owners;
+mod problems;
 mod program;
 mod since;
 mod table;
@@ -39,6 +42,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Overview => overview::render(app, theme, frame, areas.body),
         Screen::Program => program::render(app, theme, frame, areas.body),
         Screen::Deadlines => deadlines::render(app, theme, frame, areas.body),
+        Screen::Owners => owners::render(app, theme, frame, areas.body),
+        Screen::Problems => problems::render(app, theme, frame, areas.body),
     }
     chrome::banner(app, theme, frame, areas.banner);
     chrome::status_line(app, theme, frame, areas.status);

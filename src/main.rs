@@ -74,7 +74,6 @@ fn main() -> ExitCode {
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();
     let resolve = |flags: BoardFlags| config::resolve(&flags.or(&outer), cli.config.as_deref());
-    let today = || outer.today.unwrap_or_else(today);
     match cli.command {
         Some(Command::Config { board, .. }) => match resolve(board) {
             Ok(eff) => {
@@ -143,17 +142,27 @@ fn main() -> ExitCode {
         Some(Command::Report(args)) => match resolve(BoardFlags {
             dir: args.dir.clone(),
             lang: args.lang,
+            today: args.today,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::report(&args, &eff.args, today())),
+            Ok(eff) => ExitCode::from(rectify::report::run::report(
+                &args,
+                &eff.args,
+                eff.args.today.unwrap_or_else(today),
+            )),
             Err(e) => fail(e),
         },
         Some(Command::Snapshot(args)) => match resolve(BoardFlags {
             dir: args.dir.clone(),
             lang: args.lang,
+            today: args.today,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(&args, &eff.args, today())),
+            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(
+                &args,
+                &eff.args,
+                eff.args.today.unwrap_or_else(today),
+            )),
             Err(e) => fail(e),
         },
         None => match resolve(BoardFlags::default())

@@ -71,6 +71,10 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
         keys: args.keys.clone(),
         ..Settings::default()
     };
+    let settings = match &args.folder {
+        Some(f) => settings.with_folder(f),
+        None => settings,
+    };
     let mut app = App::new(&args.dir, loads, today, now, settings);
     let problems = read_problems(&app);
     app::update(&mut app, problems);

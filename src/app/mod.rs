@@ -159,11 +159,12 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// These settings with what the folder's own settings file says: its title, and its
-    /// `as_of` when no `--today` was given. The due-soon window is resolved with the config.
-    pub fn with_folder(mut self, folder: &crate::domain::folder::FolderSettings, today_flag: bool) -> Settings {
+    /// These settings with what the folder's own settings file says: its title, and whether
+    /// the day judged by is its `as_of` (the caller drops that when `--today` overrides it).
+    /// The due-soon window is resolved with the config.
+    pub fn with_folder(mut self, folder: &crate::domain::folder::FolderSettings) -> Settings {
         self.title = folder.title.clone();
-        if folder.as_of.is_some() && !today_flag {
+        if folder.as_of.is_some() {
             self.day = DaySource::AsOf {
                 example: folder.example,
             };

@@ -298,6 +298,8 @@ pub struct BoardArgs {
     pub due_soon_days: i64,
     pub keys: Vec<crate::config::Binding>,
     pub since: Option<PathBuf>,
+    /// The boards folder's own settings; its `as_of` only when no `--today` overrides it.
+    pub folder: Option<crate::domain::folder::FolderSettings>,
 }
 
 impl BoardArgs {
@@ -314,6 +316,7 @@ impl BoardArgs {
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             keys: Vec::new(),
             since: None,
+            folder: None,
         }
     }
 }

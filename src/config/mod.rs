@@ -324,6 +324,8 @@ pub struct Effective {
     pub file: Option<PathBuf>,
     pub file_found: bool,
     pub sources: Vec<(&'static str, String, Source)>,
+    /// The boards folder's own settings, when it has them.
+    pub folder: Option<crate::domain::folder::FolderSettings>,
 }
 
 fn pick<T: Clone>(flag: Option<T>, file: Option<T>, path: &Path) -> Option<(T, Source)> {
@@ -376,6 +378,11 @@ fn resolve_file(
     let (dir, src) = pick(flags.dir.clone(), cfg.boards.clone(), &here)
         .unwrap_or((PathBuf::from("boards"), Source::Default));
     sources.push(("boards", dir.display().to_string(), src));
+    // The folder's own settings come between the flags and the user's file: they travel with
+    // the boards, so the team's choice beats one person's habit, and a flag beats both.
+    let folder = crate::storage::folder::load_folder_settings(&dir)
+        .map_err(|d| ConfigError::Folder(Box::new(d)))?;
+    let folder_src = Source::File(crate::storage::folder::path_in(&dir));
 
     let theme = pick(flags.theme.clone(), cfg.theme.clone(), &here);
     let theme_shown = theme
@@ -419,7 +426,9 @@ fn resolve_file(
     };
     sources.push(("lang", lang_name.to_owned(), lang.source.clone()));
 
+    let folder_days = folder.as_ref().and_then(|f| f.due_soon_days);
     let (due_soon_days, src) = match cfg.due_soon_days {
+        _ if folder_days.is_some() => (folder_days.unwrap_or_default(), folder_src.clone()),
         Some(d) if !(0..=90).contains(&d) => {
             return Err(ConfigError::DueSoonOutOfRange {
                 path: here.clone(),
@@ -443,9 +452,21 @@ fn resolve_file(
         ));
     }
 
+    let as_of = folder.as_ref().and_then(|f| f.as_of);
+    let today = match (flags.today, as_of) {
+        (Some(d), _) => Some((d, Source::Flag)),
+        (None, Some(d)) => Some((d, folder_src.clone())),
+        (None, None) => None,
+    };
+    if let Some((d, src)) = &today {
+        sources.push(("today", d.to_string(), src.clone()));
+    }
+    if let Some(t) = folder.as_ref().and_then(|f| f.title.clone()) {
+        sources.push(("title", t, folder_src.clone()));
+    }
     let args = crate::cli::BoardArgs {
         dir,
-        today: flags.today,
+        today: today.map(|(d, _)| d),
         theme: theme.map(|(t, _)| t),
         poll: flags.poll,
         read_only: flags.read_only,
@@ -454,12 +475,17 @@ fn resolve_file(
         due_soon_days,
         keys,
         since: flags.since.clone(),
+        folder: folder.clone().map(|f| crate::domain::folder::FolderSettings {
+            as_of: f.as_of.filter(|_| flags.today.is_none()),
+            ..f
+        }),
     };
     Ok(Effective {
         args,
         file,
         file_found,
         sources,
+        folder,
     })
 }
 

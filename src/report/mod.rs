@@ -14,6 +14,7 @@ mod changes;
 pub mod csv;
 pub mod html;
 pub mod json;
+pub mod lists;
 pub mod markdown;
 pub mod run;
 pub mod since;

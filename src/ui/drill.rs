@@ -43,7 +43,7 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
             .map(|(p, m)| (m.effective_due(), p)),
     );
     let cols = [
-        Col::flex(t.col_program, 12, 6),
+        Col::fixed(&format!(" {}", t.col_program), 16, 6),
         Col::fixed(t.col_id, 6, 8),
         Col::flex(t.col_measure, 16, 10),
         Col::fixed(t.col_owner, 12, 5),
@@ -78,7 +78,7 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
                 let days = schedule::days_left(m, app.today);
                 let late = !m.status.is_finished();
                 vec![
-                    text(sanitize(&p.title), theme.muted),
+                    text(format!(" {}", sanitize(&p.title)), theme.muted),
                     text(sanitize(&m.id), theme.key),
                     text(sanitize(&m.title), theme.text),
                     text(sanitize(&m.owner), theme.muted),
@@ -95,7 +95,7 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
                 ]
             }
             None => vec![
-                text(sanitize(&r.reference), theme.muted),
+                text(format!(" {}", sanitize(&r.reference)), theme.muted),
                 text("", theme.muted),
                 text(l.not_found, theme.overdue),
             ],

@@ -13,6 +13,21 @@ use crate::layout;
 use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 
+/// "6 个方面 · 24 项问题 · " before the totals, when the folder has a problem list.
+fn problems_headline(app: &App) -> String {
+    let l = app.texts().lists();
+    app.problems
+        .as_ref()
+        .and_then(|p| p.list.as_ref())
+        .map(|list| {
+            format!(
+                "{} · ",
+                (l.problems_headline)(list.aspects.len(), list.problem_count())
+            )
+        })
+        .unwrap_or_default()
+}
+
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let rows = app.overview_list();
@@ -20,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     frame.render_widget(
         Span::styled(
             fit(
-                &format!(" {}", (t.totals)(&app.totals())),
+                &format!(" {}{}", problems_headline(app), (t.totals)(&app.totals())),
                 body.width as usize,
             ),
             theme.title,

@@ -29,8 +29,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     );
     let status = |k: StatusKind| (t.status)(k);
     let count = |h: &str, prio: u8| Col::fixed(h, 4, prio).right();
+    // The unit column as wide as the longest name (within reason); the bar takes the rest.
+    let unit_w = rows
+        .iter()
+        .map(|r| crate::text::width(&r.unit) + 3)
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 24) as u16;
     let cols = [
-        Col::flex(l.col_unit, 10, 10),
+        Col::flex(&format!(" {}", l.col_unit), unit_w, 10),
         count(l.col_measures, 7),
         count(status(StatusKind::NotStarted), 3),
         count(status(StatusKind::InProgress), 4),
@@ -39,7 +46,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         count(status(StatusKind::SignedOff), 5),
         count(t.col_overdue, 9),
         count(l.col_due_soon, 6),
-        Col::fixed(l.col_completion, 12, 9),
+        Col::flex(l.col_completion, 12, 9),
     ];
     let fitted = table::fit_columns(&cols, body.width);
     frame.render_widget(
@@ -64,7 +71,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     {
         // The unit every screen is narrowed to carries a mark, so nobody forgets it.
         let chosen = app.filter.owner.as_deref() == Some(r.unit.as_str());
-        let unit = format!("{}{}", if chosen { "◆ " } else { "" }, sanitize(&r.unit));
+        let unit = format!(" {}{}", if chosen { "◆ " } else { "" }, sanitize(&r.unit));
         let num = |v: usize, style| text(v.to_string(), if v > 0 { style } else { theme.muted });
         let cells = vec![
             text(unit, if chosen { theme.key } else { theme.text }),

@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         .max()
         .unwrap_or(0) as u16;
     let cols = [
-        Col::flex(l.col_aspect, 10, 5),
+        Col::flex(&format!(" {}", l.col_aspect), 10, 5),
         Col::fixed(t.col_id, 4, 8),
         Col::flex(l.col_problem, 16, 10),
         Col::fixed(t.col_status, state_w, 9),
@@ -94,7 +94,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         let num = |v: usize, style| text(v.to_string(), if v > 0 { style } else { theme.muted });
         let cells = vec![
             text(
-                if first { sanitize(&a.title) } else { String::new() },
+                if first {
+                    format!(" {}", sanitize(&a.title))
+                } else {
+                    String::new()
+                },
                 theme.muted,
             ),
             text(sanitize(&p.id), theme.key),

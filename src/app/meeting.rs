@@ -15,6 +15,8 @@ pub enum Page {
     Overview,
     Program(PathBuf),
     Deadlines,
+    /// Who is behind, across programs.
+    Owners,
 }
 
 /// A measure as it stood when the meeting began.
@@ -94,7 +96,7 @@ impl Meeting {
 }
 
 impl App {
-    /// The cycle: the overview, each program that has data, the deadlines.
+    /// The cycle: the overview, each program that has data, the deadlines, the owner units.
     pub fn meeting_pages(&self) -> Vec<Page> {
         let mut pages = vec![Page::Overview];
         pages.extend(
@@ -104,6 +106,7 @@ impl App {
                 .map(|b| Page::Program(b.path.clone())),
         );
         pages.push(Page::Deadlines);
+        pages.push(Page::Owners);
         pages
     }
 

@@ -8,6 +8,7 @@ use ratatui::text::Span;
 use super::table::{self, Cell, Col, text};
 use crate::app::{App, Screen};
 use crate::domain::StatusKind;
+use crate::domain::owners::OwnerRow;
 use crate::layout;
 use crate::text::{fit, sanitize};
 use crate::theme::Theme;
@@ -16,9 +17,27 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     if app.owner_drill.is_some() {
         return super::drill::render(app, Screen::Owners, theme, frame, body);
     }
+    let rows = app.owner_rows();
+    let selected = app.owner_index(&rows);
+    table(app, &rows, Some(selected), app.owner_scroll.offset, theme, frame, body);
+}
+
+/// Meeting mode's page of owner units: the same table, worst first, nothing selected.
+pub fn meeting_page(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    table(app, &app.owner_rows(), None, 0, theme, frame, body);
+}
+
+fn table(
+    app: &App,
+    rows: &[OwnerRow],
+    selected: Option<usize>,
+    offset: usize,
+    theme: &Theme,
+    frame: &mut Frame,
+    body: Rect,
+) {
     let (t, l) = (app.texts(), app.texts().lists());
     let areas = layout::deadlines(body);
-    let rows = app.owner_rows();
     let late = rows.iter().filter(|r| r.overdue > 0).count();
     frame.render_widget(
         Span::styled(
@@ -60,8 +79,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
         return;
     }
-    let selected = app.owner_index(&rows);
-    let offset = app.owner_scroll.offset;
     for (y, (n, r)) in rows
         .iter()
         .enumerate()
@@ -86,7 +103,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             Cell::Gauge(r.completion()),
         ];
         let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
-        if n == selected {
+        if Some(n) == selected {
             line = line.patch_style(theme.selection);
         }
         frame.render_widget(

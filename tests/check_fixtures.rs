@@ -117,7 +117,7 @@ fn shipped_boards_pass_with_a_summary() {
     let (code, out) = rectify(&["check", "--lang", "en", "boards"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.starts_with("checked 9 files: 9 programs with "),
+        out.starts_with("checked 11 files: 9 programs with "),
         "{out}"
     );
     assert!(out.trim_end().ends_with("0 errors, 0 warnings"), "{out}");

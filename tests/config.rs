@@ -226,7 +226,7 @@ fn options_before_a_subcommand_count_as_if_given_after_it() {
     let cfg = dir.path().join("none.ron");
     let (code, out, _) = rectify(&cfg, &["--lang", "en", "check", "boards"], &[]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("checked 9 files"), "{out}");
+    assert!(out.starts_with("checked 11 files"), "{out}");
     let (_, out, _) = rectify(&cfg, &["--lang", "en", "config", "--print"], &[]);
     assert!(line(&out, "lang").ends_with("command line"), "{out}");
     // The one after the subcommand wins.

@@ -232,6 +232,23 @@ fn every_problem() -> Vec<Problem> {
             errors: 3,
             warnings: 4,
         },
+        Problem::DuplicateProblemId {
+            id: "P01".into(),
+            first: 1,
+        },
+        Problem::BadReference {
+            reference: "ZP-01".into(),
+        },
+        Problem::UnknownProgram {
+            reference: "frod/ZP-01".into(),
+            program: "frod".into(),
+        },
+        Problem::UnknownMeasure {
+            reference: "fraud/ZP-99".into(),
+            program: "fraud".into(),
+            measure: "ZP-99".into(),
+        },
+        Problem::DueSoonOutOfRange { days: 120 },
     ]);
     for p in &all {
         match p {
@@ -262,7 +279,12 @@ fn every_problem() -> Vec<Problem> {
             | Problem::MilestoneBeforeStart { .. }
             | Problem::MilestoneAfterProgram { .. }
             | Problem::UnsafeCharacters { .. }
-            | Problem::MoreNotShown { .. } => {}
+            | Problem::MoreNotShown { .. }
+            | Problem::DuplicateProblemId { .. }
+            | Problem::BadReference { .. }
+            | Problem::UnknownProgram { .. }
+            | Problem::UnknownMeasure { .. }
+            | Problem::DueSoonOutOfRange { .. } => {}
         }
     }
     all

@@ -428,13 +428,14 @@ fn resolve_file(
 
     let folder_days = folder.as_ref().and_then(|f| f.due_soon_days);
     let (due_soon_days, src) = match cfg.due_soon_days {
-        _ if folder_days.is_some() => (folder_days.unwrap_or_default(), folder_src.clone()),
+        // The user's value is checked even where the folder's wins: a mistake is told at once.
         Some(d) if !(0..=90).contains(&d) => {
             return Err(ConfigError::DueSoonOutOfRange {
                 path: here.clone(),
                 days: d,
             });
         }
+        _ if folder_days.is_some() => (folder_days.unwrap_or_default(), folder_src.clone()),
         Some(d) => (d, Source::File(here.clone())),
         None => (
             crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,

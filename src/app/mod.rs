@@ -129,8 +129,10 @@ pub struct Settings {
     pub user: String,
     /// The user's own key bindings, checked before the built-in ones.
     pub keys: Vec<crate::config::Binding>,
-    /// The boards folder's title (its `rectify.ron`), shown instead of the program's name.
+    /// The boards folder's titles (its `rectify.ron`), Chinese and English, shown instead of
+    /// the program's name.
     pub title: Option<String>,
+    pub title_en: Option<String>,
     /// Where the day the board judges against comes from, for the header to say.
     pub day: DaySource,
 }
@@ -153,6 +155,7 @@ impl Default for Settings {
             user: String::new(),
             keys: Vec::new(),
             title: None,
+            title_en: None,
             day: DaySource::Today,
         }
     }
@@ -164,6 +167,7 @@ impl Settings {
     /// The due-soon window is resolved with the config.
     pub fn with_folder(mut self, folder: &crate::domain::folder::FolderSettings) -> Settings {
         self.title = folder.title.clone();
+        self.title_en = folder.title_en.clone();
         if folder.as_of.is_some() {
             self.day = DaySource::AsOf {
                 example: folder.example,

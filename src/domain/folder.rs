@@ -14,6 +14,10 @@ pub struct FolderSettings {
     /// The board's title, shown in the header in place of the program's name.
     #[serde(default)]
     pub title: Option<String>,
+    /// The title for a board shown in English; without it, English shows the program's own
+    /// English name rather than a title in another language.
+    #[serde(default)]
+    pub title_en: Option<String>,
     #[serde(default)]
     pub due_soon_days: Option<i64>,
     /// The day the data is judged against, for archived or illustrative data; `--today`

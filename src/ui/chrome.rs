@@ -36,7 +36,11 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .as_deref()
         .map(|u| format!("{} · ", (t.labelled)(l.owner_filter, &sanitize(u))))
         .unwrap_or_default();
-    let title = app.settings.title.as_deref().map_or(t.app_title.to_owned(), sanitize);
+    let title = match app.settings.lang {
+        crate::i18n::Lang::Zh => app.settings.title.as_deref(),
+        crate::i18n::Lang::En => app.settings.title_en.as_deref(),
+    }
+    .map_or(t.app_title.to_owned(), sanitize);
     // The data's own date, not today's, for archived or example data: said as such.
     let (day, example) = match app.settings.day {
         crate::app::DaySource::Today => (format!("{} {date}", t.today), String::new()),

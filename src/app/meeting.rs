@@ -135,7 +135,12 @@ pub fn step(app: &mut App, dir: isize) {
 
 /// Number keys: 1 is the first program.
 pub fn jump(app: &mut App, program: usize) {
-    if program >= 1 && program + 1 < app.meeting_pages().len() {
+    let programs = app
+        .meeting_pages()
+        .iter()
+        .filter(|p| matches!(p, Page::Program(_)))
+        .count();
+    if (1..=programs).contains(&program) {
         go(app, program);
     }
 }

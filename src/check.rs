@@ -114,7 +114,11 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
 
 /// The folder's settings and problem list, when it has them. A problem list named alone on
 /// the command line is checked against the boards of its own folder.
-fn check_folder_files(report: &mut CheckReport, dir: &std::path::Path, named: Option<&std::path::Path>) {
+fn check_folder_files(
+    report: &mut CheckReport,
+    dir: &std::path::Path,
+    named: Option<&std::path::Path>,
+) {
     use storage::{folder, problem_list};
     let settings = folder::path_in(dir);
     let problems = problem_list::path_in(dir);
@@ -134,7 +138,11 @@ fn check_folder_files(report: &mut CheckReport, dir: &std::path::Path, named: Op
     }
     let own;
     let programs: Vec<&crate::domain::Program> = if named.is_none() {
-        report.loads.iter().filter_map(|l| l.program.as_ref()).collect()
+        report
+            .loads
+            .iter()
+            .filter_map(|l| l.program.as_ref())
+            .collect()
     } else {
         own = storage::load_dir(dir).unwrap_or_default();
         own.iter().filter_map(|l| l.program.as_ref()).collect()

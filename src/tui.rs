@@ -418,7 +418,10 @@ impl Driver {
         let clock = (self.clock)();
         let s = &mut self.session;
         // Any change in the folder may change the problem list or what its references find.
-        let folder_changed = matches!(received, Ok(Event::Watch(WatchEvent::Changed(_) | WatchEvent::Rescan)));
+        let folder_changed = matches!(
+            received,
+            Ok(Event::Watch(WatchEvent::Changed(_) | WatchEvent::Rescan))
+        );
         let actions: Vec<Action> = match received {
             Ok(Event::Input(ev, at)) => {
                 debug_panic(&ev);

@@ -370,12 +370,17 @@ fn the_english_board_shows_no_chinese_label() {
                     [m.title.clone(), m.owner.clone(), m.notes.clone(), reason]
                 }))
         })
-        .chain(app.problems.iter().filter_map(|p| p.list.as_ref()).flat_map(|l| {
-            std::iter::once(l.title.clone()).chain(l.aspects.iter().flat_map(|a| {
-                std::iter::once(a.title.clone())
-                    .chain(a.problems.iter().map(|p| p.title.clone()))
-            }))
-        }))
+        .chain(
+            app.problems
+                .iter()
+                .filter_map(|p| p.list.as_ref())
+                .flat_map(|l| {
+                    std::iter::once(l.title.clone()).chain(l.aspects.iter().flat_map(|a| {
+                        std::iter::once(a.title.clone())
+                            .chain(a.problems.iter().map(|p| p.title.clone()))
+                    }))
+                }),
+        )
         .collect();
     // Characters of the Chinese interface that no board uses: any of them on an English
     // screen is a label that was not translated.

@@ -255,7 +255,11 @@ fn the_real_binary_cycles_and_leaves_the_files_alone() {
         .unwrap()
         .map(|e| std::fs::read(e.unwrap().path()).unwrap())
         .collect();
-    assert_eq!(before.len(), 11, "9 boards, the folder's settings and problem list");
+    assert_eq!(
+        before.len(),
+        11,
+        "9 boards, the folder's settings and problem list"
+    );
     assert_eq!(after.len(), 11, "no file added (no history, no lock)");
     let mut b = before;
     let mut a = after;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Scroll, Screen};
+use super::{App, Screen, Scroll};
 use crate::domain::owners::{self, OwnerRow};
 use crate::domain::problems::{self, ProblemList, ProblemStatus, split_ref};
 use crate::domain::{Measure, Program};
@@ -90,7 +90,10 @@ impl App {
         let (prog, id) = split_ref(reference)?;
         self.boards.iter().enumerate().find_map(|(bi, b)| {
             let p = b.program.as_ref().filter(|p| p.id == prog)?;
-            p.measures.iter().position(|m| m.id == id).map(|mi| (bi, mi))
+            p.measures
+                .iter()
+                .position(|m| m.id == id)
+                .map(|mi| (bi, mi))
         })
     }
 

@@ -3,7 +3,6 @@
 
 mod action;
 mod board;
-mod lists;
 pub mod burst;
 pub mod dialog;
 mod doubt;
@@ -12,6 +11,7 @@ pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod ledger;
+mod lists;
 pub mod meeting;
 pub mod reload;
 mod rows;
@@ -20,8 +20,8 @@ mod update;
 
 pub use action::{Action, Effect};
 pub use board::Board;
-pub use lists::{Drill, ProblemRow, ProblemsState};
 pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest};
+pub use lists::{Drill, ProblemRow, ProblemsState};
 pub use reload::{ChangeKind, LastChange, Reload};
 pub use rows::{Bucket, DeadlineRow, RowCache, SortKey};
 pub use seen::{DiskChange, LostEdit, SinceOpened, Target};

@@ -308,7 +308,9 @@ fn open(app: &mut App) {
                 open_program(app, path, Some(id));
             }
         }
-        s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => jump_to_measure(app, s),
+        s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
+            jump_to_measure(app, s)
+        }
         Screen::Owners => app.owner_drill = app.owner_sel.clone().map(super::Drill::new),
         Screen::Problems => app.problem_drill = app.problem_sel.clone().map(super::Drill::new),
         Screen::Program => {}

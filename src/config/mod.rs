@@ -476,10 +476,12 @@ fn resolve_file(
         due_soon_days,
         keys,
         since: flags.since.clone(),
-        folder: folder.clone().map(|f| crate::domain::folder::FolderSettings {
-            as_of: f.as_of.filter(|_| flags.today.is_none()),
-            ..f
-        }),
+        folder: folder
+            .clone()
+            .map(|f| crate::domain::folder::FolderSettings {
+                as_of: f.as_of.filter(|_| flags.today.is_none()),
+                ..f
+            }),
     };
     Ok(Effective {
         args,

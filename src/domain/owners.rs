@@ -93,7 +93,10 @@ pub fn owner_rows<'a>(
     rows.sort_by(|a, b| {
         b.overdue
             .cmp(&a.overdue)
-            .then(b.count(StatusKind::Blocked).cmp(&a.count(StatusKind::Blocked)))
+            .then(
+                b.count(StatusKind::Blocked)
+                    .cmp(&a.count(StatusKind::Blocked)),
+            )
             .then(a.completion().cmp(&b.completion()))
             .then_with(|| a.unit.cmp(&b.unit))
     });

@@ -12,8 +12,8 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 use super::StatusView;
 use super::since::Changes;
 use super::summary::{self, MilestoneState, Totals};
-use crate::domain::schedule::{self, Assessment, DEFAULT_DUE_SOON_DAYS, Health, NextKind};
 use crate::domain::problems::ProblemList;
+use crate::domain::schedule::{self, Assessment, DEFAULT_DUE_SOON_DAYS, Health, NextKind};
 use crate::domain::{Date, Measure, Milestone, Program, StatusKind};
 use crate::text::has_unsafe_chars;
 

@@ -4,10 +4,10 @@
 
 use super::changes::{self, Markup};
 use super::lists;
-use crate::domain::problems::ProblemList;
 use super::since::{Changes, ProgramChanges};
 use super::summary::{self, Flagged, HEALTHS, MilestoneState, Totals};
 use super::texts::{ReportTexts, texts};
+use crate::domain::problems::ProblemList;
 use crate::domain::{Date, Program, StatusKind};
 use crate::i18n::Lang;
 use crate::text::sanitize;

@@ -70,7 +70,14 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
         },
     };
     let problems = load_problems(&board.dir, &programs, lang);
-    let bytes = match render(args, &programs, problems.as_ref(), today, changes.as_ref(), lang) {
+    let bytes = match render(
+        args,
+        &programs,
+        problems.as_ref(),
+        today,
+        changes.as_ref(),
+        lang,
+    ) {
         Ok(b) => b,
         Err(e) => {
             say(cmd, &e);

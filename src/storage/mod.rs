@@ -5,6 +5,7 @@ pub mod change;
 pub mod cst;
 mod diagnostic;
 pub mod edit;
+pub mod folder;
 pub mod grow;
 pub mod history;
 mod list;
@@ -12,7 +13,6 @@ mod load;
 mod messages;
 mod problem;
 pub mod problem_list;
-pub mod folder;
 pub mod save;
 pub mod shrink;
 pub mod template;
@@ -21,8 +21,8 @@ mod validate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use grow::{Inserted, insert_measure, insert_milestone};
 pub use load::{
-    ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, is_folder_file, is_watched_path, load_bytes, load_dir, load_file,
-    load_text, mark_duplicate_programs, refuse_duplicate,
+    ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, is_folder_file, is_watched_path,
+    load_bytes, load_dir, load_file, load_text, mark_duplicate_programs, refuse_duplicate,
 };
 pub use messages::describe as describe_parse_error;
 pub use problem::{IoCause, Problem};

@@ -99,7 +99,9 @@ pub fn problems_from_text(path: &Path, text: &str, programs: &[&Program]) -> Pro
         } else {
             first.insert(&p.id, n + 1);
         }
-        let refs = node.and_then(|n| n.field("measures")).map(|f| f.value.items());
+        let refs = node
+            .and_then(|n| n.field("measures"))
+            .map(|f| f.value.items());
         for (k, r) in p.measures.iter().enumerate() {
             let Some(problem) = reference_problem(r, programs) else {
                 continue;

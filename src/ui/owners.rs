@@ -19,7 +19,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     }
     let rows = app.owner_rows();
     let selected = app.owner_index(&rows);
-    table(app, &rows, Some(selected), app.owner_scroll.offset, theme, frame, body);
+    table(
+        app,
+        &rows,
+        Some(selected),
+        app.owner_scroll.offset,
+        theme,
+        frame,
+        body,
+    );
 }
 
 /// Meeting mode's page of owner units: the same table, worst first, nothing selected.
@@ -93,11 +101,23 @@ fn table(
         let cells = vec![
             text(unit, if chosen { theme.key } else { theme.text }),
             text(r.measures.to_string(), theme.text),
-            num(r.count(StatusKind::NotStarted), theme.status(StatusKind::NotStarted)),
-            num(r.count(StatusKind::InProgress), theme.status(StatusKind::InProgress)),
-            num(r.count(StatusKind::Blocked), theme.status(StatusKind::Blocked)),
+            num(
+                r.count(StatusKind::NotStarted),
+                theme.status(StatusKind::NotStarted),
+            ),
+            num(
+                r.count(StatusKind::InProgress),
+                theme.status(StatusKind::InProgress),
+            ),
+            num(
+                r.count(StatusKind::Blocked),
+                theme.status(StatusKind::Blocked),
+            ),
             num(r.count(StatusKind::Done), theme.status(StatusKind::Done)),
-            num(r.count(StatusKind::SignedOff), theme.status(StatusKind::SignedOff)),
+            num(
+                r.count(StatusKind::SignedOff),
+                theme.status(StatusKind::SignedOff),
+            ),
             num(r.overdue, theme.overdue),
             num(r.due_soon, theme.due_soon),
             Cell::Gauge(r.completion()),

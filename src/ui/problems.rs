@@ -38,11 +38,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Span::styled(fit(&summary, body.width as usize), theme.title),
         areas.summary,
     );
-    let state_w = [ProblemState::Open, ProblemState::Finished, ProblemState::SignedOff]
-        .iter()
-        .map(|&s| crate::text::width(l.problem_state(s)))
-        .max()
-        .unwrap_or(0) as u16;
+    let state_w = [
+        ProblemState::Open,
+        ProblemState::Finished,
+        ProblemState::SignedOff,
+    ]
+    .iter()
+    .map(|&s| crate::text::width(l.problem_state(s)))
+    .max()
+    .unwrap_or(0) as u16;
     let cols = [
         Col::flex(&format!(" {}", l.col_aspect), 10, 5),
         Col::fixed(t.col_id, 4, 8),
@@ -77,7 +81,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     {
         let (Some(a), Some(p)) = (
             list.aspects.get(r.aspect),
-            list.aspects.get(r.aspect).and_then(|a| a.problems.get(r.problem)),
+            list.aspects
+                .get(r.aspect)
+                .and_then(|a| a.problems.get(r.problem)),
         ) else {
             continue;
         };

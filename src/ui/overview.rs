@@ -32,12 +32,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let rows = app.overview_list();
     let areas = layout::overview(body, rows.len());
+    let totals = (t.totals)(&app.totals());
+    let with_problems = format!(" {}{totals}", problems_headline(app));
+    // The problem list's count gives way before the totals lose a figure.
+    let line = if crate::text::width(&with_problems) <= body.width as usize {
+        with_problems
+    } else {
+        format!(" {totals}")
+    };
     frame.render_widget(
         Span::styled(
-            fit(
-                &format!(" {}{}", problems_headline(app), (t.totals)(&app.totals())),
-                body.width as usize,
-            ),
+            fit(&line, body.width as usize),
             theme.title,
         ),
         areas.totals,

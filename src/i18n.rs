@@ -744,8 +744,8 @@ static LIST_ZH: ListTexts = ListTexts {
     not_found: "找不到",
     as_of: "数据日期",
     example_data: "示例数据",
-    hint_owners: "Enter 查看措施  空格 只看该单位  F 清除  Tab 切换  ? 帮助",
-    hint_drill: "Enter 跳转到该措施  Esc 返回  Tab 切换  ? 帮助",
+    hint_owners: "? 帮助  q 退出  Enter 查看措施  空格 只看该单位  F 清除筛选  Tab 切换",
+    hint_drill: "? 帮助  q 退出  Enter 跳转到该措施  Esc 返回  Tab 切换",
     owners_summary: |n, late| format!(" {n} 个责任单位 · {late} 个有逾期措施"),
     unit_title: |unit, n| format!(" {unit} 的整改措施（{n} 项） · Esc 返回"),
     problem_title: |id, title, n| format!(" {id} {title}（{n} 项措施） · Esc 返回"),
@@ -778,8 +778,8 @@ static LIST_EN: ListTexts = ListTexts {
     not_found: "not found",
     as_of: "as of",
     example_data: "example data",
-    hint_owners: "Enter its measures  Space only this unit  F clear  Tab screens  ? help",
-    hint_drill: "Enter go to the measure  Esc back  Tab screens  ? help",
+    hint_owners: "? help  q quit  Enter its measures  Space only this unit  F clear filters  Tab screens",
+    hint_drill: "? help  q quit  Enter go to the measure  Esc back  Tab screens",
     owners_summary: |n, late| {
         let units = plural(n, "owner unit", "owner units");
         format!(" {n} {units} · {late} with overdue measures")

@@ -44,7 +44,10 @@ fn program() {
 fn deadlines() {
     for size in SIZES {
         let mut app = shipped(size);
-        press(&mut app, &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab]);
+        press(
+            &mut app,
+            &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab],
+        );
         snap("deadlines", &app);
     }
 }
@@ -125,7 +128,10 @@ fn health_and_deadlines_are_coloured_by_meaning() {
     assert_ne!(theme.overdue.fg, theme.due_later.fg);
 
     let mut app = shipped((160, 45));
-    press(&mut app, &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab]);
+    press(
+        &mut app,
+        &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab],
+    );
     assert_eq!(fg_at(&app, "逾15天"), theme.overdue.fg);
     assert_eq!(fg_at(&app, "3天"), theme.due_soon.fg);
 

@@ -162,7 +162,10 @@ fn meeting_mode_shows_the_year_of_the_next_years_deadlines() {
 fn a_program_within_one_year_keeps_its_short_dates() {
     let app = shipped((160, 45));
     let mut app = app;
-    press(&mut app, &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab]);
+    press(
+        &mut app,
+        &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab],
+    );
     let s = screen(&app, &dark());
     assert!(!s.contains("2023-"), "{s}");
 }

@@ -19,7 +19,12 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             theme.tab
         };
-        let label = fit(&format!(" {} ", s.title(t)), r.width as usize);
+        let title = s.title(t);
+        let label = if usize::from(r.width) > crate::text::width(title) {
+            fit(&format!(" {title} "), r.width as usize)
+        } else {
+            fit(title, r.width as usize)
+        };
         frame.render_widget(Span::styled(label, style), r);
     }
     let ro = if app.settings.read_only {

@@ -41,10 +41,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         format!(" {totals}")
     };
     frame.render_widget(
-        Span::styled(
-            fit(&line, body.width as usize),
-            theme.title,
-        ),
+        Span::styled(fit(&line, body.width as usize), theme.title),
         areas.totals,
     );
     let mut cols = vec![

@@ -43,7 +43,7 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
             .map(|(p, m)| (m.effective_due(), p)),
     );
     let cols = [
-        Col::fixed(&format!(" {}", t.col_program), 16, 6),
+        Col::flex(&format!(" {}", t.col_program), 16, 6),
         Col::fixed(t.col_id, 6, 8),
         Col::flex(t.col_measure, 16, 10),
         Col::fixed(t.col_owner, 12, 5),

@@ -34,6 +34,8 @@ pub struct ConfigFile {
 pub enum Source {
     Flag,
     File(PathBuf),
+    /// The boards folder's own settings file.
+    Folder(PathBuf),
     Env(String),
     Default,
 }
@@ -45,6 +47,10 @@ impl Source {
             Source::File(p) => {
                 let p = p.display();
                 tr!(lang, "配置文件 {p}", "config file {p}")
+            }
+            Source::Folder(p) => {
+                let p = p.display();
+                tr!(lang, "看板文件夹设置 {p}", "folder settings {p}")
             }
             Source::Env(v) => tr!(lang, "环境变量 {v}", "environment {v}"),
             Source::Default => tr!(lang, "默认值", "default"),
@@ -382,7 +388,7 @@ fn resolve_file(
     // the boards, so the team's choice beats one person's habit, and a flag beats both.
     let folder = crate::storage::folder::load_folder_settings(&dir)
         .map_err(|d| ConfigError::Folder(Box::new(d)))?;
-    let folder_src = Source::File(crate::storage::folder::path_in(&dir));
+    let folder_src = Source::Folder(crate::storage::folder::path_in(&dir));
 
     let theme = pick(flags.theme.clone(), cfg.theme.clone(), &here);
     let theme_shown = theme

@@ -256,7 +256,11 @@ fn the_folder_files_are_never_taken_for_boards() {
     assert_eq!(loads.len(), 9);
     assert!(loads.iter().all(|l| l.program.is_some()));
     for name in ["rectify.ron", "problems.ron"] {
-        assert!(!storage::is_board_path(Path::new("boards").join(name).as_path()));
-        assert!(storage::is_watched_path(Path::new("boards").join(name).as_path()));
+        assert!(!storage::is_board_path(
+            Path::new("boards").join(name).as_path()
+        ));
+        assert!(storage::is_watched_path(
+            Path::new("boards").join(name).as_path()
+        ));
     }
 }

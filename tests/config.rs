@@ -302,12 +302,20 @@ fn the_folders_own_settings_sit_between_the_flags_and_the_users_file() {
     // The user's own file still gives what the folder leaves unset.
     assert!(line(&out, "lang").contains("en"), "{out}");
     // A flag beats the folder.
-    let (_, out, _) = rectify(&cfg, &["config", "--print", "--today", "2023-07-01", b], &[]);
+    let (_, out, _) = rectify(
+        &cfg,
+        &["config", "--print", "--today", "2023-07-01", b],
+        &[],
+    );
     assert!(line(&out, "today").contains("2023-07-01"), "{out}");
     assert!(line(&out, "today").ends_with("command line"), "{out}");
     // The report judges by the folder's day, and a flag's.
     let (_, md, _) = rectify(&cfg, &["report", "--lang", "zh", b], &[]);
     assert!(md.contains("数据截至 2023年8月1日"), "{md}");
-    let (_, md, _) = rectify(&cfg, &["report", "--lang", "zh", "--today", "2023-07-15", b], &[]);
+    let (_, md, _) = rectify(
+        &cfg,
+        &["report", "--lang", "zh", "--today", "2023-07-15", b],
+        &[],
+    );
     assert!(md.contains("数据截至 2023年7月15日"), "{md}");
 }

@@ -159,7 +159,10 @@ fn the_owner_units_screen_opens_a_units_measures_and_jumps_to_one() {
     s.wait_for("执法规范化建设和执法监督管理  ■ 滞后");
     // The detail pane shows the measure the jump selected: the unit's second, ZF-04.
     s.wait_until(
-        |screen| screen.contains("┌ ZF-04 ─") && screen.contains("│ 完善执法记录仪全程记录和音视频管理制度"),
+        |screen| {
+            screen.contains("┌ ZF-04 ─")
+                && screen.contains("│ 完善执法记录仪全程记录和音视频管理制度")
+        },
         "ZF-04 in the detail pane",
     );
     s.send("q");

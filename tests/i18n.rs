@@ -241,12 +241,9 @@ fn every_problem() -> Vec<Problem> {
         },
         Problem::UnknownProgram {
             reference: "frod/ZP-01".into(),
-            program: "frod".into(),
         },
         Problem::UnknownMeasure {
             reference: "fraud/ZP-99".into(),
-            program: "fraud".into(),
-            measure: "ZP-99".into(),
         },
         Problem::DueSoonOutOfRange { days: 120 },
     ]);

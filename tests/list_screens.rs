@@ -63,7 +63,10 @@ fn enter_on_a_units_measure_opens_it_in_its_program_and_esc_goes_back() {
     assert_eq!(want, "policing-reform/JW-08");
     press(&mut app, &[Enter]);
     assert_eq!(app.screen, Screen::Program);
-    assert_eq!(app.program_path, Some("boards/09-policing-reform.ron".into()));
+    assert_eq!(
+        app.program_path,
+        Some("boards/09-policing-reform.ron".into())
+    );
     assert_eq!(app.measure_sel.as_deref(), Some("JW-08"));
     // Back on the owner units, the unit's list is still open; Esc closes it, then leaves.
     press(&mut app, &[Tab, Tab]);
@@ -81,7 +84,13 @@ fn space_narrows_every_screen_to_one_unit_and_f_clears_it() {
     let mut app = owners_screen((160, 45));
     press(&mut app, &[Char(' ')]);
     assert_eq!(app.filter.owner.as_deref(), Some("法制局"));
-    assert!(screen(&app, &dark()).lines().next().unwrap().contains("责任单位：法制局"));
+    assert!(
+        screen(&app, &dark())
+            .lines()
+            .next()
+            .unwrap()
+            .contains("责任单位：法制局")
+    );
     // The overview: only the programs with work of 法制局.
     press(&mut app, &[Tab]);
     assert_eq!(app.screen, Screen::Problems);
@@ -95,7 +104,10 @@ fn space_narrows_every_screen_to_one_unit_and_f_clears_it() {
     let p = app.current_board().unwrap().program.clone().unwrap();
     let rows = app.measure_rows();
     assert_eq!(rows.len(), 9);
-    assert!(rows.iter().all(|&i| names_unit(&p.measures[i].owner, "法制局")));
+    assert!(
+        rows.iter()
+            .all(|&i| names_unit(&p.measures[i].owner, "法制局"))
+    );
     press(&mut app, &[Tab]);
     assert!(app.deadline_rows().iter().all(|r| {
         let m = &app.boards[r.board].program.as_ref().unwrap().measures[r.measure];
@@ -138,7 +150,11 @@ fn f_past_the_statuses_shows_the_overdue_then_the_due_soon() {
         .map(|&i| p.measures[i].id.as_str())
         .collect();
     assert_eq!(ids, ["ZP-07"]);
-    assert!(schedule::is_due_soon(p.measure("ZP-07").unwrap(), app.today, 7));
+    assert!(schedule::is_due_soon(
+        p.measure("ZP-07").unwrap(),
+        app.today,
+        7
+    ));
 }
 
 #[test]
@@ -173,7 +189,12 @@ fn the_problem_list_screen_is_there_only_when_the_folder_has_the_file() {
     let mut app = app_from(dir.path(), (120, 40));
     assert_eq!(
         app.screens(),
-        [Screen::Overview, Screen::Program, Screen::Deadlines, Screen::Owners]
+        [
+            Screen::Overview,
+            Screen::Program,
+            Screen::Deadlines,
+            Screen::Owners
+        ]
     );
     assert!(!screen(&app, &dark()).contains("问题清单"));
     assert!(!screen(&app, &dark()).contains("个方面"));
@@ -246,7 +267,10 @@ fn snapshots_of_both_screens_and_their_lists_at_every_size_in_both_languages() {
                 app
             };
             snap("owners", &on(&[BackTab, BackTab]));
-            snap("owner_measures", &on(&[BackTab, BackTab, Down, Down, Enter]));
+            snap(
+                "owner_measures",
+                &on(&[BackTab, BackTab, Down, Down, Enter]),
+            );
             snap("problems", &on(&[BackTab]));
             snap("problem_measures", &on(&[BackTab, End, Enter]));
         }

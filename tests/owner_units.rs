@@ -61,7 +61,12 @@ fn an_owner_naming_several_units_counts_once_for_each() {
     assert!(!names_unit("法制局/治安管理局", "法制局"));
     let p = program(
         "a",
-        vec![m("1", "法制局、治安管理局、法制局", "2023-09-30", Status::InProgress)],
+        vec![m(
+            "1",
+            "法制局、治安管理局、法制局",
+            "2023-09-30",
+            Status::InProgress,
+        )],
     );
     let r = rows(&[p]);
     assert_eq!(r.len(), 2);
@@ -75,7 +80,12 @@ fn a_row_counts_statuses_overdue_and_due_soon_across_programs() {
         vec![
             m("1", "法制局", "2023-07-14", Status::InProgress), // a day late
             m("2", "法制局", "2023-07-15", Status::NotStarted), // due today: due soon
-            m("3", "法制局", "2023-07-22", Status::Blocked("等批复".into())), // 7 days: due soon
+            m(
+                "3",
+                "法制局",
+                "2023-07-22",
+                Status::Blocked("等批复".into()),
+            ), // 7 days: due soon
             m("4", "法制局", "2023-07-23", Status::InProgress), // 8 days: neither
         ],
     );
@@ -107,7 +117,12 @@ fn worst_first_overdue_then_blocked_then_lowest_completion_then_name() {
             m("2", "法制局", "2023-07-01", Status::InProgress),
             m("3", "法制局", "2023-07-01", Status::Done),
             // 政治部: one blocked, half complete.
-            m("4", "政治部", "2023-09-30", Status::Blocked("待审批".into())),
+            m(
+                "4",
+                "政治部",
+                "2023-09-30",
+                Status::Blocked("待审批".into()),
+            ),
             m("5", "政治部", "2023-06-30", Status::Done),
             // 禁毒局 and 交通管理局: alike but for the name.
             m("6", "禁毒局", "2023-09-30", Status::Done),
@@ -160,11 +175,24 @@ fn a_units_measures_open_first_nearest_deadline_first_across_programs() {
 
 #[test]
 fn the_day_moves_a_measure_into_overdue() {
-    let p = program("a", vec![m("1", "法制局", "2023-07-15", Status::InProgress)]);
+    let p = program(
+        "a",
+        vec![m("1", "法制局", "2023-07-15", Status::InProgress)],
+    );
     let on = |day: &str| owner_rows([&p], d(day), 7)[0].clone();
-    assert_eq!((on("2023-07-15").overdue, on("2023-07-15").due_soon), (0, 1));
-    assert_eq!((on("2023-07-16").overdue, on("2023-07-16").due_soon), (1, 0));
-    assert_eq!(on("2023-07-07").due_soon, 0, "8 days ahead is outside a 7-day window");
+    assert_eq!(
+        (on("2023-07-15").overdue, on("2023-07-15").due_soon),
+        (0, 1)
+    );
+    assert_eq!(
+        (on("2023-07-16").overdue, on("2023-07-16").due_soon),
+        (1, 0)
+    );
+    assert_eq!(
+        on("2023-07-07").due_soon,
+        0,
+        "8 days ahead is outside a 7-day window"
+    );
     assert_eq!(owner_rows([&p], d("2023-07-07"), 8)[0].due_soon, 1);
 }
 

@@ -134,14 +134,13 @@ pub enum Problem {
     BadReference {
         reference: String,
     },
+    /// `PROGRAM_ID/MEASURE_ID` whose program the boards do not hold.
     UnknownProgram {
         reference: String,
-        program: String,
     },
+    /// `PROGRAM_ID/MEASURE_ID` whose program holds no such measure.
     UnknownMeasure {
         reference: String,
-        program: String,
-        measure: String,
     },
     /// The boards folder's settings: a due-soon window out of range.
     DueSoonOutOfRange {
@@ -314,20 +313,26 @@ impl Problem {
                 "措施引用 `{reference}` 应写成 `专项编号/措施编号`",
                 "measure reference `{reference}` should be written `PROGRAM_ID/MEASURE_ID`"
             ),
-            UnknownProgram { reference, program } => tr!(
-                lang,
-                "措施引用 `{reference}`：没有编号为 `{program}` 的专项",
-                "measure reference `{reference}`: no program has the id `{program}`"
-            ),
-            UnknownMeasure {
-                reference,
-                program,
-                measure,
-            } => tr!(
-                lang,
-                "措施引用 `{reference}`：专项 `{program}` 中没有措施 `{measure}`",
-                "measure reference `{reference}`: program `{program}` has no measure `{measure}`"
-            ),
+            UnknownProgram { reference } => {
+                let (program, _) = reference
+                    .split_once('/')
+                    .unwrap_or((reference.as_str(), ""));
+                tr!(
+                    lang,
+                    "措施引用 `{reference}`：没有编号为 `{program}` 的专项",
+                    "measure reference `{reference}`: no program has the id `{program}`"
+                )
+            }
+            UnknownMeasure { reference } => {
+                let (program, measure) = reference
+                    .split_once('/')
+                    .unwrap_or((reference.as_str(), ""));
+                tr!(
+                    lang,
+                    "措施引用 `{reference}`：专项 `{program}` 中没有措施 `{measure}`",
+                    "measure reference `{reference}`: program `{program}` has no measure `{measure}`"
+                )
+            }
             DueSoonOutOfRange { days } => tr!(
                 lang,
                 "`due_soon_days` 为 {days}，应在 0–90 之间",

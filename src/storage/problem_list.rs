@@ -126,12 +126,9 @@ fn reference_problem(r: &str, programs: &[&Program]) -> Option<Problem> {
     match programs.iter().find(|p| p.id == prog) {
         None => Some(Problem::UnknownProgram {
             reference: r.to_owned(),
-            program: prog.to_owned(),
         }),
         Some(p) if p.measure(id).is_none() => Some(Problem::UnknownMeasure {
             reference: r.to_owned(),
-            program: prog.to_owned(),
-            measure: id.to_owned(),
         }),
         Some(_) => None,
     }

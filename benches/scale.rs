@@ -181,10 +181,11 @@ fn rules(c: &mut Criterion) {
     g.finish();
 }
 
-const SCREENS: [(Screen, &str); 3] = [
+const SCREENS: [(Screen, &str); 4] = [
     (Screen::Overview, "overview"),
     (Screen::Program, "program"),
     (Screen::Deadlines, "deadlines"),
+    (Screen::Owners, "owners"),
 ];
 
 fn render<M: Measurement>(c: &mut Criterion<M>, group: &str) {

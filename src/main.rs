@@ -73,7 +73,8 @@ fn main() -> ExitCode {
     // The config file (if any) fills in what the command line left unset.
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();
-    let resolve = |flags: BoardFlags| config::resolve(&flags.or(&outer), cli.config.as_deref());
+    let resolve =
+        |flags: BoardFlags| rectify::cli::resolve(&flags.or(&outer), cli.config.as_deref());
     match cli.command {
         Some(Command::Config { board, .. }) => match resolve(board) {
             Ok(eff) => {
@@ -146,8 +147,7 @@ fn main() -> ExitCode {
             ..Default::default()
         }) {
             Ok(eff) => ExitCode::from(rectify::report::run::report(
-                &args,
-                &eff.args,
+                &args.options(&eff.args),
                 eff.args.today.unwrap_or_else(today),
             )),
             Err(e) => fail(e),
@@ -159,8 +159,7 @@ fn main() -> ExitCode {
             ..Default::default()
         }) {
             Ok(eff) => ExitCode::from(rectify::report::run::snapshot(
-                &args,
-                &eff.args,
+                &args.options(&eff.args),
                 eff.args.today.unwrap_or_else(today),
             )),
             Err(e) => fail(e),

@@ -239,7 +239,7 @@ fn a_broken_problem_list_keeps_the_last_good_one_on_screen() {
 #[test]
 fn a_click_on_the_tab_opens_the_owner_units() {
     let mut app = shipped((160, 45));
-    let (r, _) = rectify::layout::tabs(&app)
+    let (r, _) = rectify::app::layout::tabs(&app)
         .into_iter()
         .find(|(_, s)| *s == Screen::Owners)
         .unwrap();

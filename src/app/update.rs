@@ -1,7 +1,7 @@
 use super::edit::{self, InputKind, Modal};
 use super::input::TextInput;
+use super::layout;
 use super::{Action, App, Effect, Screen};
-use crate::layout;
 
 /// Applies one action. Everything the app does goes through here, so every behaviour can be
 /// tested with no terminal and no disk.

@@ -10,7 +10,6 @@ pub mod grow;
 pub mod history;
 mod list;
 mod load;
-mod messages;
 mod problem;
 pub mod problem_list;
 pub mod save;
@@ -24,7 +23,6 @@ pub use load::{
     ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, is_folder_file, is_watched_path,
     load_bytes, load_dir, load_file, load_text, mark_duplicate_programs, refuse_duplicate,
 };
-pub use messages::describe as describe_parse_error;
 pub use problem::{IoCause, Problem};
 pub use shrink::{Cut, Removed, remove_measure, restore_measure};
 pub use template::{NewBoard, new_board_text};

@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use super::table::{self, Cell, Col, text};
+use crate::app::layout;
 use crate::app::{App, Screen};
 use crate::domain::StatusKind;
 use crate::domain::owners::OwnerRow;
-use crate::layout;
 use crate::text::{fit, sanitize};
 use crate::theme::Theme;
 

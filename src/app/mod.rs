@@ -257,6 +257,9 @@ pub struct App {
     pub problem_sel: Option<String>,
     pub problem_scroll: Scroll,
     pub problem_drill: Option<Drill>,
+    /// How far the detail pane is scrolled, and for which measure: another measure starts at
+    /// its top.
+    pub detail_scroll: (String, u16),
     /// The derived lists, memoised until what they are derived from changes (see `rows`).
     pub rows_cache: rows::RowCache,
 }
@@ -317,6 +320,7 @@ impl App {
             problem_sel: None,
             problem_scroll: Scroll::default(),
             problem_drill: None,
+            detail_scroll: (String::new(), 0),
             rows_cache: rows::RowCache::default(),
         };
         app.overview_sel = app

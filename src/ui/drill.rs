@@ -100,9 +100,9 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
                 text(l.not_found, theme.overdue),
             ],
         };
-        let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
+        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = table::select(line, theme.selection);
         }
         frame.render_widget(
             line,

@@ -122,9 +122,9 @@ fn table(
             num(r.due_soon, theme.due_soon),
             Cell::Gauge(r.completion()),
         ];
-        let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
+        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
         if Some(n) == selected {
-            line = line.patch_style(theme.selection);
+            line = table::select(line, theme.selection);
         }
         frame.render_widget(
             line,

@@ -114,9 +114,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             num(s.overdue, theme.overdue),
             num(s.blocked, theme.status(StatusKind::Blocked)),
         ];
-        let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
+        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = table::select(line, theme.selection);
         }
         frame.render_widget(
             line,

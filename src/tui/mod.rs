@@ -1,5 +1,7 @@
 //! The event loop: the only place that reads the clock, touches the terminal and waits.
 
+mod background;
+
 use std::io::stdout;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -47,7 +49,7 @@ pub struct Session {
     /// The theme file being watched, when `--theme` named a file.
     pub theme_path: Option<PathBuf>,
     pub theme_spec: Option<String>,
-    pub no_color: bool,
+    pub colours: Colours,
     /// The status line says the folder went away: to be taken back once it reads again.
     pub folder_gone: bool,
 }
@@ -62,7 +64,10 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     let today = args.today.unwrap_or(Date(now.date()));
     let loads = storage::load_dir(&args.dir);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (theme, theme_error) = load_theme(args.theme.as_deref(), args.lang, no_color);
+    let env = |k: &str| std::env::var(k).ok();
+    let depth = theme::Depth::from_env(env("COLORTERM").as_deref(), env("TERM").as_deref());
+    let colours = Colours { no_color, depth };
+    let (theme, theme_error) = load_theme(args.theme.as_deref(), args.lang, colours);
     let settings = Settings {
         read_only: args.read_only,
         user: args.user.clone(),
@@ -98,14 +103,27 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
         theme,
         theme_path,
         theme_spec: args.theme.clone(),
-        no_color,
+        colours,
         folder_gone: false,
     })
 }
 
-fn load_theme(spec: Option<&str>, lang: Lang, no_color: bool) -> (Theme, Option<String>) {
+/// What the terminal is asked to show: no colour at all (`NO_COLOR`), or colours within its
+/// depth.
+#[derive(Debug, Clone, Copy)]
+pub struct Colours {
+    pub no_color: bool,
+    pub depth: theme::Depth,
+}
+
+fn load_theme(spec: Option<&str>, lang: Lang, colours: Colours) -> (Theme, Option<String>) {
     let (t, err) = theme::resolve(spec, lang);
-    (if no_color { t.monochrome() } else { t }, err)
+    let t = if colours.no_color {
+        t.monochrome()
+    } else {
+        t.for_depth(colours.depth)
+    };
+    (t, err)
 }
 
 /// Meeting mode: the same loop over a read-only app that cycles its pages; high contrast
@@ -122,7 +140,15 @@ pub fn run(args: BoardArgs) -> Result<()> {
     run_with(args, None)
 }
 
-fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
+/// How long the terminal has to say what its background is. Terminals on the same machine
+/// answer in well under this; one that answers nothing costs no more than this at start.
+const BACKGROUND_WAIT: Duration = Duration::from_millis(100);
+
+fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
+    if args.theme.is_none() {
+        // Asked before the alternate screen, so the answer cannot land among the keys.
+        args.theme = background::query(BACKGROUND_WAIT).map(|s| s.theme().to_owned());
+    }
     let started = now();
     let mut s = prepare(&args, started)?;
     if let Some(cycle) = meeting_cycle {
@@ -290,7 +316,7 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
                     history = true;
                 } else if s.theme_path.as_ref() == Some(&p) {
                     let (t, err) =
-                        load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.no_color);
+                        load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.colours);
                     // A broken edit of the theme keeps the colours on screen.
                     match err {
                         None => s.theme = t,
@@ -378,6 +404,14 @@ pub enum Step {
     Quit,
     Redraw,
     Nothing,
+    /// Ctrl-Z: stop to the shell, as every terminal program does; redraw once continued.
+    Suspend,
+}
+
+/// Ctrl-Z, which raw mode delivers as a key instead of the terminal's stop signal. Only Unix
+/// shells have job control to stop to.
+fn is_suspend(k: &event::KeyEvent) -> bool {
+    cfg!(unix) && k.code == event::KeyCode::Char('z') && k.modifiers == event::KeyModifiers::CONTROL
 }
 
 impl Driver {
@@ -426,6 +460,9 @@ impl Driver {
             Ok(Event::Input(ev, at)) => {
                 debug_panic(&ev);
                 match ev {
+                    TermEvent::Key(k) if k.kind == event::KeyEventKind::Press && is_suspend(&k) => {
+                        return Step::Suspend;
+                    }
                     TermEvent::Key(k) if k.kind != event::KeyEventKind::Release => {
                         let gap = self.last_key.map(|t| at.saturating_duration_since(t));
                         self.last_key = Some(at);
@@ -530,9 +567,46 @@ fn event_loop(
             Step::Quit => return Ok(()),
             Step::Redraw => draw(terminal, driver)?,
             Step::Nothing => {}
+            Step::Suspend => {
+                suspend(terminal)?;
+                draw(terminal, driver)?;
+            }
         }
     }
 }
+
+/// Gives the terminal back as it was, stops until the shell's `fg` continues the process, then
+/// takes the terminal again, cleared, for the redraw.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    stop_self();
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // `Terminal::clear` would ask the terminal where its cursor is, and the answer would go to
+    // the input thread's read instead. A blank frame makes the next draw a whole one.
+    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+    Ok(())
+}
+
+/// SIGTSTP to ourselves: the default action stops the process here, and it goes on from here
+/// when the shell sends SIGCONT.
+#[cfg(unix)]
+fn stop_self() {
+    // SAFETY: raise has no preconditions; SIGTSTP is a valid signal number.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+}
+
+#[cfg(not(unix))]
+fn stop_self() {}
 
 /// Events other than key presses.
 fn translate(ev: TermEvent) -> Option<Action> {

@@ -295,7 +295,8 @@ fn a_clicker_turns_pages_and_blanks_the_screen() {
 fn the_lists_add_up_to_the_figures_above_them() {
     for size in [(80, 24), (120, 40), (240, 67)] {
         let mut app = meeting(size);
-        press(&mut app, &[Left]);
+        // Left from the overview: the owner units, then the deadlines.
+        press(&mut app, &[Left, Left]);
         let text = screen(&app, &hc());
         let rows = app.deadline_rows().len();
         let listed = text

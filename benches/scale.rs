@@ -65,7 +65,7 @@ fn app_over(dir: &Path, size: (u16, u16)) -> App {
     app
 }
 
-/// Brings `app` to `screen`: the overview, the first program, or the deadlines ledger.
+/// Brings `app` to `screen`: the overview, the first program, or one of the lists.
 fn show(app: &mut App, screen: Screen) {
     while app.screen != Screen::Overview {
         app::update(app, Action::Back);
@@ -75,8 +75,11 @@ fn show(app: &mut App, screen: Screen) {
         Screen::Program => {
             app::update(app, Action::Open);
         }
-        Screen::Deadlines => {
-            app::update(app, Action::PrevScreen);
+        // Backwards from the overview: past the owner units (and the problem list, if any).
+        Screen::Deadlines | Screen::Owners | Screen::Problems => {
+            while app.screen != screen {
+                app::update(app, Action::PrevScreen);
+            }
         }
     }
     assert_eq!(app.screen, screen);
@@ -178,10 +181,11 @@ fn rules(c: &mut Criterion) {
     g.finish();
 }
 
-const SCREENS: [(Screen, &str); 3] = [
+const SCREENS: [(Screen, &str); 4] = [
     (Screen::Overview, "overview"),
     (Screen::Program, "program"),
     (Screen::Deadlines, "deadlines"),
+    (Screen::Owners, "owners"),
 ];
 
 fn render<M: Measurement>(c: &mut Criterion<M>, group: &str) {

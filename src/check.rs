@@ -13,6 +13,8 @@ pub struct CheckReport {
     pub loads: Vec<FileLoad>,
     /// Folders that could not be listed.
     pub unreadable: Vec<Diagnostic>,
+    /// The folder files checked (problem lists, folder settings), with what each one says.
+    pub folder_files: Vec<(PathBuf, Vec<Diagnostic>)>,
 }
 
 impl CheckReport {
@@ -20,6 +22,7 @@ impl CheckReport {
         self.unreadable
             .iter()
             .chain(self.loads.iter().flat_map(|l| &l.diagnostics))
+            .chain(self.folder_files.iter().flat_map(|(_, d)| d))
     }
 
     pub fn count(&self, s: Severity) -> usize {
@@ -39,7 +42,7 @@ impl CheckReport {
             .map(|p| p.measures.len())
             .sum();
         (lang.texts().check_summary)(&CheckCounts {
-            files: self.loads.len(),
+            files: self.loads.len() + self.folder_files.len(),
             programs,
             measures,
             errors: self.count(Severity::Error),
@@ -86,19 +89,72 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
     let mut report = CheckReport {
         loads: Vec::new(),
         unreadable: Vec::new(),
+        folder_files: Vec::new(),
     };
+    // Folder files are checked once their folder's boards are read: a problem list's
+    // references name those boards' programs.
+    // (folder, the one file named, if only one was)
+    let mut folders: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     for path in paths {
         if path.is_dir() {
             match storage::load_dir(path) {
                 Ok(loads) => report.loads.extend(loads),
                 Err(d) => report.unreadable.push(d),
             }
+            folders.push((path.clone(), None));
+        } else if storage::is_folder_file(path) {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+            let dir = dir.unwrap_or(std::path::Path::new(".")).to_owned();
+            folders.push((dir, Some(path.clone())));
         } else {
             report.loads.push(storage::load_file(path));
         }
     }
     storage::mark_duplicate_programs(&mut report.loads);
+    for (dir, named) in folders {
+        check_folder_files(&mut report, &dir, named.as_deref());
+    }
     report
+}
+
+/// The folder's settings and problem list, when it has them. A problem list named alone on
+/// the command line is checked against the boards of its own folder.
+fn check_folder_files(
+    report: &mut CheckReport,
+    dir: &std::path::Path,
+    named: Option<&std::path::Path>,
+) {
+    use storage::{folder, problem_list};
+    let settings = folder::path_in(dir);
+    let problems = problem_list::path_in(dir);
+    let wanted = |report: &CheckReport, p: &std::path::Path| {
+        named.is_none_or(|n| n.file_name() == p.file_name())
+            && !report.folder_files.iter().any(|(f, _)| f == p)
+    };
+    if wanted(report, &settings) {
+        match folder::load_folder_settings(dir) {
+            Ok(None) => {}
+            Ok(Some(_)) => report.folder_files.push((settings, Vec::new())),
+            Err(d) => report.folder_files.push((settings, vec![d])),
+        }
+    }
+    if !wanted(report, &problems) {
+        return;
+    }
+    let own;
+    let programs: Vec<&crate::domain::Program> = if named.is_none() {
+        report
+            .loads
+            .iter()
+            .filter_map(|l| l.program.as_ref())
+            .collect()
+    } else {
+        own = storage::load_dir(dir).unwrap_or_default();
+        own.iter().filter_map(|l| l.program.as_ref()).collect()
+    };
+    if let Some(load) = problem_list::load_problems(dir, &programs) {
+        report.folder_files.push((load.path, load.diagnostics));
+    }
 }
 
 /// Runs the command and returns the process exit code.

@@ -673,3 +673,150 @@ pub static EN: Texts = Texts {
     and_more: |n| format!("and {n} more"),
     seconds: |s| format!("{s:.1}s"),
 };
+
+/// The words of the owner-units and problem-list screens, their filters and report sections,
+/// and the header's data date. Kept apart from [`Texts`] so the two screens' words read
+/// together; like [`Texts`], a word missing from either language does not compile.
+pub struct ListTexts {
+    pub tab_owners: &'static str,
+    pub tab_problems: &'static str,
+    pub col_unit: &'static str,
+    pub col_measures: &'static str,
+    pub col_due_soon: &'static str,
+    pub col_completion: &'static str,
+    pub col_aspect: &'static str,
+    pub col_problem: &'static str,
+    pub col_blocked: &'static str,
+    pub owner_filter: &'static str,
+    pub deadline_filter: &'static str,
+    pub section_owners: &'static str,
+    pub section_problems: &'static str,
+    pub problem_open: &'static str,
+    pub problem_finished: &'static str,
+    pub problem_signed_off: &'static str,
+    pub no_owners: &'static str,
+    pub no_problems: &'static str,
+    pub not_found: &'static str,
+    pub as_of: &'static str,
+    pub example_data: &'static str,
+    pub hint_owners: &'static str,
+    pub hint_drill: &'static str,
+    pub owners_summary: fn(usize, usize) -> String,
+    pub unit_title: fn(&str, usize) -> String,
+    pub problem_title: fn(&str, &str, usize) -> String,
+    pub problems_headline: fn(usize, usize) -> String,
+    pub problems_summary: fn(usize, usize, usize) -> String,
+    pub due_within: fn(i64) -> String,
+}
+
+impl ListTexts {
+    pub fn problem_state(&self, s: crate::domain::problems::ProblemState) -> &'static str {
+        use crate::domain::problems::ProblemState::*;
+        match s {
+            Open => self.problem_open,
+            Finished => self.problem_finished,
+            SignedOff => self.problem_signed_off,
+        }
+    }
+}
+
+impl Lang {
+    pub fn lists(self) -> &'static ListTexts {
+        match self {
+            Lang::Zh => &LIST_ZH,
+            Lang::En => &LIST_EN,
+        }
+    }
+}
+
+static LIST_ZH: ListTexts = ListTexts {
+    tab_owners: "责任单位",
+    tab_problems: "问题清单",
+    col_unit: "责任单位",
+    col_measures: "措施",
+    col_due_soon: "临期",
+    col_completion: "完成率",
+    col_aspect: "方面",
+    col_problem: "问题",
+    col_blocked: "受阻",
+    owner_filter: "责任单位",
+    deadline_filter: "期限",
+    section_owners: "按责任单位",
+    section_problems: "问题清单",
+    problem_open: "未完成",
+    problem_finished: "已完成",
+    problem_signed_off: "已销号",
+    no_owners: "没有符合条件的责任单位",
+    no_problems: "问题清单中没有问题",
+    not_found: "找不到",
+    as_of: "数据日期",
+    example_data: "示例数据",
+    hint_owners: "? 帮助  q 退出  Enter 查看措施  空格 只看该单位  F 清除筛选  Tab 切换",
+    hint_drill: "? 帮助  q 退出  Enter 跳转到该措施  Esc 返回  Tab 切换",
+    owners_summary: |n, late| format!(" {n} 个责任单位 · {late} 个有逾期措施"),
+    unit_title: |unit, n| format!(" {unit} 的整改措施（{n} 项） · Esc 返回"),
+    problem_title: |id, title, n| format!(" {id} {title}（{n} 项措施） · Esc 返回"),
+    problems_headline: |aspects, problems| format!("{aspects} 个方面 · {problems} 项问题"),
+    problems_summary: |done, signed, open| {
+        format!("已销号 {signed} · 已完成 {done} · 未完成 {open}")
+    },
+    due_within: |d| format!("{d}天内到期"),
+};
+
+static LIST_EN: ListTexts = ListTexts {
+    tab_owners: "Owners",
+    tab_problems: "Problems",
+    col_unit: "Owner unit",
+    col_measures: "Measures",
+    col_due_soon: "Due soon",
+    col_completion: "Complete",
+    col_aspect: "Aspect",
+    col_problem: "Problem",
+    col_blocked: "Blocked",
+    owner_filter: "Owner",
+    deadline_filter: "Deadline",
+    section_owners: "By owner unit",
+    section_problems: "Problem list",
+    problem_open: "open",
+    problem_finished: "finished",
+    problem_signed_off: "signed off",
+    no_owners: "No owner unit matches",
+    no_problems: "The problem list holds no problems",
+    not_found: "not found",
+    as_of: "as of",
+    example_data: "example data",
+    hint_owners: "? help  q quit  Enter its measures  Space only this unit  F clear filters  Tab screens",
+    hint_drill: "? help  q quit  Enter go to the measure  Esc back  Tab screens",
+    owners_summary: |n, late| {
+        let units = plural(n, "owner unit", "owner units");
+        format!(" {n} {units} · {late} with overdue measures")
+    },
+    unit_title: |unit, n| {
+        let m = plural(n, "measure", "measures");
+        format!(" {unit}: {n} {m} · Esc back")
+    },
+    problem_title: |id, title, n| {
+        let m = plural(n, "measure", "measures");
+        format!(" {id} {title} ({n} {m}) · Esc back")
+    },
+    problems_headline: |aspects, problems| {
+        let a = plural(aspects, "aspect", "aspects");
+        let p = plural(problems, "problem", "problems");
+        format!("{aspects} {a} · {problems} {p}")
+    },
+    problems_summary: |done, signed, open| {
+        format!("{signed} signed off · {done} finished · {open} open")
+    },
+    due_within: |d| format!("due within {d} days"),
+};
+
+impl Texts {
+    /// The list screens' words in the same language as these.
+    pub fn lists(&self) -> &'static ListTexts {
+        if std::ptr::eq(self, &ZH) {
+            &LIST_ZH
+        } else {
+            &LIST_EN
+        }
+    }
+}

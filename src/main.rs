@@ -95,7 +95,6 @@ fn main() -> ExitCode {
     let outer = cli.board.clone();
     let resolve =
         |flags: BoardFlags| rectify::cli::resolve(&flags.or(&outer), cli.config.as_deref());
-    let today = || outer.today.unwrap_or_else(today);
     match cli.command {
         Some(Command::Config { board, .. }) => match resolve(board) {
             Ok(eff) => {
@@ -180,12 +179,16 @@ fn main() -> ExitCode {
         Some(Command::Report(args)) => match resolve(BoardFlags {
             dir: args.dir.clone(),
             lang: args.lang,
+            today: args.today,
             ..Default::default()
         }) {
             Ok(eff) => {
                 let mut opts = args.options(&eff.args);
                 opts.fills = xlsx_fills(eff.args.theme.as_deref(), eff.args.lang);
-                ExitCode::from(rectify::report::run::report(&opts, today()))
+                ExitCode::from(rectify::report::run::report(
+                    &opts,
+                    eff.args.today.unwrap_or_else(today),
+                ))
             }
             Err(e) => fail(e),
         },
@@ -219,11 +222,12 @@ fn main() -> ExitCode {
         Some(Command::Snapshot(args)) => match resolve(BoardFlags {
             dir: args.dir.clone(),
             lang: args.lang,
+            today: args.today,
             ..Default::default()
         }) {
             Ok(eff) => ExitCode::from(rectify::report::run::snapshot(
                 &args.options(&eff.args),
-                today(),
+                eff.args.today.unwrap_or_else(today),
             )),
             Err(e) => fail(e),
         },

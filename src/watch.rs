@@ -25,7 +25,7 @@ use anyhow::Context as _;
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
-use crate::storage::{ContentHash, MAX_FILE_BYTES, is_board_path};
+use crate::storage::{ContentHash, MAX_FILE_BYTES, is_watched_path};
 
 const FALLBACK_POLL: Duration = Duration::from_secs(1);
 /// Bounds keep a zero interval from spinning and a huge settle from overflowing `Instant`.
@@ -74,7 +74,7 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    /// Watch `dir` (non-recursively) for board files (see [`is_board_path`]) plus the exact files
+    /// Watch `dir` (non-recursively) for board files (see [`is_watched_path`]) plus the exact files
     /// in `extra`, which may live elsewhere: their parent directories are watched and filtered.
     /// Board paths are reported as `dir.join(name)`, extra files exactly as given.
     /// `sink` runs on the watcher's thread; it should hand the event on, not block.
@@ -400,7 +400,7 @@ impl Targets {
             return;
         };
         for spot in self.spots.iter().filter(|spot| spot.canon == parent) {
-            if spot.boards && is_board_path(path) {
+            if spot.boards && is_watched_path(path) {
                 keys.push(Key::Path(spot.given.join(name)));
             }
             let files = spot.files.iter().filter(|(file, _)| file == name);
@@ -518,7 +518,7 @@ fn list_boards(dir: &Path) -> io::Result<BTreeSet<PathBuf>> {
     let mut boards = BTreeSet::new();
     for entry in fs::read_dir(dir)? {
         let name = entry?.file_name();
-        if is_board_path(Path::new(&name)) {
+        if is_watched_path(Path::new(&name)) {
             boards.insert(dir.join(name));
         }
     }

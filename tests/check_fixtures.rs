@@ -117,7 +117,7 @@ fn shipped_boards_pass_with_a_summary() {
     let (code, out) = rectify(&["check", "--lang", "en", "boards"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.starts_with("checked 9 files: 9 programs with "),
+        out.starts_with("checked 11 files: 9 programs with "),
         "{out}"
     );
     assert!(out.trim_end().ends_with("0 errors, 0 warnings"), "{out}");
@@ -209,4 +209,58 @@ fn the_same_program_id_in_two_files_refuses_the_second() {
 fn bad_usage_exits_2() {
     let (code, _) = rectify(&["check", "--no-such-flag"]);
     assert_eq!(code, 2);
+}
+
+/// The folder files' fixtures: a folder each, with one small board and a broken
+/// `problems.ron` or `rectify.ron`, and beside it the exact messages `check` gives.
+fn folder_fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir("tests/fixtures/problems")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    v.sort();
+    assert!(v.len() >= 7, "fixtures missing: {v:?}");
+    v
+}
+
+#[test]
+fn broken_folder_files_get_the_recorded_message_through_the_binary_and_the_library() {
+    for dir in folder_fixtures() {
+        let d = dir.to_str().unwrap();
+        for (lang, code) in LANGS {
+            let (exit, out) = rectify(&["check", "--lang", code, d]);
+            assert_eq!(exit, 1, "{d}: {out}");
+            let (body, summary) = out.trim_end().rsplit_once('\n').unwrap();
+            assert_eq!(format!("{body}\n"), expected(&dir, lang), "{d} {lang:?}");
+            assert!(
+                summary.contains("1 error") || summary.contains("错误 1 个"),
+                "{summary}"
+            );
+            let report = rectify::check::check(std::slice::from_ref(&dir));
+            let got: String = report
+                .diagnostics()
+                .map(|d| format!("{}\n", d.render(lang)))
+                .collect();
+            assert_eq!(got, expected(&dir, lang), "{d} {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn the_folder_files_are_never_taken_for_boards() {
+    let (code, out) = rectify(&["check", "--lang", "en", "boards/problems.ron"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("checked 1 file: 0 programs"), "{out}");
+    let loads = storage::load_dir(Path::new("boards")).unwrap();
+    assert_eq!(loads.len(), 9);
+    assert!(loads.iter().all(|l| l.program.is_some()));
+    for name in ["rectify.ron", "problems.ron"] {
+        assert!(!storage::is_board_path(
+            Path::new("boards").join(name).as_path()
+        ));
+        assert!(storage::is_watched_path(
+            Path::new("boards").join(name).as_path()
+        ));
+    }
 }

@@ -227,7 +227,7 @@ fn options_before_a_subcommand_count_as_if_given_after_it() {
     let cfg = dir.path().join("none.ron");
     let (code, out, _) = rectify(&cfg, &["--lang", "en", "check", "boards"], &[]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("checked 9 files"), "{out}");
+    assert!(out.starts_with("checked 11 files"), "{out}");
     let (_, out, _) = rectify(&cfg, &["--lang", "en", "config", "--print"], &[]);
     assert!(line(&out, "lang").ends_with("command line"), "{out}");
     // The one after the subcommand wins.
@@ -277,4 +277,46 @@ fn a_reader_that_stops_early_gets_no_error_from_man_or_completions() {
         assert!(done.status.success(), "{args:?}: {err}");
         assert!(err.is_empty(), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn the_folders_own_settings_sit_between_the_flags_and_the_users_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let boards = dir.path().join("boards");
+    std::fs::create_dir(&boards).unwrap();
+    std::fs::copy("boards/01-fraud.ron", boards.join("01-fraud.ron")).unwrap();
+    std::fs::write(
+        boards.join("rectify.ron"),
+        r#"Folder(title: "某局看板", due_soon_days: 12, as_of: "2023-08-01", example: true)"#,
+    )
+    .unwrap();
+    let cfg = dir.path().join("config.ron");
+    std::fs::write(&cfg, r#"(due_soon_days: 3, lang: "en")"#).unwrap();
+    let b = boards.to_str().unwrap();
+    let (code, out, err) = rectify(&cfg, &["config", "--print", b], &[]);
+    assert_eq!(code, 0, "{err}");
+    let folder = format!("folder settings {}", boards.join("rectify.ron").display());
+    assert!(line(&out, "due_soon_days").contains("12"), "{out}");
+    assert!(line(&out, "due_soon_days").ends_with(&folder), "{out}");
+    assert!(line(&out, "today").contains("2023-08-01"), "{out}");
+    assert!(line(&out, "title").contains("某局看板"), "{out}");
+    // The user's own file still gives what the folder leaves unset.
+    assert!(line(&out, "lang").contains("en"), "{out}");
+    // A flag beats the folder.
+    let (_, out, _) = rectify(
+        &cfg,
+        &["config", "--print", "--today", "2023-07-01", b],
+        &[],
+    );
+    assert!(line(&out, "today").contains("2023-07-01"), "{out}");
+    assert!(line(&out, "today").ends_with("command line"), "{out}");
+    // The report judges by the folder's day, and a flag's.
+    let (_, md, _) = rectify(&cfg, &["report", "--lang", "zh", b], &[]);
+    assert!(md.contains("数据截至 2023年8月1日"), "{md}");
+    let (_, md, _) = rectify(
+        &cfg,
+        &["report", "--lang", "zh", "--today", "2023-07-15", b],
+        &[],
+    );
+    assert!(md.contains("数据截至 2023年7月15日"), "{md}");
 }

@@ -141,3 +141,31 @@ fn an_edit_made_with_keys_is_in_the_file_on_disk() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn the_owner_units_screen_opens_a_units_measures_and_jumps_to_one() {
+    // No --today: the shipped folder's own settings pin its example date.
+    let mut s = Session::start(&[], (120, 40), &[]);
+    s.wait_for("数据日期 2023年7月15日 · 示例数据");
+    s.wait_for("6 个方面 · 24 项问题");
+    s.send("\x1b[Z");
+    s.wait_for("主题教育检视问题整改清单");
+    s.send("\x1b[Z");
+    s.wait_for("16 个责任单位 · 3 个有逾期措施");
+    s.send("\r");
+    s.wait_for("法制局 的整改措施（9 项）");
+    s.send("j");
+    s.wait_for("Enter 跳转到该措施");
+    s.send("\r");
+    s.wait_for("执法规范化建设和执法监督管理  ■ 滞后");
+    // The detail pane shows the measure the jump selected: the unit's second, ZF-04.
+    s.wait_until(
+        |screen| {
+            screen.contains("┌ ZF-04 ─")
+                && screen.contains("│ 完善执法记录仪全程记录和音视频管理制度")
+        },
+        "ZF-04 in the detail pane",
+    );
+    s.send("q");
+    assert!(s.wait_exit(), "exit status");
+}

@@ -44,7 +44,7 @@ fn shipped() -> Vec<(PathBuf, String)> {
     let mut v: Vec<(PathBuf, String)> = fs::read_dir("boards")
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .filter(|p| rectify::storage::is_board_path(p))
         .map(|p| {
             let t = fs::read_to_string(&p).unwrap();
             (p, t)

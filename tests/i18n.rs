@@ -232,6 +232,20 @@ fn every_problem() -> Vec<Problem> {
             errors: 3,
             warnings: 4,
         },
+        Problem::DuplicateProblemId {
+            id: "P01".into(),
+            first: 1,
+        },
+        Problem::BadReference {
+            reference: "ZP-01".into(),
+        },
+        Problem::UnknownProgram {
+            reference: "frod/ZP-01".into(),
+        },
+        Problem::UnknownMeasure {
+            reference: "fraud/ZP-99".into(),
+        },
+        Problem::DueSoonOutOfRange { days: 120 },
     ]);
     for p in &all {
         match p {
@@ -262,7 +276,12 @@ fn every_problem() -> Vec<Problem> {
             | Problem::MilestoneBeforeStart { .. }
             | Problem::MilestoneAfterProgram { .. }
             | Problem::UnsafeCharacters { .. }
-            | Problem::MoreNotShown { .. } => {}
+            | Problem::MoreNotShown { .. }
+            | Problem::DuplicateProblemId { .. }
+            | Problem::BadReference { .. }
+            | Problem::UnknownProgram { .. }
+            | Problem::UnknownMeasure { .. }
+            | Problem::DueSoonOutOfRange { .. } => {}
         }
     }
     all
@@ -348,6 +367,17 @@ fn the_english_board_shows_no_chinese_label() {
                     [m.title.clone(), m.owner.clone(), m.notes.clone(), reason]
                 }))
         })
+        .chain(
+            app.problems
+                .iter()
+                .filter_map(|p| p.list.as_ref())
+                .flat_map(|l| {
+                    std::iter::once(l.title.clone()).chain(l.aspects.iter().flat_map(|a| {
+                        std::iter::once(a.title.clone())
+                            .chain(a.problems.iter().map(|p| p.title.clone()))
+                    }))
+                }),
+        )
         .collect();
     // Characters of the Chinese interface that no board uses: any of them on an English
     // screen is a label that was not translated.
@@ -363,6 +393,10 @@ fn the_english_board_shows_no_chinese_label() {
         &[Enter],
         &[Char('s')],
         &[Esc, Esc, BackTab],
+        &[Enter],
+        &[Esc, BackTab],
+        &[Enter],
+        &[Esc, BackTab],
         &[Char('?')],
     ] {
         press(&mut app, keys);

@@ -60,8 +60,18 @@ fn frames(lang: Lang, size: (u16, u16)) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut add = |name: &str, app: &App| out.push((name.to_owned(), screen(app, &dark())));
     add("overview", &board(lang, size));
-    add("deadlines", &on(lang, size, &[BackTab]));
-    add("status filter", &on(lang, size, &[BackTab, Char('f')]));
+    add("deadlines", &on(lang, size, &[BackTab, BackTab, BackTab]));
+    add(
+        "status filter",
+        &on(lang, size, &[BackTab, BackTab, BackTab, Char('f')]),
+    );
+    add("owner units", &on(lang, size, &[BackTab, BackTab]));
+    add(
+        "unit's measures",
+        &on(lang, size, &[BackTab, BackTab, Enter]),
+    );
+    add("problem list", &on(lang, size, &[BackTab]));
+    add("problem's measures", &on(lang, size, &[BackTab, Enter]));
     let mut typing = on(lang, size, &[Char('/')]);
     type_text(&mut typing, "法制");
     add("typing a filter", &typing);
@@ -200,7 +210,7 @@ fn every_table_keeps_its_columns_and_groups_in_english_as_in_chinese() {
     for size in SIZES {
         for lang in [Lang::Zh, Lang::En] {
             let t = lang.texts();
-            let text = screen(&on(lang, size, &[BackTab]), &dark());
+            let text = screen(&on(lang, size, &[BackTab, BackTab, BackTab]), &dark());
             for l in [
                 t.col_id,
                 t.col_measure,
@@ -235,7 +245,14 @@ fn the_title_keeps_the_date_and_the_hint_keeps_help_and_quit() {
                 Lang::Zh => ("? 帮助", "q 退出"),
                 Lang::En => ("? help", "q quit"),
             };
-            for keys in [&[][..], &[BackTab], &[Enter]] {
+            for keys in [
+                &[][..],
+                &[BackTab, BackTab, BackTab],
+                &[Enter],
+                &[BackTab, BackTab],
+                &[BackTab, BackTab, Enter],
+                &[BackTab],
+            ] {
                 let text = screen(&on(lang, size, keys), &dark());
                 let lines: Vec<&str> = text.lines().collect();
                 assert!(lines[0].contains(&date), "{lang:?} {size:?}\n{text}");
@@ -248,13 +265,12 @@ fn the_title_keeps_the_date_and_the_hint_keeps_help_and_quit() {
             }
         }
     }
-    // With room, the app's name as well.
+    // With room, the folder's title as well, and that the date is the example data's own.
     let text = screen(&board(Lang::En, (160, 45)), &dark());
+    let first = text.lines().next().unwrap();
     assert!(
-        text.lines()
-            .next()
-            .unwrap()
-            .contains("Rectification progress board · today 15 Jul 2023")
+        first.contains("Ministry rectification progress board · as of 15 Jul 2023 · example data"),
+        "{first}"
     );
 }
 

@@ -38,8 +38,9 @@ fn styles() -> Vec<(&'static str, String)> {
 fn shipped() -> Vec<(String, String)> {
     let mut v: Vec<_> = std::fs::read_dir("boards")
         .unwrap()
-        .map(|e| {
-            let p = e.unwrap().path();
+        .map(|e| e.unwrap().path())
+        .filter(|p| rectify::storage::is_board_path(p))
+        .map(|p| {
             (
                 p.display().to_string(),
                 std::fs::read_to_string(&p).unwrap(),

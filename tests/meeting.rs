@@ -45,6 +45,9 @@ fn every_page_at_every_size() {
         press(&mut app, &[Char('9'), Right]);
         assert!(matches!(app.meeting_page(), Some(Page::Deadlines)));
         assert_snapshot!(format!("meeting_deadlines_{w}x{h}"), screen(&app, &hc()));
+        press(&mut app, &[Right]);
+        assert!(matches!(app.meeting_page(), Some(Page::Owners)));
+        assert_snapshot!(format!("meeting_owners_{w}x{h}"), screen(&app, &hc()));
     }
 }
 
@@ -52,7 +55,7 @@ fn every_page_at_every_size() {
 fn the_cycle_turns_pages_on_its_timer_and_wraps() {
     let mut app = meeting((160, 45));
     let pages = app.meeting_pages().len();
-    assert_eq!(pages, 11, "overview, 9 programs, deadlines");
+    assert_eq!(pages, 12, "overview, 9 programs, deadlines, owner units");
     at(&mut app, 19);
     assert_eq!(page(&app), 0);
     at(&mut app, 20);
@@ -60,12 +63,12 @@ fn the_cycle_turns_pages_on_its_timer_and_wraps() {
     assert_eq!(app.meeting.as_ref().unwrap().left(), TimeDelta::seconds(20));
     at(&mut app, 30);
     assert_eq!(app.meeting.as_ref().unwrap().left(), TimeDelta::seconds(10));
-    for n in 2..=10 {
+    for n in 2..=11 {
         at(&mut app, 20 * n);
     }
-    assert_eq!(page(&app), 10);
-    assert!(matches!(app.meeting_page(), Some(Page::Deadlines)));
-    at(&mut app, 220);
+    assert_eq!(page(&app), 11);
+    assert!(matches!(app.meeting_page(), Some(Page::Owners)));
+    at(&mut app, 240);
     assert_eq!(page(&app), 0, "back to the overview");
 }
 
@@ -91,8 +94,8 @@ fn arrows_and_numbers_move_by_hand() {
     press(&mut app, &[Left]);
     assert_eq!(
         page(&app),
-        10,
-        "left from the overview wraps to the deadlines"
+        11,
+        "left from the overview wraps to the owner units"
     );
     press(&mut app, &[Right, Right]);
     assert_eq!(page(&app), 1);
@@ -227,10 +230,9 @@ fn the_real_binary_cycles_and_leaves_the_files_alone() {
         let p = e.unwrap().path();
         std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
     }
-    let before: Vec<Vec<u8>> = (1..=9)
-        .map(|_| ())
-        .zip(std::fs::read_dir(dir.path()).unwrap())
-        .map(|(_, e)| std::fs::read(e.unwrap().path()).unwrap())
+    let before: Vec<Vec<u8>> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
         .collect();
     let mut s = common::pty::Session::start(
         &[
@@ -244,8 +246,8 @@ fn the_real_binary_cycles_and_leaves_the_files_alone() {
         (120, 40),
         &[],
     );
-    s.wait_for("1/11 总览");
-    s.wait_for("2/11 打击治理电信网络诈骗犯罪");
+    s.wait_for("1/12 总览");
+    s.wait_for("2/12 打击治理电信网络诈骗犯罪");
     s.send("spnodu+-");
     s.wait_for("会议模式为只读");
     s.send("q");
@@ -254,8 +256,12 @@ fn the_real_binary_cycles_and_leaves_the_files_alone() {
         .unwrap()
         .map(|e| std::fs::read(e.unwrap().path()).unwrap())
         .collect();
-    assert_eq!(before.len(), 9);
-    assert_eq!(after.len(), 9, "no file added (no history, no lock)");
+    assert_eq!(
+        before.len(),
+        11,
+        "9 boards, the folder's settings and problem list"
+    );
+    assert_eq!(after.len(), 11, "no file added (no history, no lock)");
     let mut b = before;
     let mut a = after;
     b.sort();
@@ -289,7 +295,8 @@ fn a_clicker_turns_pages_and_blanks_the_screen() {
 fn the_lists_add_up_to_the_figures_above_them() {
     for size in [(80, 24), (120, 40), (240, 67)] {
         let mut app = meeting(size);
-        press(&mut app, &[Left]);
+        // Left from the overview: the owner units, then the deadlines.
+        press(&mut app, &[Left, Left]);
         let text = screen(&app, &hc());
         let rows = app.deadline_rows().len();
         let listed = text

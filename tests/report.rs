@@ -32,6 +32,15 @@ fn shipped() -> Vec<Program> {
     programs_in(Path::new("boards"))
 }
 
+/// The shipped folder's problem list, checked against the shipped programs.
+fn shipped_problems() -> rectify::domain::problems::ProblemList {
+    let programs = shipped();
+    let refs: Vec<&Program> = programs.iter().collect();
+    let load = rectify::storage::problem_list::load_problems(Path::new("boards"), &refs).unwrap();
+    assert!(load.diagnostics.is_empty(), "{:?}", load.diagnostics);
+    load.list.unwrap()
+}
+
 fn rectify(args: &[&str]) -> Output {
     rectify_with(args, "zh_CN.UTF-8")
 }
@@ -216,7 +225,13 @@ fn json_from_the_binary_is_the_library_report() {
     let out = rectify(&["report", "--format", "json", "--today", TODAY]);
     assert!(out.status.success());
     let back: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(back, json::build(&shipped(), today(), None));
+    let list = shipped_problems();
+    assert_eq!(
+        back,
+        json::build_full(&shipped(), Some(&list), today(), None)
+    );
+    assert_eq!(back.problem_list.as_ref().unwrap().problems.len(), 24);
+    assert_eq!(back.owners[0].unit, "法制局", "the unit most overdue first");
 }
 
 #[test]
@@ -242,13 +257,16 @@ fn json_keeps_text_exact_but_terminal_safe() {
 fn markdown_on_the_shipped_boards() {
     insta::assert_snapshot!(
         "markdown_shipped",
-        markdown::render(&shipped(), today(), None, Zh)
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
     );
 }
 
 #[test]
 fn html_on_the_shipped_boards() {
-    insta::assert_snapshot!("html_shipped", html::render(&shipped(), today(), None, Zh));
+    insta::assert_snapshot!(
+        "html_shipped",
+        html::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
+    );
 }
 
 #[test]
@@ -257,7 +275,7 @@ fn markdown_from_the_binary_is_the_default_format() {
     assert!(out.status.success());
     assert_eq!(
         stdout(&out),
-        markdown::render(&shipped(), today(), None, Zh)
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
     );
 }
 
@@ -303,11 +321,12 @@ fn hostile_text_is_escaped_in_markdown_and_html() {
     assert!(md.contains("标题\\|带竖线 \\<script\\>"), "{md}");
     assert!(md.contains("| 第一行 第二行\\|列 |"), "{md}");
     assert!(!md.contains('\x1b') && !md.contains('\u{202E}'));
-    // Every row has as many column breaks as one of the report's tables: 8, 6 or 4 columns.
+    // Every row has as many column breaks as one of the report's tables: 10 (owner units),
+    // 8, 6 or 4 columns.
     for line in md.lines().filter(|l| l.starts_with("| ")) {
         let breaks = line.matches('|').count() - line.matches("\\|").count();
         assert!(
-            [9, 7, 5].contains(&breaks),
+            [11, 9, 7, 5].contains(&breaks),
             "a cell broke the table: {line}"
         );
     }
@@ -343,7 +362,10 @@ fn output_file_is_written_and_stdout_stays_empty() {
         assert!(fs::metadata(&file).unwrap().len() > 1000, "{format}");
     }
     let md = fs::read_to_string(tmp.path().join("r.md")).unwrap();
-    assert_eq!(md, markdown::render(&shipped(), today(), None, Zh));
+    assert_eq!(
+        md,
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
+    );
 }
 
 #[test]
@@ -831,7 +853,7 @@ fn an_empty_program_and_a_day_past_the_span_still_render() {
 fn markdown_on_the_shipped_boards_in_english() {
     insta::assert_snapshot!(
         "markdown_shipped_en",
-        markdown::render(&shipped(), today(), None, En)
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, En)
     );
 }
 
@@ -839,7 +861,7 @@ fn markdown_on_the_shipped_boards_in_english() {
 fn html_on_the_shipped_boards_in_english() {
     insta::assert_snapshot!(
         "html_shipped_en",
-        html::render(&shipped(), today(), None, En)
+        html::render_full(&shipped(), Some(&shipped_problems()), today(), None, En)
     );
 }
 
@@ -862,8 +884,8 @@ fn the_language_follows_the_flag_then_the_locale() {
         assert!(out.status.success(), "{}", stderr(&out));
         stdout(&out)
     };
-    let en = markdown::render(&shipped(), today(), None, En);
-    let zh = markdown::render(&shipped(), today(), None, Zh);
+    let en = markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, En);
+    let zh = markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh);
     assert_eq!(report(&["--lang", "en"], "zh_CN.UTF-8"), en);
     assert_eq!(report(&[], "en_US.UTF-8"), en);
     assert_eq!(report(&["--lang", "zh"], "en_US.UTF-8"), zh);
@@ -873,7 +895,10 @@ fn the_language_follows_the_flag_then_the_locale() {
 
     let page = report(&["--format", "html"], "en_US.UTF-8");
     assert!(page.contains("<html lang=\"en\">"));
-    assert_eq!(page, html::render(&shipped(), today(), None, En));
+    assert_eq!(
+        page,
+        html::render_full(&shipped(), Some(&shipped_problems()), today(), None, En)
+    );
 
     // The command's own messages too.
     let tmp = tempfile::tempdir().unwrap();

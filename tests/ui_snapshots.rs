@@ -44,7 +44,10 @@ fn program() {
 fn deadlines() {
     for size in SIZES {
         let mut app = shipped(size);
-        press(&mut app, &[KeyCode::BackTab]);
+        press(
+            &mut app,
+            &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab],
+        );
         snap("deadlines", &app);
     }
 }
@@ -125,7 +128,10 @@ fn health_and_deadlines_are_coloured_by_meaning() {
     assert_ne!(theme.overdue.fg, theme.due_later.fg);
 
     let mut app = shipped((160, 45));
-    press(&mut app, &[KeyCode::BackTab]);
+    press(
+        &mut app,
+        &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab],
+    );
     assert_eq!(fg_at(&app, "逾15天"), theme.overdue.fg);
     assert_eq!(fg_at(&app, "3天"), theme.due_soon.fg);
 
@@ -196,6 +202,10 @@ fn no_screen_or_popup_cuts_a_chinese_character_in_half() {
             &[KeyCode::Enter, KeyCode::Char('n')],
             &[KeyCode::Enter, KeyCode::Char('o')],
             &[KeyCode::BackTab],
+            &[KeyCode::BackTab, KeyCode::Enter],
+            &[KeyCode::BackTab, KeyCode::BackTab],
+            &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::Enter],
+            &[KeyCode::BackTab, KeyCode::BackTab, KeyCode::BackTab],
             &[KeyCode::BackTab, KeyCode::Char('?')],
         ] {
             let mut app = shipped(size);

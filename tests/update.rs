@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use rectify::app::layout;
-use rectify::app::{self, Action, App, Effect, Screen, SortKey, keymap};
+use rectify::app::{self, Action, App, DeadlineFilter, Effect, Screen, SortKey, keymap};
 use rectify::domain::{Date, StatusKind};
 
 use KeyCode::*;
@@ -42,13 +42,22 @@ fn arrows_and_enter_open_a_program_and_esc_comes_back() {
 fn tab_cycles_screens_both_ways() {
     let mut app = shipped((80, 24));
     let mut seen = vec![];
-    for _ in 0..3 {
+    for _ in 0..5 {
         press(&mut app, &[Tab]);
         seen.push(app.screen);
     }
-    assert_eq!(seen, [Screen::Program, Screen::Deadlines, Screen::Overview]);
+    assert_eq!(
+        seen,
+        [
+            Screen::Program,
+            Screen::Deadlines,
+            Screen::Owners,
+            Screen::Problems,
+            Screen::Overview
+        ]
+    );
     press(&mut app, &[BackTab]);
-    assert_eq!(app.screen, Screen::Deadlines);
+    assert_eq!(app.screen, Screen::Problems);
 }
 
 #[test]
@@ -65,7 +74,7 @@ fn h_and_l_step_through_programs() {
 #[test]
 fn enter_on_a_deadline_jumps_to_that_measure() {
     let mut app = shipped((80, 24));
-    press(&mut app, &[BackTab]);
+    press(&mut app, &[BackTab, BackTab, BackTab]);
     assert_eq!(app.screen, Screen::Deadlines);
     // The worst first: 15 days overdue.
     assert_eq!(
@@ -115,15 +124,17 @@ fn typing_q_into_the_filter_does_not_quit() {
 }
 
 #[test]
-fn f_cycles_through_every_status_and_back_to_all() {
+fn f_cycles_through_every_status_then_the_deadline_states_and_back_to_all() {
     let mut app = shipped((80, 24));
     let mut seen = vec![];
-    for _ in 0..6 {
+    for _ in 0..8 {
         press(&mut app, &[Char('f')]);
-        seen.push(app.filter.status);
+        seen.push((app.filter.status, app.filter.deadline));
     }
-    let mut want: Vec<Option<StatusKind>> = StatusKind::ALL.iter().copied().map(Some).collect();
-    want.push(None);
+    let mut want: Vec<_> = StatusKind::ALL.iter().map(|&k| (Some(k), None)).collect();
+    want.push((None, Some(DeadlineFilter::Overdue)));
+    want.push((None, Some(DeadlineFilter::DueSoon)));
+    want.push((None, None));
     assert_eq!(seen, want);
     press(&mut app, &[Char('f'), Char('f'), Char('f'), Enter]);
     let p = app.current_board().unwrap().program.clone().unwrap();
@@ -197,7 +208,7 @@ fn visible(app: &App, index: usize, scroll: usize) -> bool {
 #[test]
 fn the_selection_stays_on_screen_and_survives_a_resize() {
     let mut app = shipped((80, 24));
-    press(&mut app, &[BackTab, End]);
+    press(&mut app, &[BackTab, BackTab, BackTab, End]);
     let rows = app.deadline_rows();
     let last = rows.len() - 1;
     assert_eq!(app.deadline_index(&rows), last);

@@ -29,6 +29,8 @@ pub enum Action {
     FilterCancel,
     CycleStatusFilter,
     ClearFilters,
+    /// On the owner-units screen: show only the selected unit's work everywhere, or stop.
+    OwnerFilter,
     CycleSort,
     ToggleHelp,
     Quit,
@@ -99,6 +101,8 @@ pub enum Action {
     ReadOnlyKey,
     /// Show or hide what changed since the snapshot given with `--since`.
     ToggleSince,
+    /// The folder's problem list as now read (`None`: the folder has none).
+    Problems(Option<Box<crate::storage::problem_list::ProblemsLoad>>),
     /// Scroll the detail pane of the selected measure by this many lines.
     DetailScroll(i16),
     /// The boards folder cannot be read (`Some`) or can again (`None`).

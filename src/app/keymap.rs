@@ -109,6 +109,7 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         KeyCode::Char('f') => Action::CycleStatusFilter,
         KeyCode::Char('F') => Action::ClearFilters,
         KeyCode::Char('S') => Action::CycleSort,
+        KeyCode::Char(' ') if app.screen == Screen::Owners => Action::OwnerFilter,
         KeyCode::Char('J') if app.screen == Screen::Program => Action::DetailScroll(1),
         KeyCode::Char('K') if app.screen == Screen::Program => Action::DetailScroll(-1),
         KeyCode::Char('s') if app.screen == Screen::Program => Action::EditStatus,
@@ -238,6 +239,7 @@ impl Binding {
     pub fn keys(&self, lang: Lang) -> &'static str {
         match (lang, self.example) {
             (Lang::Zh, KeyCode::Null) => "鼠标",
+            (Lang::Zh, KeyCode::Char(' ')) => "空格",
             _ => self.keys,
         }
     }
@@ -270,7 +272,13 @@ const fn bind(
     }
 }
 
-const LISTS: &[Screen] = &[Screen::Overview, Screen::Program, Screen::Deadlines];
+const LISTS: &[Screen] = &[
+    Screen::Overview,
+    Screen::Program,
+    Screen::Deadlines,
+    Screen::Owners,
+    Screen::Problems,
+];
 const PROGRAM: &[Screen] = &[Screen::Program];
 const ALL: &[Screen] = &[];
 
@@ -279,6 +287,8 @@ pub const BINDINGS: &[Binding] = &[
     bind("↑ ↓  k j", "上下选择", "move the selection", LISTS, KeyCode::Down),
     bind("PgUp PgDn g G", "翻页 / 到顶 / 到底", "page up / down, first / last row", LISTS, KeyCode::PageDown),
     bind("Enter", "打开所选专项 / 跳转到该措施", "open the program / jump to the measure", &[Screen::Overview, Screen::Deadlines], KeyCode::Enter),
+    bind("Enter", "查看该单位（该问题）的措施，再按跳转到该措施", "the unit's (problem's) measures; again: go to the measure", &[Screen::Owners, Screen::Problems], KeyCode::Enter),
+    bind("Space", "各页面只看该责任单位（再按取消，F 清除）", "every screen shows only this unit (again: all; F clears)", &[Screen::Owners], KeyCode::Char(' ')),
     bind("← →  h l", "上一个 / 下一个专项", "previous / next program", PROGRAM, KeyCode::Right),
     bind("S", "排序：原顺序 → 期限 → 状态 → 责任单位", "sort: file → due → status → owner", PROGRAM, KeyCode::Char('S')),
     bind("J K", "下方详情向下 / 向上滚动", "scroll the detail pane down / up", PROGRAM, KeyCode::Char('J')),
@@ -293,7 +303,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("Tab  Shift-Tab", "切换页面", "next / previous screen", ALL, KeyCode::Tab),
     bind("Esc", "返回总览 / 清除筛选", "back to the overview / clear filters", ALL, KeyCode::Esc),
     bind("/", "按文字筛选（标题、责任单位、编号）", "filter by text (title, owner, id)", ALL, KeyCode::Char('/')),
-    bind("f  F", "按状态筛选（循环）/ 清除全部筛选", "filter by status (cycles) / clear filters", ALL, KeyCode::Char('f')),
+    bind("f  F", "按状态、逾期、临期筛选（循环）/ 清除全部筛选", "filter by status, overdue, due soon (cycles) / clear filters", ALL, KeyCode::Char('f')),
     bind("mouse", "滚轮滚动，单击选择，再单击打开", "wheel scrolls, click selects, click again opens", ALL, KeyCode::Null),
     bind("c", "自上次会议以来的变化（需 --since 快照）", "changes since the last meeting (needs --since)", ALL, KeyCode::Char('c')),
     bind("?", "显示 / 关闭本帮助", "show / close this help", ALL, KeyCode::Char('?')),

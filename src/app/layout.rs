@@ -44,14 +44,24 @@ pub fn areas(app: &App) -> Areas {
     }
 }
 
-/// The tab labels' cells in the header, left to right.
+/// The tab labels' cells in the header, left to right. Where the labels with their padding
+/// would leave no room for the date, they go without it: the date is never cut.
 pub fn tabs(app: &App) -> Vec<(Rect, Screen)> {
     let header = areas(app).header;
+    let t = app.texts();
+    let screens = app.screens();
+    let labels: usize = screens.iter().map(|s| width(s.title(t)) + 3).sum();
+    let date = width(&(t.date)(app.today)) + 3;
+    let pad = if 1 + labels + date <= usize::from(header.width) {
+        2
+    } else {
+        0
+    };
     let mut x = header.x + 1;
-    Screen::ALL
-        .iter()
-        .map(|&s| {
-            let w = width(s.title(app.texts())) as u16 + 2;
+    screens
+        .into_iter()
+        .map(|s| {
+            let w = width(s.title(t)) as u16 + pad;
             let r = Rect::new(x, header.y, w, 1).intersection(header);
             x += w + 1;
             (r, s)
@@ -152,7 +162,7 @@ pub fn list_rows(app: &App, screen: Screen) -> Rect {
     match screen {
         Screen::Overview => overview(body, app.overview_list().len()).rows,
         Screen::Program => program(body, app.measure_list().len()).rows,
-        Screen::Deadlines => deadlines(body).rows,
+        Screen::Deadlines | Screen::Owners | Screen::Problems => deadlines(body).rows,
     }
 }
 

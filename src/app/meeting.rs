@@ -15,6 +15,8 @@ pub enum Page {
     Overview,
     Program(PathBuf),
     Deadlines,
+    /// Who is behind, across programs.
+    Owners,
 }
 
 /// A measure as it stood when the meeting began.
@@ -97,7 +99,7 @@ impl Meeting {
 }
 
 impl App {
-    /// The cycle: the overview, each program that has data, the deadlines.
+    /// The cycle: the overview, each program that has data, the deadlines, the owner units.
     pub fn meeting_pages(&self) -> Vec<Page> {
         let mut pages = vec![Page::Overview];
         pages.extend(
@@ -107,6 +109,7 @@ impl App {
                 .map(|b| Page::Program(b.path.clone())),
         );
         pages.push(Page::Deadlines);
+        pages.push(Page::Owners);
         pages
     }
 
@@ -135,7 +138,12 @@ pub fn step(app: &mut App, dir: isize) {
 
 /// Number keys: 1 is the first program.
 pub fn jump(app: &mut App, program: usize) {
-    if program >= 1 && program + 1 < app.meeting_pages().len() {
+    let programs = app
+        .meeting_pages()
+        .iter()
+        .filter(|p| matches!(p, Page::Program(_)))
+        .count();
+    if (1..=programs).contains(&program) {
         go(app, program);
     }
 }

@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod ledger;
+mod lists;
 pub mod meeting;
 pub mod reload;
 mod rows;
@@ -22,6 +23,7 @@ pub use crate::domain::ChangeKind;
 pub use action::{Action, Effect};
 pub use board::Board;
 pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest};
+pub use lists::{Drill, ProblemRow, ProblemsState};
 pub use reload::{LastChange, Reload};
 pub use rows::{Bucket, DeadlineRow, RowCache, SortKey};
 pub use seen::{DiskChange, LostEdit, SinceOpened, Target};
@@ -40,31 +42,82 @@ pub enum Screen {
     Overview,
     Program,
     Deadlines,
+    Owners,
+    /// Only when the folder has a problem list.
+    Problems,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 3] = [Screen::Overview, Screen::Program, Screen::Deadlines];
+    pub const ALL: [Screen; 5] = [
+        Screen::Overview,
+        Screen::Program,
+        Screen::Deadlines,
+        Screen::Owners,
+        Screen::Problems,
+    ];
 
     pub fn title(self, t: &Texts) -> &'static str {
         match self {
             Screen::Overview => t.tab_overview,
             Screen::Program => t.tab_program,
             Screen::Deadlines => t.tab_deadlines,
+            Screen::Owners => t.lists().tab_owners,
+            Screen::Problems => t.lists().tab_problems,
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Where a measure stands against its deadline, for the filter `f` cycles through after the
+/// statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeadlineFilter {
+    Overdue,
+    /// Due within the due-soon window.
+    DueSoon,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct Filter {
     pub text: String,
     pub status: Option<StatusKind>,
+    pub deadline: Option<DeadlineFilter>,
+    /// One owner unit, chosen on the owner-units screen: every screen shows only its work.
+    pub owner: Option<String>,
     /// The text is being typed in the status line.
     pub editing: bool,
 }
 
 impl Filter {
     pub fn is_active(&self) -> bool {
-        !self.text.is_empty() || self.status.is_some()
+        !self.text.is_empty() || self.narrows_measures()
+    }
+
+    /// A filter on the measures themselves, not on the text: a program or unit matching the
+    /// text no longer stands for all its measures.
+    pub fn narrows_measures(&self) -> bool {
+        self.status.is_some() || self.deadline.is_some() || self.owner.is_some()
+    }
+
+    /// `f`: each status, then overdue, then due soon, then none.
+    pub fn cycle(&mut self) {
+        use DeadlineFilter::*;
+        (self.status, self.deadline) = match (self.status, self.deadline) {
+            (None, None) => (Some(StatusKind::ALL[0]), None),
+            (Some(k), _) => match StatusKind::ALL.iter().skip_while(|&&s| s != k).nth(1) {
+                Some(&next) => (Some(next), None),
+                None => (None, Some(Overdue)),
+            },
+            (None, Some(Overdue)) => (None, Some(DueSoon)),
+            (None, Some(DueSoon)) => (None, None),
+        };
+    }
+
+    /// `F` and `Esc`: everything but a filter being typed.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.status = None;
+        self.deadline = None;
+        self.owner = None;
     }
 }
 
@@ -78,6 +131,21 @@ pub struct Settings {
     pub user: String,
     /// The user's own key bindings, checked before the built-in ones.
     pub keys: Vec<crate::config::Binding>,
+    /// The boards folder's titles (its `rectify.ron`), Chinese and English, shown instead of
+    /// the program's name.
+    pub title: Option<String>,
+    pub title_en: Option<String>,
+    /// Where the day the board judges against comes from, for the header to say.
+    pub day: DaySource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DaySource {
+    /// The real date, or `--today`.
+    #[default]
+    Today,
+    /// The folder's `as_of`: archived or illustrative data, judged on the day it describes.
+    AsOf { example: bool },
 }
 
 impl Default for Settings {
@@ -88,7 +156,26 @@ impl Default for Settings {
             read_only: false,
             user: String::new(),
             keys: Vec::new(),
+            title: None,
+            title_en: None,
+            day: DaySource::Today,
         }
+    }
+}
+
+impl Settings {
+    /// These settings with what the folder's own settings file says: its title, and whether
+    /// the day judged by is its `as_of` (the caller drops that when `--today` overrides it).
+    /// The due-soon window is resolved with the config.
+    pub fn with_folder(mut self, folder: &crate::domain::folder::FolderSettings) -> Settings {
+        self.title = folder.title.clone();
+        self.title_en = folder.title_en.clone();
+        if folder.as_of.is_some() {
+            self.day = DaySource::AsOf {
+                example: folder.example,
+            };
+        }
+        self
     }
 }
 
@@ -162,6 +249,16 @@ pub struct App {
     pub since: Option<crate::report::snapshot::Snapshot>,
     /// The changes overlay is open.
     pub show_since: bool,
+    /// The folder's problem list, when it has one.
+    pub problems: Option<ProblemsState>,
+    /// The owner-units screen: the selected unit, and the unit whose measures are open.
+    pub owner_sel: Option<String>,
+    pub owner_scroll: Scroll,
+    pub owner_drill: Option<Drill>,
+    /// The problem-list screen: the selected problem, and the problem whose measures are open.
+    pub problem_sel: Option<String>,
+    pub problem_scroll: Scroll,
+    pub problem_drill: Option<Drill>,
     /// How far the detail pane is scrolled, and for which measure: another measure starts at
     /// its top.
     pub detail_scroll: (String, u16),
@@ -219,6 +316,13 @@ impl App {
             meeting: None,
             since: None,
             show_since: false,
+            problems: None,
+            owner_sel: None,
+            owner_scroll: Scroll::default(),
+            owner_drill: None,
+            problem_sel: None,
+            problem_scroll: Scroll::default(),
+            problem_drill: None,
             detail_scroll: (String::new(), 0),
             rows_cache: rows::RowCache::default(),
         };
@@ -250,6 +354,15 @@ impl App {
         self.dir_error
             .iter()
             .chain(self.boards.iter().filter_map(|b| b.error.as_ref()))
+            .chain(self.problems.as_ref().and_then(|p| p.error.as_ref()))
+            .collect()
+    }
+
+    /// The screens `Tab` goes through: the problem list only when the folder has one.
+    pub fn screens(&self) -> Vec<Screen> {
+        Screen::ALL
+            .into_iter()
+            .filter(|&s| s != Screen::Problems || self.problems.is_some())
             .collect()
     }
 }

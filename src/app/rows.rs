@@ -10,9 +10,9 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::App;
+use super::{App, DeadlineFilter, Filter};
 use crate::domain::schedule::{self, percent};
-use crate::domain::{Date, Measure, Program, StatusKind};
+use crate::domain::{Date, Measure, Program};
 use crate::i18n::Totals;
 use crate::storage::ContentHash;
 
@@ -147,12 +147,13 @@ fn stamps(app: &App) -> Vec<BoardStamp> {
         .collect()
 }
 
-/// What the overview depends on besides the boards: the filter.
-type OverviewKey = (String, Option<StatusKind>);
+/// What every list depends on besides the boards: the filter, and the day and window a
+/// deadline filter judges by.
+type FilterKey = (Filter, Date, i64);
+type OverviewKey = FilterKey;
 /// The filter, the sort and the open program.
-type MeasuresKey = (String, Option<StatusKind>, SortKey, Option<PathBuf>);
-/// The filter and the day deadlines are judged against.
-type DeadlinesKey = (String, Option<StatusKind>, Date, i64);
+type MeasuresKey = (FilterKey, SortKey, Option<PathBuf>);
+type DeadlinesKey = FilterKey;
 
 /// One memoised list and the key it was computed for.
 type Slot<K, T> = Option<(K, Arc<T>)>;
@@ -231,11 +232,35 @@ impl App {
     }
 
     pub(crate) fn measure_matches(&self, m: &Measure, needle: &Needle) -> bool {
+        self.matches_but_owner(m, needle)
+            && self
+                .filter
+                .owner
+                .as_deref()
+                .is_none_or(|u| crate::domain::owners::names_unit(&m.owner, u))
+    }
+
+    /// The text, status and deadline filters, not the owner unit's.
+    pub(crate) fn matches_but_owner(&self, m: &Measure, needle: &Needle) -> bool {
         let text_ok = needle.is_empty()
             || needle.found_in(&m.title)
             || needle.found_in(&m.owner)
             || needle.found_in(&m.id);
-        text_ok && self.filter.status.is_none_or(|s| m.status.kind() == s)
+        let deadline_ok = match self.filter.deadline {
+            None => true,
+            Some(DeadlineFilter::Overdue) => schedule::is_overdue(m, self.today),
+            Some(DeadlineFilter::DueSoon) => {
+                schedule::is_due_soon(m, self.today, self.settings.due_soon_days)
+            }
+        };
+        text_ok && deadline_ok && self.filter.status.is_none_or(|s| m.status.kind() == s)
+    }
+
+    fn filter_key(&self) -> FilterKey {
+        let mut f = self.filter.clone();
+        // Typing a filter's text changes the text, not whether it is being typed.
+        f.editing = false;
+        (f, self.today, self.settings.due_soon_days)
     }
 
     /// Boards on the overview, in file order. The text filter matches a program's title, lead
@@ -246,7 +271,7 @@ impl App {
 
     /// [`App::overview_rows`], shared rather than copied.
     pub fn overview_list(&self) -> Arc<[usize]> {
-        let key = (self.filter.text.clone(), self.filter.status);
+        let key = self.filter_key();
         self.rows_cache.get(
             self,
             key,
@@ -263,10 +288,10 @@ impl App {
                     return true;
                 }
                 let Some(p) = &self.boards[i].program else {
-                    return needle.is_empty() && self.filter.status.is_none();
+                    return needle.is_empty() && !self.filter.narrows_measures();
                 };
                 let own = !needle.is_empty()
-                    && self.filter.status.is_none()
+                    && !self.filter.narrows_measures()
                     && (needle.found_in(&p.title)
                         || needle.found_in(&p.lead)
                         || needle.found_in(&p.id));
@@ -282,12 +307,7 @@ impl App {
 
     /// [`App::measure_rows`], shared rather than copied.
     pub fn measure_list(&self) -> Arc<[usize]> {
-        let key = (
-            self.filter.text.clone(),
-            self.filter.status,
-            self.sort,
-            self.program_path.clone(),
-        );
+        let key = (self.filter_key(), self.sort, self.program_path.clone());
         self.rows_cache.get(
             self,
             key,
@@ -316,12 +336,7 @@ impl App {
 
     /// [`App::deadline_rows`], shared rather than copied.
     pub fn deadline_list(&self) -> Arc<[DeadlineRow]> {
-        let key = (
-            self.filter.text.clone(),
-            self.filter.status,
-            self.today,
-            self.settings.due_soon_days,
-        );
+        let key = self.filter_key();
         self.rows_cache.get(
             self,
             key,

@@ -2,7 +2,6 @@ use super::edit::{self, InputKind, Modal};
 use super::input::TextInput;
 use super::layout;
 use super::{Action, App, Effect, Screen};
-use crate::domain::StatusKind;
 
 /// Applies one action. Everything the app does goes through here, so every behaviour can be
 /// tested with no terminal and no disk.
@@ -19,6 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Saved(_)
             | Action::History(_)
             | Action::FolderError(_)
+            | Action::Problems(_)
     ) {
         app.notice = None;
     }
@@ -50,23 +50,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.filter.editing = false;
             app.filter.text.clear();
         }
-        Action::CycleStatusFilter => {
-            app.filter.status = match app.filter.status {
-                None => Some(StatusKind::ALL[0]),
-                Some(k) => StatusKind::ALL
-                    .iter()
-                    .skip_while(|&&s| s != k)
-                    .nth(1)
-                    .copied(),
-            }
-        }
-        Action::ClearFilters => {
-            app.filter.text.clear();
-            app.filter.status = None;
-        }
+        Action::CycleStatusFilter => app.filter.cycle(),
+        Action::ClearFilters => app.filter.clear(),
+        Action::OwnerFilter => owner_filter(app),
         Action::CycleSort => app.sort = app.sort.next(),
         Action::ToggleHelp => app.help = !app.help,
         Action::FolderError(d) => app.dir_error = d.map(|d| *d),
+        Action::Problems(load) => match (load, &mut app.problems) {
+            (None, p) => *p = None,
+            (Some(l), Some(p)) if p.path == l.path => p.apply(*l),
+            (Some(l), p) => *p = Some(super::ProblemsState::from_load(*l)),
+        },
         Action::DetailScroll(d) => {
             let id = app.measure_sel.clone().unwrap_or_default();
             let from = if app.detail_scroll.0 == id {
@@ -234,7 +228,60 @@ fn move_by(app: &mut App, delta: isize) {
             let i = clamp_step(app.deadline_index(&rows), delta, rows.len());
             app.deadline_sel = rows.get(i).map(|r| r.key(app));
         }
+        s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
+            let rows = app.drill_rows(s);
+            let i = clamp_step(app.drill_index(s, &rows), delta, rows.len());
+            let sel = rows.get(i).map(|r| r.reference.clone());
+            if let Some(d) = app.drill_mut(s) {
+                d.sel = sel;
+            }
+        }
+        Screen::Owners => {
+            let rows = app.owner_rows();
+            let i = clamp_step(app.owner_index(&rows), delta, rows.len());
+            app.owner_sel = rows.get(i).map(|r| r.unit.clone());
+        }
+        Screen::Problems => {
+            let rows = app.problem_rows();
+            let i = clamp_step(app.problem_index(&rows), delta, rows.len());
+            app.problem_sel = rows
+                .get(i)
+                .and_then(|r| app.problem_id(r))
+                .map(str::to_owned);
+        }
     }
+}
+
+/// Space on the owner-units screen: every screen shows only the selected unit's work, or,
+/// for the unit already chosen, everyone's again.
+fn owner_filter(app: &mut App) {
+    let unit = match app.drill(Screen::Owners) {
+        Some(d) => Some(d.key.clone()),
+        None => app.owner_sel.clone(),
+    };
+    if unit.is_some() && app.filter.owner == unit {
+        app.filter.owner = None;
+    } else if unit.is_some() {
+        app.filter.owner = unit;
+    }
+}
+
+/// Enter on a drill list: the measure in its program. The program screen must show it, so
+/// a filter that would hide it is lifted.
+fn jump_to_measure(app: &mut App, screen: Screen) {
+    let rows = app.drill_rows(screen);
+    let Some(at) = rows.get(app.drill_index(screen, &rows)).and_then(|r| r.at) else {
+        return;
+    };
+    let Some((_, m)) = app.measure_at(at) else {
+        return;
+    };
+    let id = m.id.clone();
+    if !app.matches(m) {
+        app.filter.clear();
+    }
+    let path = app.boards[at.0].path.clone();
+    open_program(app, path, Some(id));
 }
 
 fn select_measure(app: &mut App, measure: Option<usize>) {
@@ -273,6 +320,11 @@ fn open(app: &mut App) {
                 open_program(app, path, Some(id));
             }
         }
+        s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
+            jump_to_measure(app, s)
+        }
+        Screen::Owners => app.owner_drill = app.owner_sel.clone().map(super::Drill::new),
+        Screen::Problems => app.problem_drill = app.problem_sel.clone().map(super::Drill::new),
         Screen::Program => {}
     }
 }
@@ -282,21 +334,22 @@ fn back(app: &mut App) {
         app.help = false;
     } else if app.show_since {
         app.show_since = false;
+    } else if app.screen == Screen::Owners && app.owner_drill.is_some() {
+        app.owner_drill = None;
+    } else if app.screen == Screen::Problems && app.problem_drill.is_some() {
+        app.problem_drill = None;
     } else if app.screen != Screen::Overview {
         app.screen = Screen::Overview;
     } else if app.filter.is_active() {
-        app.filter.text.clear();
-        app.filter.status = None;
+        app.filter.clear();
     }
 }
 
 fn switch_screen(app: &mut App, dir: isize) {
-    let i = Screen::ALL
-        .iter()
-        .position(|&s| s == app.screen)
-        .unwrap_or(0);
-    let n = Screen::ALL.len() as isize;
-    go_to(app, Screen::ALL[(i as isize + dir).rem_euclid(n) as usize]);
+    let screens = app.screens();
+    let i = screens.iter().position(|&s| s == app.screen).unwrap_or(0);
+    let n = screens.len() as isize;
+    go_to(app, screens[(i as isize + dir).rem_euclid(n) as usize]);
 }
 
 /// Shows `screen`; the program screen, never opened yet, opens the program selected on the
@@ -360,6 +413,18 @@ fn click(app: &mut App, x: u16, y: u16) {
             let r = app.deadline_list();
             (app.deadline_index(&r), r.len())
         }
+        s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
+            let r = app.drill_rows(s);
+            (app.drill_index(s, &r), r.len())
+        }
+        Screen::Owners => {
+            let r = app.owner_rows();
+            (app.owner_index(&r), r.len())
+        }
+        Screen::Problems => {
+            let r = app.problem_rows();
+            (app.problem_index(&r), r.len())
+        }
     };
     if target >= len {
         return;
@@ -377,6 +442,11 @@ fn offset_of(app: &App) -> usize {
         Screen::Overview => app.overview_scroll.offset,
         Screen::Program => app.measure_scroll.offset,
         Screen::Deadlines => app.deadline_scroll.offset,
+        s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
+            app.drill(s).map_or(0, |d| d.scroll.offset)
+        }
+        Screen::Owners => app.owner_scroll.offset,
+        Screen::Problems => app.problem_scroll.offset,
     }
 }
 
@@ -413,4 +483,44 @@ fn settle(app: &mut App) {
     app.overview_scroll.follow(oi, vo, overview.len());
     app.measure_scroll.follow(mi, vm, measures.len());
     app.deadline_scroll.follow(di, vd, deadlines.len());
+    settle_lists(app);
+}
+
+/// [`settle`] for the owner-units and problem-list screens. Their lists are derived only
+/// while one of them is on screen: elsewhere a key press costs nothing for them.
+fn settle_lists(app: &mut App) {
+    if app.problems.is_none() {
+        app.problem_drill = None;
+        if app.screen == Screen::Problems {
+            app.screen = Screen::Overview;
+        }
+    }
+    let screen = app.screen;
+    if !matches!(screen, Screen::Owners | Screen::Problems) {
+        return;
+    }
+    let visible = layout::list_rows(app, screen).height as usize;
+    if screen == Screen::Owners {
+        let rows = app.owner_rows();
+        let i = app.owner_index(&rows);
+        app.owner_sel = rows.get(i).map(|r| r.unit.clone());
+        app.owner_scroll.follow(i, visible, rows.len());
+    } else {
+        let rows = app.problem_rows();
+        let i = app.problem_index(&rows);
+        app.problem_sel = rows
+            .get(i)
+            .and_then(|r| app.problem_id(r))
+            .map(str::to_owned);
+        app.problem_scroll.follow(i, visible, rows.len());
+    }
+    if app.drill(screen).is_some() {
+        let rows = app.drill_rows(screen);
+        let i = app.drill_index(screen, &rows);
+        let sel = rows.get(i).map(|r| r.reference.clone());
+        if let Some(d) = app.drill_mut(screen) {
+            d.sel = sel;
+            d.scroll.follow(i, visible, rows.len());
+        }
+    }
 }

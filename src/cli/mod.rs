@@ -299,13 +299,14 @@ pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolve
             user: flags.user.clone(),
             lang: flags.lang,
             git_commit: flags.git_commit,
+            today: flags.today,
         },
         config_flag,
     )?;
     let s = config.settings.clone();
     let args = BoardArgs {
         dir: s.dir,
-        today: flags.today,
+        today: s.today,
         theme: s.theme,
         poll: flags.poll,
         read_only: flags.read_only,
@@ -315,6 +316,7 @@ pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolve
         keys: s.keys,
         since: flags.since.clone(),
         git_commit: s.git_commit,
+        folder: s.folder,
     };
     Ok(Resolved { args, config })
 }
@@ -399,6 +401,8 @@ pub struct BoardArgs {
     pub since: Option<PathBuf>,
     /// Each save is committed to git (`--git-commit`, config `git_commit`).
     pub git_commit: bool,
+    /// The boards folder's own settings; its `as_of` only when no `--today` overrides it.
+    pub folder: Option<crate::domain::folder::FolderSettings>,
 }
 
 impl BoardArgs {
@@ -416,6 +420,7 @@ impl BoardArgs {
             keys: Vec::new(),
             since: None,
             git_commit: false,
+            folder: None,
         }
     }
 }

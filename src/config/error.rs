@@ -38,12 +38,18 @@ pub enum ConfigError {
         key: String,
         action: String,
     },
+    /// The boards folder's own settings file (`rectify.ron`) is broken.
+    Folder(Box<crate::storage::Diagnostic>),
 }
 
 impl ConfigError {
     pub fn text(&self, lang: Lang) -> String {
         use ConfigError::*;
         match self {
+            Folder(d) => match d.snippet() {
+                Some(s) => format!("{}\n{s}", d.headline(lang)),
+                None => d.headline(lang),
+            },
             Syntax {
                 path,
                 line,

@@ -35,6 +35,8 @@ pub struct ConfigFile {
 pub enum Source {
     Flag,
     File(PathBuf),
+    /// The boards folder's own settings file.
+    Folder(PathBuf),
     Env(String),
     /// The operating system's locale, where no variable names one.
     System(String),
@@ -48,6 +50,10 @@ impl Source {
             Source::File(p) => {
                 let p = p.display();
                 tr!(lang, "配置文件 {p}", "config file {p}")
+            }
+            Source::Folder(p) => {
+                let p = p.display();
+                tr!(lang, "看板文件夹设置 {p}", "folder settings {p}")
             }
             Source::Env(v) => tr!(lang, "环境变量 {v}", "environment {v}"),
             Source::System(v) => tr!(lang, "系统区域设置 {v}", "system locale {v}"),
@@ -391,12 +397,16 @@ pub struct Flags {
     pub lang: Option<Lang>,
     /// `--git-commit` was given.
     pub git_commit: bool,
+    /// `--today`: beats the folder's `as_of`.
+    pub today: Option<crate::domain::Date>,
 }
 
 /// The settings in force once flags, file, environment and defaults are applied.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub dir: PathBuf,
+    /// `--today`, else the folder's `as_of`; `None`: the real date.
+    pub today: Option<crate::domain::Date>,
     pub theme: Option<String>,
     pub user: String,
     pub lang: Lang,
@@ -404,6 +414,8 @@ pub struct Settings {
     pub keys: Vec<Binding>,
     /// Each save is committed to git.
     pub git_commit: bool,
+    /// The boards folder's own settings; its `as_of` only when no `--today` overrides it.
+    pub folder: Option<crate::domain::folder::FolderSettings>,
 }
 
 /// The settings in force, and where each came from.
@@ -414,6 +426,8 @@ pub struct Effective {
     pub file: Option<PathBuf>,
     pub file_found: bool,
     pub sources: Vec<(&'static str, String, Source)>,
+    /// The boards folder's own settings, when it has them.
+    pub folder: Option<crate::domain::folder::FolderSettings>,
 }
 
 fn pick<T: Clone>(flag: Option<T>, file: Option<T>, path: &Path) -> Option<(T, Source)> {
@@ -460,6 +474,11 @@ fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, 
     let (dir, src) = pick(flags.dir.clone(), cfg.boards.clone(), &here)
         .unwrap_or((PathBuf::from("boards"), Source::Default));
     sources.push(("boards", dir.display().to_string(), src));
+    // The folder's own settings come between the flags and the user's file: they travel with
+    // the boards, so the team's choice beats one person's habit, and a flag beats both.
+    let folder = crate::storage::folder::load_folder_settings(&dir)
+        .map_err(|d| ConfigError::Folder(Box::new(d)))?;
+    let folder_src = Source::Folder(crate::storage::folder::path_in(&dir));
 
     let theme = pick(flags.theme.clone(), cfg.theme.clone(), &here);
     let theme_shown = theme
@@ -503,13 +522,16 @@ fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, 
     };
     sources.push(("lang", lang_name.to_owned(), lang.source.clone()));
 
+    let folder_days = folder.as_ref().and_then(|f| f.due_soon_days);
     let (due_soon_days, src) = match cfg.due_soon_days {
+        // The user's value is checked even where the folder's wins: a mistake is told at once.
         Some(d) if !(0..=90).contains(&d) => {
             return Err(ConfigError::DueSoonOutOfRange {
                 path: here.clone(),
                 days: d,
             });
         }
+        _ if folder_days.is_some() => (folder_days.unwrap_or_default(), folder_src.clone()),
         Some(d) => (d, Source::File(here.clone())),
         None => (
             crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
@@ -534,20 +556,40 @@ fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, 
         ));
     }
 
+    let as_of = folder.as_ref().and_then(|f| f.as_of);
+    let today = match (flags.today, as_of) {
+        (Some(d), _) => Some((d, Source::Flag)),
+        (None, Some(d)) => Some((d, folder_src.clone())),
+        (None, None) => None,
+    };
+    if let Some((d, src)) = &today {
+        sources.push(("today", d.to_string(), src.clone()));
+    }
+    if let Some(t) = folder.as_ref().and_then(|f| f.title.clone()) {
+        sources.push(("title", t, folder_src.clone()));
+    }
     let settings = Settings {
         dir,
+        today: today.map(|(d, _)| d),
         theme: theme.map(|(t, _)| t),
         user: user.value,
         lang: lang.value,
         due_soon_days,
         keys,
         git_commit,
+        folder: folder
+            .clone()
+            .map(|f| crate::domain::folder::FolderSettings {
+                as_of: f.as_of.filter(|_| flags.today.is_none()),
+                ..f
+            }),
     };
     Ok(Effective {
         settings,
         file,
         file_found,
         sources,
+        folder,
     })
 }
 

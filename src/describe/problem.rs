@@ -175,6 +175,41 @@ impl Problem {
                     "{all} more problems not shown ({errors} errors, {warnings} warnings)"
                 )
             }
+            DuplicateProblemId { id, first } => tr!(
+                lang,
+                "问题编号 `{id}` 重复（第 {first} 项问题已使用）",
+                "duplicate problem id `{id}` (problem {first} has it too)"
+            ),
+            BadReference { reference } => tr!(
+                lang,
+                "措施引用 `{reference}` 应写成 `专项编号/措施编号`",
+                "measure reference `{reference}` should be written `PROGRAM_ID/MEASURE_ID`"
+            ),
+            UnknownProgram { reference } => {
+                let (program, _) = reference
+                    .split_once('/')
+                    .unwrap_or((reference.as_str(), ""));
+                tr!(
+                    lang,
+                    "措施引用 `{reference}`：没有编号为 `{program}` 的专项",
+                    "measure reference `{reference}`: no program has the id `{program}`"
+                )
+            }
+            UnknownMeasure { reference } => {
+                let (program, measure) = reference
+                    .split_once('/')
+                    .unwrap_or((reference.as_str(), ""));
+                tr!(
+                    lang,
+                    "措施引用 `{reference}`：专项 `{program}` 中没有措施 `{measure}`",
+                    "measure reference `{reference}`: program `{program}` has no measure `{measure}`"
+                )
+            }
+            DueSoonOutOfRange { days } => tr!(
+                lang,
+                "`due_soon_days` 为 {days}，应在 0–90 之间",
+                "`due_soon_days` is {days}; it must be within 0–90"
+            ),
         }
     }
 }

@@ -5,8 +5,11 @@ mod date;
 mod doubt;
 pub mod edit;
 mod file_change;
+pub mod folder;
 mod ids;
 mod model;
+pub mod owners;
+pub mod problems;
 pub mod schedule;
 mod typed;
 

@@ -3,6 +3,8 @@
 //! since the last meeting, the overdue and due-soon lists and each program's milestone
 //! timeline. Laid out to print to PDF from a browser. Every word comes from [`super::texts`].
 
+use super::lists;
+use crate::domain::problems::ProblemList;
 use std::fmt::Write;
 
 use super::changes::{self, Markup};
@@ -67,6 +69,17 @@ const MARKUP: Markup = Markup {
 };
 
 pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: Lang) -> String {
+    render_full(programs, None, today, since, lang)
+}
+
+/// [`render`] with the folder's problem list, when it has one.
+pub fn render_full(
+    programs: &[Program],
+    problems: Option<&ProblemList>,
+    today: Date,
+    since: Option<&Changes>,
+    lang: Lang,
+) -> String {
     let t = texts(lang);
     let figures = summary::figures(programs, today);
     let totals = Totals::of(&figures);
@@ -90,6 +103,11 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: 
         (t.as_of)(&day, totals.programs, totals.measures)
     );
     summary_section(&mut h, &figures, &totals, t);
+    list_section(&mut h, &lists::owner_table(programs, today, lang), None);
+    if let Some(list) = problems {
+        let table = lists::problem_table(list, programs, today, lang);
+        list_section(&mut h, &table, Some(&lists::problem_headline(list, lang)));
+    }
     if let Some(c) = since {
         since_section(&mut h, c, t);
     }
@@ -133,6 +151,24 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: 
     }
     let _ = writeln!(h, "<footer>{}</footer>\n</body>\n</html>", (t.footer)(&day));
     h
+}
+
+/// A section of one table: heading, an optional line under it, the table.
+fn list_section(h: &mut String, table: &lists::Table, lead: Option<&str>) {
+    let _ = writeln!(h, "<section>\n<h2>{}</h2>", table.title);
+    if let Some(l) = lead {
+        let _ = writeln!(h, "<p class=\"meta\">{}</p>", esc(l));
+    }
+    let _ = writeln!(h, "<table>\n{}\n<tbody>", head(&table.head));
+    for r in &table.rows {
+        h.push_str("<tr>");
+        for (c, (_, num)) in r.iter().zip(&table.head) {
+            let class = if *num { " class=\"num\"" } else { "" };
+            let _ = write!(h, "<td{class}>{}</td>", esc(c));
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 /// Header cells: `num` marks a column of figures, set right.

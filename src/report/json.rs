@@ -12,6 +12,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 use super::StatusView;
 use super::since::Changes;
 use super::summary::{self, MilestoneState, Totals};
+use crate::domain::problems::ProblemList;
 use crate::domain::schedule::{self, Assessment, DEFAULT_DUE_SOON_DAYS, Health, NextKind};
 use crate::domain::{Date, Measure, Milestone, Program, StatusKind};
 use crate::text::has_unsafe_chars;
@@ -27,6 +28,48 @@ pub struct JsonReport {
     pub programs: Vec<JsonProgram>,
     /// Present only when the report was asked `--since` a snapshot.
     pub since: Option<Changes>,
+    /// Every owner unit across the programs, worst first (overdue, blocked, completion).
+    #[serde(default)]
+    pub owners: Vec<JsonOwner>,
+    /// The folder's problem list; `null` when it has none.
+    #[serde(default)]
+    pub problem_list: Option<JsonProblemList>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonOwner {
+    pub unit: String,
+    pub measures: usize,
+    pub not_started: usize,
+    pub in_progress: usize,
+    pub blocked: usize,
+    pub done: usize,
+    pub signed_off: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub completion: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonProblemList {
+    pub title: String,
+    pub aspects: usize,
+    pub problems: Vec<JsonProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonProblem {
+    pub aspect: String,
+    pub id: String,
+    pub title: String,
+    /// `open`, `finished` or `signed_off`.
+    pub state: String,
+    pub measures: Vec<String>,
+    pub finished: usize,
+    pub overdue: usize,
+    pub blocked: usize,
+    /// References the boards do not hold.
+    pub missing: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,6 +165,61 @@ pub struct JsonMilestone {
 }
 
 pub fn build(programs: &[Program], today: Date, since: Option<&Changes>) -> JsonReport {
+    build_full(programs, None, today, since)
+}
+
+fn owners(programs: &[Program], today: Date) -> Vec<JsonOwner> {
+    super::lists::owners(programs, today)
+        .into_iter()
+        .map(|r| JsonOwner {
+            measures: r.measures,
+            not_started: r.count(StatusKind::NotStarted),
+            in_progress: r.count(StatusKind::InProgress),
+            blocked: r.count(StatusKind::Blocked),
+            done: r.count(StatusKind::Done),
+            signed_off: r.count(StatusKind::SignedOff),
+            overdue: r.overdue,
+            due_soon: r.due_soon,
+            completion: r.completion(),
+            unit: r.unit,
+        })
+        .collect()
+}
+
+fn problem_list(list: &ProblemList, programs: &[Program], today: Date) -> JsonProblemList {
+    use crate::domain::problems::ProblemState;
+    JsonProblemList {
+        title: list.title.clone(),
+        aspects: list.aspects.len(),
+        problems: super::lists::problem_states(list, programs, today)
+            .into_iter()
+            .map(|(aspect, p, s)| JsonProblem {
+                aspect: aspect.to_owned(),
+                id: p.id.clone(),
+                title: p.title.clone(),
+                state: match s.state {
+                    ProblemState::Open => "open",
+                    ProblemState::Finished => "finished",
+                    ProblemState::SignedOff => "signed_off",
+                }
+                .to_owned(),
+                measures: p.measures.clone(),
+                finished: s.finished,
+                overdue: s.overdue,
+                blocked: s.blocked,
+                missing: s.missing,
+            })
+            .collect(),
+    }
+}
+
+/// [`build`] with the folder's problem list, when it has one.
+pub fn build_full(
+    programs: &[Program],
+    problems: Option<&ProblemList>,
+    today: Date,
+    since: Option<&Changes>,
+) -> JsonReport {
     let figures = summary::figures(programs, today);
     let t = Totals::of(&figures);
     JsonReport {
@@ -145,6 +243,8 @@ pub fn build(programs: &[Program], today: Date, since: Option<&Changes>) -> Json
             .map(|f| program(f.program, &f.assessment, today))
             .collect(),
         since: since.cloned(),
+        owners: owners(programs, today),
+        problem_list: problems.map(|l| problem_list(l, programs, today)),
     }
 }
 
@@ -153,10 +253,20 @@ pub fn render(
     today: Date,
     since: Option<&Changes>,
 ) -> Result<String, serde_json::Error> {
+    render_full(programs, None, today, since)
+}
+
+/// [`render`] with the folder's problem list, when it has one.
+pub fn render_full(
+    programs: &[Program],
+    problems: Option<&ProblemList>,
+    today: Date,
+    since: Option<&Changes>,
+) -> Result<String, serde_json::Error> {
     let mut buf = Vec::new();
     let mut ser =
         serde_json::Serializer::with_formatter(&mut buf, TerminalSafe(PrettyFormatter::new()));
-    build(programs, today, since).serialize(&mut ser)?;
+    build_full(programs, problems, today, since).serialize(&mut ser)?;
     buf.push(b'\n');
     String::from_utf8(buf)
         .map_err(|e| serde_json::Error::io(io::Error::new(io::ErrorKind::InvalidData, e)))

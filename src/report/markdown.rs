@@ -3,9 +3,11 @@
 //! milestones. Every word comes from [`super::texts`], in the language asked for.
 
 use super::changes::{self, Markup};
+use super::lists;
 use super::since::{Changes, ProgramChanges};
 use super::summary::{self, Flagged, HEALTHS, MilestoneState, Totals};
 use super::texts::{ReportTexts, texts};
+use crate::domain::problems::ProblemList;
 use crate::domain::{Date, Program, StatusKind};
 use crate::i18n::Lang;
 use crate::text::sanitize;
@@ -16,6 +18,17 @@ const MARKUP: Markup = Markup {
 };
 
 pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: Lang) -> String {
+    render_full(programs, None, today, since, lang)
+}
+
+/// [`render`] with the folder's problem list, when it has one.
+pub fn render_full(
+    programs: &[Program],
+    problems: Option<&ProblemList>,
+    today: Date,
+    since: Option<&Changes>,
+    lang: Lang,
+) -> String {
     let t = texts(lang);
     let figures = summary::figures(programs, today);
     let totals = Totals::of(&figures);
@@ -76,6 +89,11 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: 
     out.blank();
     out.line((t.note)());
     out.blank();
+    list_table(&mut out, &lists::owner_table(programs, today, lang), None);
+    if let Some(list) = problems {
+        let table = lists::problem_table(list, programs, today, lang);
+        list_table(&mut out, &table, Some(&lists::problem_headline(list, lang)));
+    }
 
     if let Some(c) = since {
         since_section(&mut out, c, t);
@@ -141,6 +159,28 @@ pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: 
 }
 
 /// A table row of our own words.
+/// A section of one table: heading, an optional line under it, the table.
+fn list_table(out: &mut Doc, table: &lists::Table, lead: Option<&str>) {
+    out.line(format!("## {}", table.title));
+    out.blank();
+    if let Some(l) = lead {
+        out.line(inline(l));
+        out.blank();
+    }
+    out.line(row(&table.head.iter().map(|(h, _)| *h).collect::<Vec<_>>()));
+    let rule: String = table
+        .head
+        .iter()
+        .map(|(_, num)| if *num { "--:|" } else { "---|" })
+        .collect();
+    out.line(format!("|{rule}"));
+    for r in &table.rows {
+        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+        out.line(format!("| {} |", cells.join(" | ")));
+    }
+    out.blank();
+}
+
 fn row(cells: &[&str]) -> String {
     format!("| {} |", cells.join(" | "))
 }

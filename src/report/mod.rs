@@ -15,6 +15,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod ledger_row;
+pub mod lists;
 pub mod markdown;
 pub mod run;
 pub mod since;

@@ -10,6 +10,7 @@ use super::snapshot::{Snapshot, SnapshotBoard};
 use super::texts::texts;
 use super::xlsx::{self, Fills, XlsxOptions};
 use super::{csv, html, json, markdown};
+use crate::domain::problems::ProblemList;
 use crate::domain::{Date, Program};
 use crate::i18n::Lang;
 use crate::storage::{self, IoCause};
@@ -114,7 +115,15 @@ pub fn report(args: &ReportOptions, clock_today: Date) -> u8 {
             }
         },
     };
-    let bytes = match render(args, &programs, today, changes.as_ref(), lang) {
+    let problems = load_problems(&args.dir, &programs, lang);
+    let bytes = match render(
+        args,
+        &programs,
+        problems.as_ref(),
+        today,
+        changes.as_ref(),
+        lang,
+    ) {
         Ok(b) => b,
         Err(e) => {
             say(cmd, &e);
@@ -144,14 +153,17 @@ pub fn report(args: &ReportOptions, clock_today: Date) -> u8 {
 fn render(
     args: &ReportOptions,
     programs: &[Program],
+    problems: Option<&ProblemList>,
     today: Date,
     changes: Option<&Changes>,
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
     Ok(match args.format {
-        Format::Markdown => markdown::render(programs, today, changes, lang).into_bytes(),
-        Format::Html => html::render(programs, today, changes, lang).into_bytes(),
-        Format::Json => json::render(programs, today, changes)
+        Format::Markdown => {
+            markdown::render_full(programs, problems, today, changes, lang).into_bytes()
+        }
+        Format::Html => html::render_full(programs, problems, today, changes, lang).into_bytes(),
+        Format::Json => json::render_full(programs, problems, today, changes)
             .map_err(|e| e.to_string())?
             .into_bytes(),
         Format::Csv => csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?,
@@ -213,6 +225,17 @@ struct Loaded {
 
 /// The good boards; each error of a broken one goes to stderr, compiler-style. `None` (after
 /// saying why) only when nothing at all could be read.
+/// The folder's problem list for the report's section; a broken one is said on stderr and
+/// left out (its references to missing measures only: those problems stay open).
+fn load_problems(dir: &Path, programs: &[Program], lang: Lang) -> Option<ProblemList> {
+    let refs: Vec<&Program> = programs.iter().collect();
+    let load = storage::problem_list::load_problems(dir, &refs)?;
+    for d in load.diagnostics.iter() {
+        eprintln!("{}", d.headline(lang));
+    }
+    load.list
+}
+
 fn load(dir: &Path, cmd: Cmd, lang: Lang) -> Option<Loaded> {
     let t = texts(lang);
     let loads = match storage::load_dir(dir) {

@@ -55,9 +55,21 @@ impl FileLoad {
     }
 }
 
-/// A board is any `*.ron` file that is not hidden: editors' lock and swap files (`.#x.ron`,
-/// `.x.ron.swp`) and our own temp files start with a dot.
+/// A board is any `*.ron` file that is not hidden (editors' lock and swap files, `.#x.ron`,
+/// `.x.ron.swp`, and our own temp files start with a dot) and is not one of the folder's own
+/// files (its settings, its problem list).
 pub fn is_board_path(path: &Path) -> bool {
+    is_watched_path(path) && !is_folder_file(path)
+}
+
+/// The folder's own files: `rectify.ron` and `problems.ron`.
+pub fn is_folder_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    crate::domain::folder::NOT_BOARDS.contains(&name)
+}
+
+/// What a change in the boards folder may concern: a board or one of the folder's own files.
+pub fn is_watched_path(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     !name.starts_with('.')
         && path
@@ -66,32 +78,80 @@ pub fn is_board_path(path: &Path) -> bool {
 }
 
 pub fn load_file(path: &Path) -> FileLoad {
-    let meta = match fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return FileLoad::failed(path, Problem::CannotRead((&e).into())),
-    };
+    match read_bytes(path) {
+        Ok(bytes) => load_bytes(path, &bytes),
+        Err(problem) => FileLoad::failed(path, problem),
+    }
+}
+
+/// A file's bytes, refused as a whole when it is not a regular file or is over the limit.
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
+    let meta = fs::metadata(path).map_err(|e| Problem::CannotRead((&e).into()))?;
     if meta.is_dir() {
-        return FileLoad::failed(path, Problem::IsDirectory);
+        return Err(Problem::IsDirectory);
     }
     if !meta.is_file() {
         // Opening a FIFO blocks until someone writes to it, and a device (a link to /dev/zero,
         // a terminal) never ends or blocks: refused before it is opened, or the board hangs.
-        return FileLoad::failed(path, Problem::NotRegularFile);
+        return Err(Problem::NotRegularFile);
     }
     if meta.len() > MAX_FILE_BYTES {
-        return FileLoad::failed(path, too_large(meta.len()));
+        return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let read = fs::File::open(path)
+    fs::File::open(path)
         // The file may grow between stat and read: never take more than the limit.
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        return FileLoad::failed(path, Problem::CannotRead((&e).into()));
-    }
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Problem::CannotRead((&e).into()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return FileLoad::failed(path, too_large(bytes.len() as u64));
+        return Err(too_large(bytes.len() as u64));
     }
-    load_bytes(path, &bytes)
+    Ok(bytes)
+}
+
+/// A folder file's text without its byte order mark: `Ok(None)` when there is no such file,
+/// a diagnostic when it cannot be read or is not UTF-8.
+pub(super) fn read_text(path: &Path) -> Result<Option<String>, Diagnostic> {
+    if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Ok(None);
+    }
+    let bytes = read_bytes(path).map_err(|p| Diagnostic::file(path, Severity::Error, p))?;
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok(Some(match t.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => t,
+        })),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let valid = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            Err(Diagnostic::at_offset(
+                path,
+                &valid,
+                valid.len(),
+                Severity::Error,
+                Problem::NotUtf8 { byte: bytes[at] },
+            ))
+        }
+    }
+}
+
+/// What ron says about `text` that it cannot read as a `T`, positioned; the value otherwise.
+pub(super) fn parse_ron<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<T, Diagnostic> {
+    let opts = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    opts.from_str::<T>(text).map_err(|e| {
+        Diagnostic::at_line_col(
+            path,
+            text,
+            e.span.start.line,
+            e.span.start.col,
+            Severity::Error,
+            Problem::Syntax(Box::new(e.code)),
+        )
+    })
 }
 
 fn too_large(bytes: u64) -> Problem {
@@ -139,19 +199,8 @@ pub fn load_text(path: &Path, text: &str) -> FileLoad {
 fn parse_text(path: &Path, text: &str) -> FileLoad {
     // Windows editors like to start UTF-8 files with a byte order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let opts = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let (program, diagnostics) = match opts.from_str::<Program>(text) {
-        Err(e) => {
-            let d = Diagnostic::at_line_col(
-                path,
-                text,
-                e.span.start.line,
-                e.span.start.col,
-                Severity::Error,
-                Problem::Syntax(Box::new(e.code)),
-            );
-            (None, vec![d])
-        }
+    let (program, diagnostics) = match parse_ron::<Program>(path, text) {
+        Err(d) => (None, vec![d]),
         Ok(p) => {
             let diags = validate(path, text, &p);
             let ok = diags.iter().all(|d| d.severity != Severity::Error);

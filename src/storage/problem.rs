@@ -109,4 +109,26 @@ pub enum Problem {
         errors: usize,
         warnings: usize,
     },
+    /// problems.ron: two problems with one id.
+    DuplicateProblemId {
+        id: String,
+        /// 1-based position, in the whole list, of the first problem with this id.
+        first: usize,
+    },
+    /// problems.ron: a reference not written `PROGRAM_ID/MEASURE_ID`.
+    BadReference {
+        reference: String,
+    },
+    /// `PROGRAM_ID/MEASURE_ID` whose program the boards do not hold.
+    UnknownProgram {
+        reference: String,
+    },
+    /// `PROGRAM_ID/MEASURE_ID` whose program holds no such measure.
+    UnknownMeasure {
+        reference: String,
+    },
+    /// The boards folder's settings: a due-soon window out of range.
+    DueSoonOutOfRange {
+        days: i64,
+    },
 }

@@ -88,8 +88,15 @@ fn prepare_first_frame(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> 
         lang: args.lang,
         due_soon_days: args.due_soon_days,
         keys: args.keys.clone(),
+        ..Settings::default()
+    };
+    let settings = match &args.folder {
+        Some(f) => settings.with_folder(f),
+        None => settings,
     };
     let mut app = App::new(&args.dir, loads, today, now, settings);
+    let problems = read_problems(&app);
+    app::update(&mut app, problems);
     app.notice = theme_error;
     if let Some(path) = &args.since {
         match crate::report::snapshot::Snapshot::from_since(path, &args.dir, args.lang) {
@@ -332,6 +339,15 @@ fn until_midnight(now: NaiveDateTime) -> Duration {
     let next = (now.date() + TimeDelta::days(1)).and_hms_opt(0, 0, 1);
     next.and_then(|n| (n - now).to_std().ok())
         .unwrap_or(Duration::from_secs(60))
+}
+
+/// The folder's problem list read again, its references checked against the programs on
+/// the board now.
+pub fn read_problems(app: &App) -> Action {
+    let programs: Vec<&crate::domain::Program> =
+        app.programs().into_iter().map(|(_, p)| p).collect();
+    let load = storage::problem_list::load_problems(&app.dir, &programs);
+    Action::Problems(load.map(Box::new))
 }
 
 /// Reads each path again; a path that no longer exists is a removal.
@@ -599,6 +615,11 @@ impl Driver {
     pub fn step(&mut self, received: Result<Event, RecvTimeoutError>) -> Step {
         let clock = (self.clock)();
         let s = &mut self.session;
+        // Any change in the folder may change the problem list or what its references find.
+        let folder_changed = matches!(
+            received,
+            Ok(Event::Watch(WatchEvent::Changed(_) | WatchEvent::Rescan))
+        );
         let actions: Vec<Action> = match received {
             Ok(Event::Input(ev, at)) => {
                 debug_panic(&ev);
@@ -700,6 +721,10 @@ impl Driver {
             }
         }
         let s = &mut self.session;
+        if folder_changed {
+            let problems = read_problems(&s.app);
+            app::update(&mut s.app, problems);
+        }
         self.mark_expiry = app::reload::expire_marks(&mut s.app, clock);
         read_detail_history(&mut s.app);
         self.ask_git();

@@ -19,7 +19,12 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             theme.tab
         };
-        let label = fit(&format!(" {} ", s.title(t)), r.width as usize);
+        let title = s.title(t);
+        let label = if usize::from(r.width) > crate::text::width(title) {
+            fit(&format!(" {title} "), r.width as usize)
+        } else {
+            fit(title, r.width as usize)
+        };
         frame.render_widget(Span::styled(label, style), r);
     }
     let ro = if app.settings.read_only {
@@ -27,12 +32,40 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
+    let l = t.lists();
     let date = (t.date)(app.today);
-    // Today's date matters more than the app's name: the name goes first when room is short.
+    // A board narrowed to one unit says so where the eye goes first.
+    let owner = app
+        .filter
+        .owner
+        .as_deref()
+        .map(|u| format!("{} · ", (t.labelled)(l.owner_filter, &sanitize(u))))
+        .unwrap_or_default();
+    let title = match app.settings.lang {
+        crate::i18n::Lang::Zh => app.settings.title.as_deref(),
+        crate::i18n::Lang::En => app.settings.title_en.as_deref(),
+    }
+    .map_or(t.app_title.to_owned(), sanitize);
+    // The data's own date, not today's, for archived or example data: said as such.
+    let (day, example) = match app.settings.day {
+        crate::app::DaySource::Today => (format!("{} {date}", t.today), String::new()),
+        crate::app::DaySource::AsOf { example } => (
+            format!("{} {date}", l.as_of),
+            if example {
+                format!(" · {}", l.example_data)
+            } else {
+                String::new()
+            },
+        ),
+    };
+    // The date matters more than the title: the title goes first when room is short, then
+    // the word before the date.
     let choices = [
-        format!("{ro}{} · {} {date} ", t.app_title, t.today),
-        format!("{ro}{} {date} ", t.today),
-        format!("{ro}{date} "),
+        format!("{ro}{owner}{title} · {day}{example} "),
+        format!("{ro}{owner}{day}{example} "),
+        format!("{ro}{owner}{day} "),
+        format!("{ro}{owner}{date} "),
+        format!("{owner}{date} "),
         format!("{date} "),
     ];
     let tabs_end = layout::tabs(app).last().map_or(0, |(r, _)| r.right());
@@ -42,7 +75,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .iter()
             .find(|c| width(c) <= room)
             .cloned()
-            .unwrap_or_else(|| crate::text::truncate(&choices[3], room));
+            .unwrap_or_else(|| crate::text::truncate(&choices[5], room));
         let w = width(&right) as u16;
         let r = Rect::new(area.right() - w, area.y, w, 1);
         frame.render_widget(Span::styled(right, theme.muted), r);
@@ -104,12 +137,35 @@ pub fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             left.push(Span::styled(label(t.filter_status), theme.key));
             left.push(Span::styled((t.status)(s), theme.status(s)));
         }
+        let l = t.lists();
+        if let Some(d) = app.filter.deadline {
+            let (word, style) = match d {
+                crate::app::DeadlineFilter::Overdue => (t.bucket_overdue.to_owned(), theme.overdue),
+                crate::app::DeadlineFilter::DueSoon => {
+                    ((l.due_within)(app.settings.due_soon_days), theme.due_soon)
+                }
+            };
+            left.push(Span::styled(label(l.deadline_filter), theme.key));
+            left.push(Span::styled(word, style));
+        }
+        if let Some(u) = &app.filter.owner {
+            left.push(Span::styled(label(l.owner_filter), theme.key));
+            left.push(Span::styled(sanitize(u), theme.text));
+        }
         left.push(Span::styled(format!("   {}", t.filter_clear), theme.muted));
     } else {
-        let hint = if app.screen == crate::app::Screen::Program && !app.settings.read_only {
-            t.hint_program
-        } else {
-            t.hint_browse
+        let hint = match app.screen {
+            crate::app::Screen::Program if !app.settings.read_only => t.hint_program,
+            s @ (crate::app::Screen::Owners | crate::app::Screen::Problems) => {
+                if app.drill(s).is_some() {
+                    t.lists().hint_drill
+                } else if s == crate::app::Screen::Owners {
+                    t.lists().hint_owners
+                } else {
+                    t.hint_browse
+                }
+            }
+            _ => t.hint_browse,
         };
         // A space before, two between it and the right part.
         let hint = whole_items(hint, usize::from(lw).saturating_sub(3));

@@ -71,6 +71,7 @@ pub fn render(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame) {
             }
         }
         Page::Deadlines => deadlines(app, m, theme, frame, body),
+        Page::Owners => super::owners::meeting_page(app, theme, frame, body),
     }
     let t = app.texts();
     let hint_text = app
@@ -105,6 +106,7 @@ fn top_bar(app: &App, m: &Meeting, page: &Page, theme: &Theme, frame: &mut Frame
             .map(|i| app.boards[i].title())
             .unwrap_or_default(),
         Page::Deadlines => t.tab_deadlines.to_owned(),
+        Page::Owners => t.lists().tab_owners.to_owned(),
     };
     // Paused first: it is what a presenter must not miss.
     let pause = if m.paused {

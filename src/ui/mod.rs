@@ -4,12 +4,15 @@
 mod bigtext;
 mod chrome;
 mod deadlines;
+mod drill;
 mod forms;
 mod help;
 mod meeting;
 mod milestones;
 mod modal;
 mod overview;
+mod owners;
+mod problems;
 mod program;
 mod since;
 mod table;
@@ -66,6 +69,8 @@ fn screen(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Overview => overview::render(app, theme, frame, areas.body),
         Screen::Program => program::render(app, theme, frame, areas.body),
         Screen::Deadlines => deadlines::render(app, theme, frame, areas.body),
+        Screen::Owners => owners::render(app, theme, frame, areas.body),
+        Screen::Problems => problems::render(app, theme, frame, areas.body),
     }
     chrome::banner(app, theme, frame, areas.banner);
     chrome::status_line(app, theme, frame, areas.status);
@@ -92,6 +97,8 @@ pub fn column_widths(app: &App) -> Vec<(String, u16)> {
             Some(p) => program::columns(app, p, width),
             None => return Vec::new(),
         },
+        // Not measured yet: their columns are sized by their rows.
+        Screen::Owners | Screen::Problems => return Vec::new(),
     };
     let mut out: Vec<(String, u16)> = Vec::new();
     for (i, w) in fitted {

@@ -14,6 +14,21 @@ use crate::domain::{Date, Status, StatusKind};
 use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 
+/// "6 个方面 · 24 项问题 · " before the totals, when the folder has a problem list.
+fn problems_headline(app: &App) -> String {
+    let l = app.texts().lists();
+    app.problems
+        .as_ref()
+        .and_then(|p| p.list.as_ref())
+        .map(|list| {
+            format!(
+                "{} · ",
+                (l.problems_headline)(list.aspects.len(), list.problem_count())
+            )
+        })
+        .unwrap_or_default()
+}
+
 /// Where the five status counts sit among the columns.
 const STATUS_COLS: std::ops::Range<usize> = 6..11;
 
@@ -60,14 +75,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let rows = app.overview_list();
     let areas = layout::overview(body, rows.len());
+    let totals = (t.totals)(&app.totals());
+    let with_problems = format!(" {}{totals}", problems_headline(app));
+    // The problem list's count gives way before the totals lose a figure.
+    let line = if crate::text::width(&with_problems) <= body.width as usize {
+        with_problems
+    } else {
+        format!(" {totals}")
+    };
     frame.render_widget(
-        Span::styled(
-            fit(
-                &format!(" {}", (t.totals)(&app.totals())),
-                body.width as usize,
-            ),
-            theme.title,
-        ),
+        Span::styled(fit(&line, body.width as usize), theme.title),
         areas.totals,
     );
     let (cols, fitted) = columns(app, body.width);

@@ -40,14 +40,21 @@ pub fn now() -> NaiveDateTime {
     today().0.and_hms_opt(9, 30, 0).unwrap()
 }
 
+/// The boards of `dir` as the board opens them: with the folder's own settings (title, data
+/// date) and its problem list, when it has them.
 pub fn app_from(dir: &Path, size: (u16, u16)) -> App {
+    let folder = storage::folder::load_folder_settings(dir)
+        .unwrap()
+        .unwrap_or_default();
     let mut app = App::new(
         dir,
         storage::load_dir(dir),
         today(),
         now(),
-        Settings::default(),
+        Settings::default().with_folder(&folder),
     );
+    let problems = rectify::tui::read_problems(&app);
+    app::update(&mut app, problems);
     app::update(&mut app, Action::Resize(size.0, size.1));
     app
 }

@@ -448,6 +448,7 @@ fn resolve_file(
         today: flags.today,
         theme: theme.map(|(t, _)| t),
         poll: flags.poll,
+        native: flags.native,
         read_only: flags.read_only,
         user: user.value,
         lang: lang.value,

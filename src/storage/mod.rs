@@ -9,6 +9,7 @@ pub mod grow;
 pub mod history;
 mod list;
 mod load;
+pub mod merge;
 mod messages;
 mod problem;
 pub mod save;

@@ -138,6 +138,18 @@ fn parse_text(path: &Path, text: &str) -> FileLoad {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let opts = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let (program, diagnostics) = match opts.from_str::<Program>(text) {
+        // A merge's conflict markers are what a person must see, not the parse error at them.
+        Err(_) if let Some(line) = conflict_marker(text) => {
+            let d = Diagnostic::at_line_col(
+                path,
+                text,
+                line,
+                1,
+                Severity::Error,
+                Problem::MergeConflict,
+            );
+            (None, vec![d])
+        }
         Err(e) => {
             let d = Diagnostic::at_line_col(
                 path,
@@ -161,6 +173,13 @@ fn parse_text(path: &Path, text: &str) -> FileLoad {
         diagnostics,
         hash: None,
     }
+}
+
+/// The 1-based line of the first `<<<<<<<` conflict marker, if any.
+fn conflict_marker(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.starts_with("<<<<<<<"))
+        .map(|i| i + 1)
 }
 
 /// Every board in `dir`, sorted by file name, each read on its own: a broken file costs only

@@ -61,6 +61,8 @@ pub enum Problem {
     /// What ron's parser said, put into the file author's words when shown. Boxed: it is
     /// large, and every diagnostic would carry its size.
     Syntax(Box<ron::error::Error>),
+    /// A `<<<<<<<` line: a merge left both sides of a conflict for a person to choose.
+    MergeConflict,
     ProgramFieldEmpty {
         field: &'static str,
     },
@@ -184,6 +186,11 @@ impl Problem {
             ),
             Unreadable => tr!(lang, "看板文件无法读取", "unreadable board"),
             Syntax(e) => messages::describe(e, lang),
+            MergeConflict => tr!(
+                lang,
+                "合并冲突未解决：<<<<<<< 与 ======= 之间是我方的值，======= 与 >>>>>>> 之间是对方的值；保留一方，删去三行标记",
+                "unresolved merge conflict: ours between <<<<<<< and =======, theirs between ======= and >>>>>>>; keep one side and delete the three marker lines"
+            ),
             ProgramFieldEmpty { field } => tr!(
                 lang,
                 "专项方案的 `{field}` 为空",

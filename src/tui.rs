@@ -3,7 +3,7 @@
 use std::io::stdout;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result, bail};
 use chrono::{Local, NaiveDateTime, TimeDelta};
@@ -20,6 +20,7 @@ use crate::i18n::Lang;
 use crate::storage;
 use crate::storage::save::{self, Author};
 use crate::theme::{self, Theme};
+use crate::watch::sweep::{self, Sweep};
 use crate::watch::{self, WatchEvent, Watcher};
 
 /// Quiet time before a changed file is read: an editor's save is several writes.
@@ -123,8 +124,14 @@ fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
     }
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
-    let _watcher = start_watcher(&args, &mut s, tx);
+    let watcher = start_watcher(&args, &mut s, tx);
     let mut driver = Driver::new(s, args.today.is_some());
+    if watcher
+        .as_ref()
+        .is_some_and(|w| *w.mode() == watch::Mode::Native)
+    {
+        driver.sweep = Some(Sweep::new(&args.dir, sweep::EVERY, Instant::now()));
+    }
 
     // Mouse capture and bracketed paste are ours to undo, on panic too; ratatui's hook then
     // restores the rest.
@@ -149,10 +156,17 @@ fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
     result
 }
 
+/// Starts watching the folder: by polling when `--poll` says so, or when the folder is a
+/// network share or FUSE mount whose change events miss other machines' writes (unless
+/// `--native`); by the system's change events otherwise.
 pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Option<Watcher> {
-    let mode = match args.poll {
-        Some(d) => watch::Mode::Poll(d),
-        None => watch::Mode::Native,
+    let share = (args.poll.is_none() && !args.native)
+        .then(|| watch::share::network_share(&args.dir))
+        .flatten();
+    let mode = match (args.poll, share) {
+        (Some(d), _) => watch::Mode::Poll(d),
+        (None, Some(_)) => watch::Mode::Poll(watch::FALLBACK_POLL),
+        (None, None) => watch::Mode::Native,
     };
     let mut extra: Vec<PathBuf> = s.theme_path.iter().cloned().collect();
     extra.push(args.dir.join(save::HISTORY_FILE));
@@ -162,7 +176,11 @@ pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Op
         Ok(w) => {
             if let watch::Mode::Poll(d) = w.mode() {
                 let t = s.app.texts();
-                let note = format!("{} {}", t.polling, (t.seconds)(d.as_secs_f64()));
+                let every = (t.seconds)(d.as_secs_f64());
+                let note = match share {
+                    Some(fs) => format!("{} {every}{}", t.share_polling, (t.aside)(fs)),
+                    None => format!("{} {every}", t.polling),
+                };
                 s.app.watch_note = Some(note);
             }
             Some(w)
@@ -309,6 +327,24 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
     }
 }
 
+/// Changes the safety check found that no event reported: read, and said to have been missed,
+/// so a blind watcher does not go unnoticed.
+fn missed(s: &mut Session, paths: Vec<PathBuf>, now: NaiveDateTime) -> Vec<Action> {
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    s.app.notice = Some((s.app.texts().watch_missed)(&names.join(", ")));
+    vec![
+        Action::History(save::read_history(&s.app.dir)),
+        Action::Reloaded(read_paths(&paths, false), now),
+    ]
+}
+
 /// Reads the history of the measure on the detail pane, when it is not the one read last (or
 /// the file changed since): only as far back as the pane needs, never the whole file.
 fn read_detail_history(app: &mut App) {
@@ -340,6 +376,8 @@ pub struct Driver {
     /// When the last key arrived, and what the burst it may belong to means.
     last_key: Option<Instant>,
     burst: app::burst::Burst,
+    /// Under native watching, the periodic look for changes no event reported.
+    pub sweep: Option<Sweep>,
 }
 
 /// A broken read waiting to be read again: when, and the hash of the bytes that read broken.
@@ -374,6 +412,7 @@ impl Driver {
             mark_expiry: None,
             last_key: None,
             burst: Default::default(),
+            sweep: None,
         }
     }
 
@@ -385,6 +424,9 @@ impl Driver {
         let mut consider = |d: Duration| wake = Some(wake.map_or(d, |w| w.min(d)));
         if let Some(first) = self.rechecks.iter().map(|r| r.due).min() {
             consider(first.saturating_duration_since(Instant::now()));
+        }
+        if let Some(sw) = &self.sweep {
+            consider(sw.due().saturating_duration_since(Instant::now()));
         }
         if let Some(at) = self.mark_expiry {
             consider((at - clock).to_std().unwrap_or(Duration::ZERO));
@@ -417,7 +459,16 @@ impl Driver {
                     ev => translate(ev).into_iter().collect(),
                 }
             }
-            Ok(Event::Watch(ev)) => on_watch(s, ev, clock),
+            Ok(Event::Watch(ev)) => {
+                match (&ev, &mut self.sweep) {
+                    (WatchEvent::Changed(paths), Some(sw)) => sw.heard(paths),
+                    (WatchEvent::Rescan, Some(sw)) => sw.heard_all(),
+                    // Polling now: every change is seen by the poller.
+                    (WatchEvent::FellBackToPolling(_), _) => self.sweep = None,
+                    _ => {}
+                }
+                on_watch(s, ev, clock)
+            }
             Err(RecvTimeoutError::Timeout) => {
                 // One instant for both halves, or a recheck coming due between them is lost.
                 let instant = Instant::now();
@@ -432,6 +483,9 @@ impl Driver {
                         due.iter().map(Recheck::read).collect(),
                         now,
                     ));
+                }
+                if let Some(sw) = self.sweep.as_mut().filter(|sw| sw.due() <= instant) {
+                    actions.extend(missed(s, sw.check(instant, SystemTime::now()), now));
                 }
                 let today = Date(now.date());
                 if !self.today_pinned && today != s.app.today {

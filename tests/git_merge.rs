@@ -23,8 +23,7 @@ fn command(program: &str) -> Command {
 }
 
 fn run(mut c: Command) -> Output {
-    let out = c.output().unwrap();
-    out
+    c.output().unwrap()
 }
 
 fn git(dir: &Path, args: &[&str]) -> Output {

@@ -272,10 +272,27 @@ pub fn localize(cmd: Command) -> Command {
     // clap makes the `help` subcommand, propagates global arguments and settles the values an
     // argument takes only when the command is built; the layout needs all of them.
     cmd.build();
+    lay_out(help_in_chinese(cmd))
+}
+
+/// The `help` subcommand clap makes for a command with subcommands (`rectify help`,
+/// `rectify git help`), and its own `help`, in Chinese.
+fn help_in_chinese(mut cmd: Command) -> Command {
     let about = text("help").unwrap_or_default();
-    lay_out(cmd.mut_subcommand("help", |h| {
-        h.about(about).mut_subcommand("help", |hh| hh.about(about))
-    }))
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        cmd = if name == "help" {
+            cmd.mut_subcommand("help", |h| {
+                h.about(about).mut_subcommand("help", |hh| hh.about(about))
+            })
+        } else {
+            cmd.mut_subcommand(name.as_str(), help_in_chinese)
+        };
+    }
+    cmd
 }
 
 /// The help's layout in Chinese, for this command and every one below it: the section

@@ -257,7 +257,7 @@ fn pick(base: Option<&Node>, ours: Option<&Node>, theirs: Option<&Node>) -> Pick
 }
 
 /// Field names of any of the structs, in first-seen order.
-fn field_names<'n>(nodes: [Option<&'n Node>; 3]) -> Vec<&'n str> {
+fn field_names(nodes: [Option<&Node>; 3]) -> Vec<&str> {
     let mut names: Vec<&str> = Vec::new();
     for n in nodes.into_iter().flatten() {
         for f in n.fields() {

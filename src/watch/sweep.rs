@@ -130,13 +130,19 @@ mod tests {
         SystemTime::now() + Duration::from_secs(60)
     }
 
-    #[test]
-    fn a_change_no_event_reported_is_missed_once() {
+    /// A folder with one board, `a.ron`, and a check that has taken its first look.
+    fn one_board() -> (tempfile::TempDir, PathBuf, Instant, Sweep) {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.ron");
         fs::write(&a, "Program()").unwrap();
         let t0 = Instant::now();
-        let mut s = Sweep::new(dir.path(), EVERY, t0);
+        let s = Sweep::new(dir.path(), EVERY, t0);
+        (dir, a, t0, s)
+    }
+
+    #[test]
+    fn a_change_no_event_reported_is_missed_once() {
+        let (dir, a, t0, mut s) = one_board();
         assert_eq!(s.due(), t0 + EVERY);
         assert!(s.check(t0 + EVERY, later()).is_empty(), "nothing changed");
         fs::write(&a, "Program(id: \"x\")").unwrap();
@@ -152,11 +158,7 @@ mod tests {
 
     #[test]
     fn a_change_an_event_reported_is_not_missed() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a.ron");
-        fs::write(&a, "Program()").unwrap();
-        let t0 = Instant::now();
-        let mut s = Sweep::new(dir.path(), EVERY, t0);
+        let (_dir, a, t0, mut s) = one_board();
         fs::write(&a, "Program(id: \"longer\")").unwrap();
         s.heard(std::slice::from_ref(&a));
         assert!(s.check(t0 + EVERY, later()).is_empty());
@@ -167,11 +169,7 @@ mod tests {
 
     #[test]
     fn a_write_still_settling_waits_for_the_next_check() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a.ron");
-        fs::write(&a, "Program()").unwrap();
-        let t0 = Instant::now();
-        let mut s = Sweep::new(dir.path(), EVERY, t0);
+        let (_dir, a, t0, mut s) = one_board();
         fs::write(&a, "Program(id: \"x\")").unwrap();
         let just_written = fs::metadata(&a).unwrap().modified().unwrap();
         assert!(s.check(t0 + EVERY, just_written).is_empty());

@@ -276,3 +276,43 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn one_id_added_at_both_sites_differently_is_a_conflict_over_the_whole_measure() {
+    let b = base();
+    let add = |title: &str| {
+        let m = rectify::domain::Measure {
+            id: "ZP-20".into(),
+            title: title.into(),
+            owner: "刑侦局".into(),
+            due: rectify::domain::Date::parse("2023-11-30").unwrap(),
+            revised: Vec::new(),
+            status: rectify::domain::Status::NotStarted,
+            progress: 0,
+            notes: String::new(),
+            signed_off: None,
+            signed_by: None,
+        };
+        rectify::storage::insert_measure(&b, None, &m).unwrap().text
+    };
+    let (ours, theirs) = (add("部里新增"), add("省里新增"));
+    assert_eq!(
+        clean(merge(&b, &ours, &ours).unwrap()),
+        ours,
+        "the same addition twice"
+    );
+    let m = merge(&b, &ours, &theirs).unwrap();
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(
+        (&m.conflicts[0].place, m.conflicts[0].field.as_ref()),
+        (&Place::Measure("ZP-20".into()), None)
+    );
+    let marked = mark(&m, |_: &Conflict| "whole measure".into()).unwrap();
+    // Keeping theirs: drop ours's lines and the marker lines; the board reads with theirs's.
+    let (head, rest) = marked.split_once("<<<<<<< ours\n").unwrap();
+    let (_, rest) = rest.split_once("=======\n").unwrap();
+    let kept = format!("{head}{}", rest.replacen(">>>>>>> theirs\n", "", 1));
+    let p = parsed(&kept);
+    assert_eq!(p.measure("ZP-20").unwrap().title, "省里新增");
+    assert_eq!(p.measures.len(), parsed(&b).measures.len() + 1);
+}

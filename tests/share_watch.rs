@@ -91,6 +91,17 @@ fn a_colleagues_change_beyond_a_fuse_mount_shows_without_flags() {
                     .is_some_and(|m| m.title == "远端改过的标题")
             })
     });
+    // `--native` is taken at its word: change events, and nothing said about a share.
+    let args = BoardArgs {
+        native: true,
+        ..BoardArgs::new(live.dir_path())
+    };
+    let mut session = tui::prepare(&args, common::now()).unwrap();
+    let (tx, _rx) = std::sync::mpsc::channel();
+    let native = tui::start_watcher(&args, &mut session, tx).unwrap();
+    assert_eq!(*native.mode(), rectify::watch::Mode::Native);
+    assert_eq!(session.app.watch_note, None);
+    drop(native);
     drop(live);
 }
 

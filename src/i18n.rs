@@ -173,7 +173,7 @@ texts! {
         hint_filter,
     }
     fns {
-        change: fn(crate::app::ChangeKind) -> &'static str,
+        change: fn(crate::domain::ChangeKind) -> &'static str,
         conflict_line: fn(&str, &str, &str, &str) -> String,
         set_unknown_status: fn(&str) -> String,
         folder_gone: fn(&str) -> String,
@@ -412,7 +412,7 @@ pub static ZH: Texts = Texts {
     history: "修改记录",
     history_older_unread: "更早的记录未读取（修改记录文件较大）",
     change: |k| {
-        use crate::app::ChangeKind::*;
+        use crate::domain::ChangeKind::*;
         match k {
             Updated => "已更新",
             Added => "新增",
@@ -610,7 +610,7 @@ pub static EN: Texts = Texts {
     history: "History",
     history_older_unread: "Older entries not read (the history file is large)",
     change: |k| {
-        use crate::app::ChangeKind::*;
+        use crate::domain::ChangeKind::*;
         match k {
             Updated => "updated",
             Added => "added",

@@ -1,39 +1,15 @@
-//! `rectify add`, `rectify remove` and `rectify set --milestone`: a board grown, shrunk or
-//! dated from the shell, through the engine the board uses (`save::save_change`: the lock, the
-//! re-read, the check of what the user saw, the atomic write and the history lines).
-
-use std::path::Path;
+//! `rectify add` and `rectify remove`: a board grown or shrunk from the shell, through the
+//! engine the board uses (`save::save_change`: the lock, the re-read, the check of what the
+//! user saw, the atomic write and the history lines).
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::cli::{AddArgs, BoardArgs, RemoveArgs, SetArgs};
-use crate::describe::change_of_board;
+use crate::cli::{AddArgs, BoardArgs, RemoveArgs};
 use crate::domain::{DateChange, Measure, Milestone, Program, Status, next_id};
 use crate::i18n::Lang;
-use crate::set::{date, parse_status, program, progress, unless_doubted};
+use crate::set::{date, parse_status, program, progress, unless_doubted, write};
 use crate::storage::change::Change;
-use crate::storage::save::{self, Author, SaveError};
 use crate::tr;
-
-/// Writes `change` to `file` as `board.user`, and says what changed: `FILE: 新增措施 …`.
-fn write(
-    file: &Path,
-    change: &Change,
-    board: &BoardArgs,
-    now: chrono::NaiveDateTime,
-) -> Result<String> {
-    let who = Author {
-        user: board.user.clone(),
-        at: now,
-    };
-    save::save_change(file, change, &who)
-        .map_err(|e| anyhow!("{}: {}", file.display(), e.text(board.lang)))?;
-    Ok(format!(
-        "{}: {}",
-        file.display(),
-        change_of_board(change, board.lang)
-    ))
-}
 
 /// A text a board needs, trimmed; an empty one is refused naming its option.
 pub(crate) fn needed(flag: &str, text: &str, lang: Lang) -> Result<String> {
@@ -150,91 +126,4 @@ pub fn remove(args: &RemoveArgs, board: &BoardArgs, now: chrono::NaiveDateTime) 
         ))
     })?;
     write(&args.file, &Change::RemoveMeasure { measure }, board, now)
-}
-
-/// `set --milestone N`: milestone `n` (its number on the strip, or its exact title) reached,
-/// not reached, or moved.
-pub fn milestone(
-    args: &SetArgs,
-    n: &str,
-    board: &BoardArgs,
-    now: chrono::NaiveDateTime,
-) -> Result<String> {
-    let lang = board.lang;
-    let p = program(&args.file, lang)?;
-    let index = milestone_index(&p, n, &args.file, lang)?;
-    let Some(seen) = p.milestones.get(index - 1).cloned() else {
-        bail!(
-            "{}: {}",
-            args.file.display(),
-            SaveError::NoMilestone(index).text(lang)
-        );
-    };
-    let mut new = seen.clone();
-    if let Some(d) = &args.done {
-        new.done = Some(date("done", d, p.year(), lang)?);
-    }
-    if args.not_done {
-        new.done = None;
-    }
-    if let Some(d) = &args.due {
-        new.due = date("due", d, p.year(), lang)?;
-    }
-    if args.done.is_none() && !args.not_done && args.due.is_none() {
-        bail!(tr!(
-            lang,
-            "没有要修改的内容：请给出 --done、--not-done 或 --due",
-            "nothing to change: give --done, --not-done or --due"
-        ));
-    }
-    if new.due != seen.due {
-        let change = DateChange::Milestone { due: new.due };
-        unless_doubted(&p, change, args.force, lang)?;
-    }
-    if new == seen {
-        let (title, file) = (&seen.title, args.file.display());
-        let already = lang.texts().set_already;
-        return Ok(tr!(
-            lang,
-            "{file}: 时间节点 {index}“{title}”{already}",
-            "{file}: milestone {index} \"{title}\": {already}"
-        ));
-    }
-    write(
-        &args.file,
-        &Change::Milestone { index, seen, new },
-        board,
-        now,
-    )
-}
-
-/// The 1-based number of milestone `n`: a number as on the strip, else an exact title.
-fn milestone_index(p: &Program, n: &str, file: &Path, lang: Lang) -> Result<usize> {
-    if let Ok(i) = n.trim().parse::<usize>() {
-        if i == 0 || i > p.milestones.len() {
-            bail!(
-                "{}: {}",
-                file.display(),
-                SaveError::NoMilestone(i).text(lang)
-            );
-        }
-        return Ok(i);
-    }
-    let found: Vec<usize> = (1..=p.milestones.len())
-        .filter(|&i| p.milestones[i - 1].title == n)
-        .collect();
-    let file = file.display();
-    match found[..] {
-        [i] => Ok(i),
-        [] => bail!(tr!(
-            lang,
-            "{file} 中没有名为“{n}”的时间节点",
-            "no milestone titled \"{n}\" in {file}"
-        )),
-        _ => bail!(tr!(
-            lang,
-            "{file} 中有多个名为“{n}”的时间节点：请用编号",
-            "{file} has several milestones titled \"{n}\": give the number instead"
-        )),
-    }
 }

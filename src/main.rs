@@ -73,7 +73,8 @@ fn main() -> ExitCode {
     // The config file (if any) fills in what the command line left unset.
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();
-    let resolve = |flags: BoardFlags| config::resolve(&flags.or(&outer), cli.config.as_deref());
+    let resolve =
+        |flags: BoardFlags| rectify::cli::resolve(&flags.or(&outer), cli.config.as_deref());
     let today = || outer.today.unwrap_or_else(today);
     match cli.command {
         Some(Command::Config { board, .. }) => match resolve(board) {
@@ -145,7 +146,10 @@ fn main() -> ExitCode {
             lang: args.lang,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::report(&args, &eff.args, today())),
+            Ok(eff) => ExitCode::from(rectify::report::run::report(
+                &args.options(&eff.args),
+                today(),
+            )),
             Err(e) => fail(e),
         },
         Some(Command::Snapshot(args)) => match resolve(BoardFlags {
@@ -153,7 +157,10 @@ fn main() -> ExitCode {
             lang: args.lang,
             ..Default::default()
         }) {
-            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(&args, &eff.args, today())),
+            Ok(eff) => ExitCode::from(rectify::report::run::snapshot(
+                &args.options(&eff.args),
+                today(),
+            )),
             Err(e) => fail(e),
         },
         Some(Command::Git(rectify::cli::git::GitCommand::Merge(args))) => {

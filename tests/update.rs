@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use rectify::app::layout;
 use rectify::app::{self, Action, App, Effect, Screen, SortKey, keymap};
 use rectify::domain::{Date, StatusKind};
-use rectify::layout;
 
 use KeyCode::*;
 

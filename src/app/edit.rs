@@ -560,7 +560,7 @@ pub fn toggle(app: &mut App) {
 /// ↑ ↓ in a dialog: the status picker's choice, the lost edit selected, or the conflict's
 /// long text scrolled (clamped by the view, which knows how much there is).
 pub fn step(app: &mut App, down: bool) {
-    let max = crate::layout::conflict_scroll_max(app);
+    let max = super::layout::conflict_scroll_max(app);
     match &mut app.modal {
         Some(Modal::StatusPicker { selected, .. }) => {
             let n = StatusKind::ALL.len();

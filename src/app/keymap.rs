@@ -7,6 +7,41 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent
 use super::{Action, App, Modal, Screen};
 use crate::i18n::Lang;
 
+/// The action a config file means by a name in `config::ACTION_NAMES`. The config layer
+/// checks names and the app resolves them, so the settings never name an app type.
+pub fn action_named(name: &str) -> Option<Action> {
+    Some(match name {
+        "up" => Action::Up,
+        "down" => Action::Down,
+        "page_up" => Action::PageUp,
+        "page_down" => Action::PageDown,
+        "top" => Action::Top,
+        "bottom" => Action::Bottom,
+        "prev_program" => Action::PrevProgram,
+        "next_program" => Action::NextProgram,
+        "next_screen" => Action::NextScreen,
+        "prev_screen" => Action::PrevScreen,
+        "open" => Action::Open,
+        "back" => Action::Back,
+        "filter" => Action::StartFilter,
+        "status_filter" => Action::CycleStatusFilter,
+        "clear_filters" => Action::ClearFilters,
+        "sort" => Action::CycleSort,
+        "help" => Action::ToggleHelp,
+        "changes" => Action::ToggleSince,
+        "quit" => Action::Quit,
+        "edit_status" => Action::EditStatus,
+        "edit_progress" => Action::EditProgress,
+        "progress_up" => Action::StepProgress(10),
+        "progress_down" => Action::StepProgress(-10),
+        "edit_note" => Action::EditNote,
+        "sign_off" => Action::SignOff,
+        "revise_due" => Action::ReviseDue,
+        "undo" => Action::Undo,
+        _ => return None,
+    })
+}
+
 pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
     if k.kind == KeyEventKind::Release {
         return None;
@@ -41,7 +76,7 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
             .iter()
             .find(|b| b.combo.matches(k.code, k.modifiers))
     {
-        return Some(b.bound.clone());
+        return action_named(&b.action);
     }
     if app.help {
         return match k.code {
@@ -254,3 +289,25 @@ pub const BINDINGS: &[Binding] = &[
     bind("?", "显示 / 关闭本帮助", "show / close this help", ALL, KeyCode::Char('?')),
     bind("q  Ctrl-C", "退出", "quit", ALL, KeyCode::Char('q')),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::action_named;
+    use crate::config::ACTION_NAMES;
+
+    #[test]
+    fn every_name_a_config_file_may_use_is_an_action_and_no_two_are_the_same() {
+        let actions: Vec<_> = ACTION_NAMES
+            .iter()
+            .map(|n| action_named(n).unwrap_or_else(|| panic!("`{n}` names no action")))
+            .collect();
+        for (i, a) in actions.iter().enumerate() {
+            assert!(
+                !actions[..i].contains(a),
+                "{} is bound twice",
+                ACTION_NAMES[i]
+            );
+        }
+        assert_eq!(action_named("explode"), None);
+    }
+}

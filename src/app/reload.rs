@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::{App, Board, Effect};
-use crate::domain::{Measure, Program};
+use crate::domain::{ChangeKind, Measure, Program};
 use crate::storage::FileLoad;
 
 /// How long a changed row stays marked.
@@ -30,15 +30,6 @@ pub struct LastChange {
     pub file: String,
     pub at: NaiveDateTime,
     pub kind: ChangeKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
-    Updated,
-    Added,
-    Removed,
-    Broken,
-    Fixed,
 }
 
 fn changed_measures(old: &Program, new: &Program) -> Vec<String> {

@@ -1,8 +1,8 @@
 use super::edit::{self, InputKind, Modal};
 use super::input::TextInput;
+use super::layout;
 use super::{Action, App, Effect, Screen};
 use crate::domain::StatusKind;
-use crate::layout;
 
 /// Applies one action. Everything the app does goes through here, so every behaviour can be
 /// tested with no terminal and no disk.

@@ -1,6 +1,6 @@
 //! Command-line interface: what a user can type, parsed by clap.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -229,6 +229,49 @@ impl BoardFlags {
     }
 }
 
+/// The board's options with the config file applied, and the config's account of where each
+/// setting came from (`rectify config --print`).
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub args: BoardArgs,
+    pub config: crate::config::Effective,
+}
+
+impl Resolved {
+    pub fn render(&self) -> String {
+        self.config.render()
+    }
+}
+
+/// Applies the config file under these flags: the flags it knows go to the config layer as
+/// its own struct, the rest (`--today`, `--poll`, …) pass straight into the board's options.
+pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolved, String> {
+    let config = crate::config::resolve(
+        &crate::config::Flags {
+            dir: flags.dir.clone(),
+            theme: flags.theme.clone(),
+            user: flags.user.clone(),
+            lang: flags.lang,
+        },
+        config_flag,
+    )?;
+    let s = config.settings.clone();
+    let args = BoardArgs {
+        dir: s.dir,
+        today: flags.today,
+        theme: s.theme,
+        poll: flags.poll,
+        native: flags.native,
+        read_only: flags.read_only,
+        user: s.user,
+        lang: s.lang,
+        due_soon_days: s.due_soon_days,
+        keys: s.keys,
+        since: flags.since.clone(),
+    };
+    Ok(Resolved { args, config })
+}
+
 /// Why a value typed on the command line was refused. Value parsers are plain functions that
 /// do not know the language in force, so they say *what* is wrong and leave the wording to
 /// whoever prints the error: `Display` is the English that clap shows after its own
@@ -381,6 +424,38 @@ pub struct ReportArgs {
     pub since: Option<PathBuf>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
+}
+
+impl ReportArgs {
+    /// The report's own options, with the settings in force filled in.
+    pub fn options(&self, board: &BoardArgs) -> crate::report::run::ReportOptions {
+        use crate::report::run::Format;
+        crate::report::run::ReportOptions {
+            dir: board.dir.clone(),
+            lang: board.lang,
+            format: match self.format {
+                ReportFormat::Markdown => Format::Markdown,
+                ReportFormat::Csv => Format::Csv,
+                ReportFormat::Json => Format::Json,
+                ReportFormat::Html => Format::Html,
+            },
+            today: self.today,
+            output: self.output.clone(),
+            bom: self.bom,
+            since: self.since.clone(),
+        }
+    }
+}
+
+impl SnapshotArgs {
+    pub fn options(&self, board: &BoardArgs) -> crate::report::run::SnapshotOptions {
+        crate::report::run::SnapshotOptions {
+            dir: board.dir.clone(),
+            lang: board.lang,
+            output: self.output.clone(),
+            today: self.today,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]

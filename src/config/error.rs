@@ -52,7 +52,7 @@ impl ConfigError {
             } => format!(
                 "{}:{line}:{col}: {}",
                 path.display(),
-                crate::storage::describe_parse_error(error, lang)
+                crate::describe::parse_error(error, lang)
             ),
             CannotRead { path, cause } => {
                 let (p, c) = (path.display(), cause.text(lang));
@@ -92,11 +92,7 @@ impl ConfigError {
             }
             BadAction { path, key, action } => {
                 let p = path.display();
-                let actions = super::ACTIONS
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let actions = super::ACTION_NAMES.join(", ");
                 tr!(
                     lang,
                     "{p}：按键 `{key}` 绑定的 `{action}` 不是一个动作；可用的动作：{actions}",

@@ -13,7 +13,6 @@ mod error;
 
 pub use error::ConfigError;
 
-use crate::app::Action;
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -226,35 +225,37 @@ impl KeyCombo {
     }
 }
 
-/// Actions a key can be bound to, by the name used in config files.
-pub const ACTIONS: &[(&str, Action)] = &[
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("page_up", Action::PageUp),
-    ("page_down", Action::PageDown),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("prev_program", Action::PrevProgram),
-    ("next_program", Action::NextProgram),
-    ("next_screen", Action::NextScreen),
-    ("prev_screen", Action::PrevScreen),
-    ("open", Action::Open),
-    ("back", Action::Back),
-    ("filter", Action::StartFilter),
-    ("status_filter", Action::CycleStatusFilter),
-    ("clear_filters", Action::ClearFilters),
-    ("sort", Action::CycleSort),
-    ("help", Action::ToggleHelp),
-    ("changes", Action::ToggleSince),
-    ("quit", Action::Quit),
-    ("edit_status", Action::EditStatus),
-    ("edit_progress", Action::EditProgress),
-    ("progress_up", Action::StepProgress(10)),
-    ("progress_down", Action::StepProgress(-10)),
-    ("edit_note", Action::EditNote),
-    ("sign_off", Action::SignOff),
-    ("revise_due", Action::ReviseDue),
-    ("undo", Action::Undo),
+/// The actions a key can be bound to, by the names config files use. The app resolves a name
+/// to its action (`app::keymap::action_named`): settings stay plain data the app can change
+/// without touching the file format.
+pub const ACTION_NAMES: &[&str] = &[
+    "up",
+    "down",
+    "page_up",
+    "page_down",
+    "top",
+    "bottom",
+    "prev_program",
+    "next_program",
+    "next_screen",
+    "prev_screen",
+    "open",
+    "back",
+    "filter",
+    "status_filter",
+    "clear_filters",
+    "sort",
+    "help",
+    "changes",
+    "quit",
+    "edit_status",
+    "edit_progress",
+    "progress_up",
+    "progress_down",
+    "edit_note",
+    "sign_off",
+    "revise_due",
+    "undo",
 ];
 
 /// A user key binding, checked.
@@ -262,8 +263,8 @@ pub const ACTIONS: &[(&str, Action)] = &[
 pub struct Binding {
     pub key: String,
     pub combo: KeyCombo,
+    /// One of [`ACTION_NAMES`].
     pub action: String,
-    pub bound: Action,
 }
 
 pub fn bindings(keys: &BTreeMap<String, String>, file: &Path) -> Result<Vec<Binding>, ConfigError> {
@@ -273,20 +274,17 @@ pub fn bindings(keys: &BTreeMap<String, String>, file: &Path) -> Result<Vec<Bind
                 path: file.to_owned(),
                 key: k.clone(),
             })?;
-            let bound = ACTIONS
-                .iter()
-                .find(|(n, _)| n == a)
-                .map(|(_, act)| act.clone())
-                .ok_or_else(|| ConfigError::BadAction {
+            if !ACTION_NAMES.contains(&a.as_str()) {
+                return Err(ConfigError::BadAction {
                     path: file.to_owned(),
                     key: k.clone(),
                     action: a.clone(),
-                })?;
+                });
+            }
             Ok(Binding {
                 key: k.clone(),
                 combo,
                 action: a.clone(),
-                bound,
             })
         })
         .collect()
@@ -316,10 +314,31 @@ mod tests {
     }
 }
 
+/// The settings the command line may give and the config file may default: the command line
+/// fills this from its own flags, so settings know nothing of clap.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub dir: Option<PathBuf>,
+    pub theme: Option<String>,
+    pub user: Option<String>,
+    pub lang: Option<Lang>,
+}
+
+/// The settings in force once flags, file, environment and defaults are applied.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub dir: PathBuf,
+    pub theme: Option<String>,
+    pub user: String,
+    pub lang: Lang,
+    pub due_soon_days: i64,
+    pub keys: Vec<Binding>,
+}
+
 /// The settings in force, and where each came from.
 #[derive(Debug, Clone)]
 pub struct Effective {
-    pub args: crate::cli::BoardArgs,
+    pub settings: Settings,
     /// Where the config file was looked for, and whether it was there.
     pub file: Option<PathBuf>,
     pub file_found: bool,
@@ -346,18 +365,12 @@ pub fn user_from_env() -> Option<Setting<String>> {
 /// Applies the config file under the flags. Fails with a positioned message on a broken file
 /// or a bad value, in the language of the flag or the environment (the file's own choice may
 /// be the broken part); a missing default file is no error.
-pub fn resolve(
-    flags: &crate::cli::BoardFlags,
-    config_flag: Option<&Path>,
-) -> Result<Effective, String> {
+pub fn resolve(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, String> {
     resolve_file(flags, config_flag)
         .map_err(|e| e.text(flags.lang.unwrap_or(lang_from_env().value)))
 }
 
-fn resolve_file(
-    flags: &crate::cli::BoardFlags,
-    config_flag: Option<&Path>,
-) -> Result<Effective, ConfigError> {
+fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, ConfigError> {
     let file = location(config_flag);
     let cfg = match &file {
         Some(p) => read(p)?,
@@ -443,21 +456,16 @@ fn resolve_file(
         ));
     }
 
-    let args = crate::cli::BoardArgs {
+    let settings = Settings {
         dir,
-        today: flags.today,
         theme: theme.map(|(t, _)| t),
-        poll: flags.poll,
-        native: flags.native,
-        read_only: flags.read_only,
         user: user.value,
         lang: lang.value,
         due_soon_days,
         keys,
-        since: flags.since.clone(),
     };
     Ok(Effective {
-        args,
+        settings,
         file,
         file_found,
         sources,
@@ -468,7 +476,7 @@ impl Effective {
     /// `rectify config --print`: one setting per line with its origin, in the language in
     /// force. The names are the config file's own keys, the same in both languages.
     pub fn render(&self) -> String {
-        let lang = self.args.lang;
+        let lang = self.settings.lang;
         let file = crate::text::pad(&tr!(lang, "配置文件", "config file"), 14);
         let mut out = match &self.file {
             Some(p) if self.file_found => format!("{file} {}\n", p.display()),

@@ -4,6 +4,7 @@
 mod date;
 mod doubt;
 pub mod edit;
+mod file_change;
 mod ids;
 mod model;
 pub mod schedule;
@@ -11,6 +12,7 @@ mod typed;
 
 pub use date::{Date, INVALID_DATE};
 pub use doubt::{DateChange, DateDoubt, date_doubts, earlier_than_replaced};
+pub use file_change::ChangeKind;
 pub use ids::next_id;
 pub use model::{Measure, Milestone, Program, SignOffDoubt, Status, StatusKind};
 pub use typed::{DateError, ProgressError, parse_progress};

@@ -1,4 +1,4 @@
-//! The JSON report: a stable, documented shape for other tools (see the README's "Reports").
+//! The JSON report: a stable, documented shape for other tools (see docs/reports.md).
 //!
 //! Dedicated structs, not the domain's, so the shape changes only on purpose and with
 //! `schema_version`. Every key is always present (`null` when it has no value), so a reader

@@ -3,16 +3,50 @@
 //! reads the clock.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::since::{self, Changes};
 use super::snapshot::{Snapshot, SnapshotBoard};
 use super::texts::texts;
 use super::{csv, html, json, markdown};
-use crate::cli::{BoardArgs, ReportArgs, ReportFormat, SnapshotArgs};
 use crate::domain::{Date, Program};
 use crate::i18n::Lang;
 use crate::storage::{self, IoCause};
+
+/// The formats `rectify report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Csv,
+    Json,
+    Html,
+}
+
+/// What `rectify report` is asked for, with the settings already applied: the command line
+/// builds it, so reports know nothing of clap.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub dir: PathBuf,
+    pub lang: Lang,
+    pub format: Format,
+    /// The day to report as of; the clock's day when `None`.
+    pub today: Option<Date>,
+    /// Standard output when `None`.
+    pub output: Option<PathBuf>,
+    /// A byte-order mark before csv, for Excel.
+    pub bom: bool,
+    /// A snapshot to report the changes since.
+    pub since: Option<PathBuf>,
+}
+
+/// What `rectify snapshot` is asked for.
+#[derive(Debug, Clone)]
+pub struct SnapshotOptions {
+    pub dir: PathBuf,
+    pub lang: Lang,
+    pub output: PathBuf,
+    pub today: Option<Date>,
+}
 
 /// Exit codes, as `check` uses them: 1 when the work could not be done, 2 for a command line
 /// that asks for something impossible.
@@ -37,20 +71,20 @@ fn say(cmd: Cmd, message: &str) {
     eprintln!("rectify {name}: {message}");
 }
 
-pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
+pub fn report(args: &ReportOptions, clock_today: Date) -> u8 {
     let today = args.today.unwrap_or(clock_today);
-    let lang = board.lang;
+    let lang = args.lang;
     let t = texts(lang);
     let cmd = Cmd::Report;
-    if args.bom && args.format != ReportFormat::Csv {
+    if args.bom && args.format != Format::Csv {
         say(cmd, t.bom_not_csv);
         return USAGE;
     }
-    if args.since.is_some() && args.format == ReportFormat::Csv {
+    if args.since.is_some() && args.format == Format::Csv {
         say(cmd, t.since_csv);
         return USAGE;
     }
-    let Some(loaded) = load(&board.dir, cmd, board.lang) else {
+    let Some(loaded) = load(&args.dir, cmd, args.lang) else {
         return FAILED;
     };
     let programs: Vec<Program> = loaded.boards.iter().map(|b| b.program.clone()).collect();
@@ -96,29 +130,27 @@ pub fn report(args: &ReportArgs, board: &BoardArgs, clock_today: Date) -> u8 {
 }
 
 fn render(
-    args: &ReportArgs,
+    args: &ReportOptions,
     programs: &[Program],
     today: Date,
     changes: Option<&Changes>,
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
     Ok(match args.format {
-        ReportFormat::Markdown => markdown::render(programs, today, changes, lang).into_bytes(),
-        ReportFormat::Html => html::render(programs, today, changes, lang).into_bytes(),
-        ReportFormat::Json => json::render(programs, today, changes)
+        Format::Markdown => markdown::render(programs, today, changes, lang).into_bytes(),
+        Format::Html => html::render(programs, today, changes, lang).into_bytes(),
+        Format::Json => json::render(programs, today, changes)
             .map_err(|e| e.to_string())?
             .into_bytes(),
-        ReportFormat::Csv => {
-            csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?
-        }
+        Format::Csv => csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?,
     })
 }
 
-pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8 {
+pub fn snapshot(args: &SnapshotOptions, clock_today: Date) -> u8 {
     let taken = args.today.unwrap_or(clock_today);
-    let t = texts(board.lang);
+    let t = texts(args.lang);
     let cmd = Cmd::Snapshot;
-    let Some(loaded) = load(&board.dir, cmd, board.lang) else {
+    let Some(loaded) = load(&args.dir, cmd, args.lang) else {
         return FAILED;
     };
     if !loaded.broken.is_empty() {
@@ -139,7 +171,7 @@ pub fn snapshot(args: &SnapshotArgs, board: &BoardArgs, clock_today: Date) -> u8
     if let Err(e) = std::fs::write(&args.output, text) {
         say(
             cmd,
-            &(t.cannot_write)(&file, &IoCause::from(&e).text(board.lang)),
+            &(t.cannot_write)(&file, &IoCause::from(&e).text(args.lang)),
         );
         return FAILED;
     }

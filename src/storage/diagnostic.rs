@@ -1,24 +1,14 @@
+//! A problem positioned in a file. Put into words by `describe`, which adds the headline
+//! (`path:line:col: severity: message`) to the location and snippet made here.
+
 use std::path::{Path, PathBuf};
 
 use super::Problem;
-use crate::i18n::Lang;
-use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
-}
-
-impl Severity {
-    pub fn word(self, lang: Lang) -> &'static str {
-        match (lang, self) {
-            (Lang::Zh, Severity::Warning) => "警告",
-            (Lang::Zh, Severity::Error) => "错误",
-            (Lang::En, Severity::Warning) => "warning",
-            (Lang::En, Severity::Error) => "error",
-        }
-    }
 }
 
 /// One problem in one file, positioned for a human: 1-based line and column, the column
@@ -86,11 +76,6 @@ impl Diagnostic {
         }
     }
 
-    /// The problem in words, made terminal-safe: it may quote the file's text.
-    pub fn message(&self, lang: Lang) -> String {
-        crate::text::sanitize(&self.problem.text(lang))
-    }
-
     /// `path:line:col`, the part editors and CI logs link from; a file may be named anything,
     /// so it is made terminal-safe.
     pub fn location(&self) -> String {
@@ -100,29 +85,6 @@ impl Diagnostic {
             self.line,
             self.col
         ))
-    }
-
-    /// `path:line:col: message`, for a banner that shows only errors.
-    pub fn brief(&self, lang: Lang) -> String {
-        format!("{}: {}", self.location(), self.message(lang))
-    }
-
-    /// `path:line:col: severity: message`: `rectify check` prints this line as it is.
-    pub fn headline(&self, lang: Lang) -> String {
-        let (loc, word, msg) = (
-            self.location(),
-            self.severity.word(lang),
-            self.message(lang),
-        );
-        tr!(lang, "{loc}: {word}：{msg}", "{loc}: {word}: {msg}")
-    }
-
-    /// The headline and, under it, the snippet.
-    pub fn render(&self, lang: Lang) -> String {
-        match self.snippet() {
-            Some(s) => format!("{}\n{s}", self.headline(lang)),
-            None => self.headline(lang),
-        }
     }
 
     /// The source line and a caret under the column, each prefixed by a gutter.

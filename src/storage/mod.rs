@@ -10,7 +10,6 @@ pub mod history;
 mod list;
 mod load;
 pub mod merge;
-mod messages;
 mod problem;
 pub mod save;
 pub mod shrink;
@@ -23,7 +22,6 @@ pub use load::{
     ContentHash, FileLoad, MAX_FILE_BYTES, is_board_path, load_bytes, load_dir, load_file,
     load_text, mark_duplicate_programs, refuse_duplicate,
 };
-pub use messages::describe as describe_parse_error;
 pub use problem::{IoCause, Problem};
 pub use shrink::{Cut, Removed, remove_measure, restore_measure};
 pub use template::{NewBoard, new_board_text};

@@ -22,11 +22,8 @@ use super::change::Change;
 pub use super::history::{HISTORY_FILE, HistoryEntry, REASON_FIELD, read_history};
 use super::history::{append_history, append_lines};
 use super::{ContentHash, Diagnostic, edit, load_text};
-use crate::describe;
 use crate::domain::Program;
 use crate::domain::edit::{Edit, Field, Value};
-use crate::i18n::Lang;
-use crate::tr;
 
 pub const LOCK_FILE: &str = ".rectify.lock";
 /// A save's temp file is `.rectify-XXXXXX.tmp`, beside the board it replaces.
@@ -90,69 +87,6 @@ pub enum Refusal {
     Locate(String),
     /// The edited text reads back wrong: with its first error, if it has one.
     Reread(Option<Box<Diagnostic>>),
-}
-
-impl SaveError {
-    /// What went wrong, in the reader's language.
-    pub fn text(&self, lang: Lang) -> String {
-        let t = lang.texts();
-        match self {
-            SaveError::Conflict(cs) => {
-                let parts: Vec<String> = cs
-                    .iter()
-                    .map(|c| {
-                        (t.conflict_line)(
-                            &describe::field(c.field, lang),
-                            &describe::value(&c.theirs, lang),
-                            &describe::value(&c.base, lang),
-                            &describe::value(&c.ours, lang),
-                        )
-                    })
-                    .collect();
-                let (title, parts) = (t.conflict_title, parts.join(&tr!(lang, "；", "; ")));
-                // The title already holds a colon in Chinese: a full stop, not a second one.
-                tr!(lang, "{title}。{parts}", "{title}: {parts}")
-            }
-            SaveError::ReadOnly(d) => format!("{}{}", t.save_read_only, (t.aside)(d)),
-            SaveError::Broken(d) => format!("{} {}", t.save_broken, d.headline(lang)),
-            SaveError::NoMeasure(id) => format!("{id} {}", t.save_no_measure),
-            SaveError::Duplicate(id) => tr!(
-                lang,
-                "文件中已有编号为 {id} 的措施",
-                "the file already has a measure with id {id}"
-            ),
-            SaveError::Changed(id) => tr!(
-                lang,
-                "{id} 在你查看之后已被他人修改，请看过新内容后再操作",
-                "{id} was changed by someone since you looked at it; look at it again first"
-            ),
-            SaveError::NoMilestone(n) => tr!(
-                lang,
-                "文件中没有第 {n} 个时间节点",
-                "the file has no milestone number {n}"
-            ),
-            SaveError::MilestoneChanged(n) => tr!(
-                lang,
-                "时间节点 {n} 在你查看之后已被他人修改，请看过新内容后再操作",
-                "milestone {n} was changed by someone since you looked at it; look at it again first"
-            ),
-            SaveError::Moved => tr!(
-                lang,
-                "文件在此之后又有修改，撤销会丢掉那些修改，未撤销",
-                "the file changed since; undoing now would lose those changes, so nothing was undone"
-            ),
-            SaveError::Refused(r) => {
-                let why = match r {
-                    Refusal::NotUtf8 => t.not_utf8.to_owned(),
-                    Refusal::Locate(m) => m.clone(),
-                    Refusal::Reread(Some(d)) => d.headline(lang),
-                    Refusal::Reread(None) => t.save_differs.to_owned(),
-                };
-                format!("{}{}", t.save_refused, (t.aside)(&why))
-            }
-            SaveError::Io(d) => format!("{}{}", t.save_io, (t.aside)(d)),
-        }
-    }
 }
 
 /// Who saves, and when: for the history file.

@@ -77,7 +77,7 @@ impl Problem {
         match self {
             Problem::Syntax { line, col, error } => format!(
                 "{line}:{col}: {}",
-                crate::storage::describe_parse_error(error, lang)
+                crate::describe::parse_error(error, lang)
             ),
             Problem::UnknownBase(b) => {
                 tr!(lang, "未知的基础主题 `{b}`", "unknown base theme `{b}`")

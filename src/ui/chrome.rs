@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
-use crate::layout::{self, MIN_SIZE};
+use crate::app::layout::{self, MIN_SIZE};
 use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 

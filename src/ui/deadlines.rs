@@ -7,8 +7,8 @@ use ratatui::text::Span;
 
 use super::table::{self, Col, text};
 use super::{short_date, short_date_width};
+use crate::app::layout;
 use crate::app::{App, Bucket};
-use crate::layout;
 use crate::text::{fit, sanitize};
 use crate::theme::Theme;
 

@@ -17,9 +17,9 @@ mod table;
 use chrono::Datelike;
 use ratatui::Frame;
 
+use crate::app::layout;
 use crate::app::{App, Screen};
 use crate::domain::{Date, Program};
-use crate::layout;
 use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {

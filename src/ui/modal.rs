@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::dialog::{self, Role};
+use crate::app::layout;
 use crate::app::{App, InputKind, Modal};
 use crate::domain::StatusKind;
-use crate::layout;
 use crate::text::{sanitize, truncate, width};
 use crate::theme::Theme;
 

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 
 use super::short_date;
 use super::table::{self, Cell, Col, text};
+use crate::app::layout;
 use crate::app::{App, Bucket};
 use crate::domain::schedule::NextKind;
 use crate::domain::{Date, Status, StatusKind};
-use crate::layout;
 use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 

@@ -7,10 +7,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::table::{self, Cell, Col, text};
 use super::{milestones, short_date, short_date_width};
+use crate::app::layout;
 use crate::app::{App, SortKey};
 use crate::domain::schedule::{self, Assessment};
 use crate::domain::{Measure, Program, Status};
-use crate::layout;
 use crate::text::sanitize;
 use crate::theme::Theme;
 

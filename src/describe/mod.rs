@@ -4,6 +4,13 @@
 //! Used wherever an edit is reported: notices, dialogs, the history pane, `rectify set`; and
 //! why a typed value was refused, with the forms that would have been taken.
 
+mod diagnostic;
+mod parse_error;
+mod problem;
+mod save_error;
+
+pub use parse_error::describe as parse_error;
+
 use crate::domain::edit::{Edit, Field, FieldChange, Value};
 use crate::domain::{DateDoubt, DateError, ProgressError, Status, StatusKind};
 use crate::domain::{Measure, Milestone, Program};

@@ -1,14 +1,21 @@
-//! `rectify set`: one measure changed from the shell, through the same engine as the board.
+//! `rectify set`: one measure (or milestone) changed from the shell, through the same engine
+//! as the board; and the parsing and writing the other shell commands share.
+
+mod milestone;
+
+use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
 
 use crate::cli::{BoardArgs, SetArgs};
+use crate::describe::change_of_board;
 use crate::domain::edit::{Edit, FieldChange};
 use crate::domain::{
     Date, DateChange, Measure, Program, SignOffDoubt, Status, StatusKind, date_doubts,
     parse_progress,
 };
 use crate::i18n::{Lang, Texts};
+use crate::storage::change::Change;
 use crate::storage::save::{self, Author};
 use crate::storage::{self, Severity};
 use crate::tr;
@@ -114,6 +121,26 @@ pub(crate) fn program(file: &std::path::Path, lang: Lang) -> Result<crate::domai
     }
 }
 
+/// Writes `change` to `file` as `board.user`, and says what changed: `FILE: 新增措施 …`.
+pub(crate) fn write(
+    file: &Path,
+    change: &Change,
+    board: &BoardArgs,
+    now: chrono::NaiveDateTime,
+) -> Result<String> {
+    let who = Author {
+        user: board.user.clone(),
+        at: now,
+    };
+    save::save_change(file, change, &who)
+        .map_err(|e| anyhow!("{}: {}", file.display(), e.text(board.lang)))?;
+    Ok(format!(
+        "{}: {}",
+        file.display(),
+        change_of_board(change, board.lang)
+    ))
+}
+
 /// `board`: the settings resolved from the flags, the config file and the environment (who
 /// makes the change, the language of the messages).
 pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Result<String> {
@@ -131,7 +158,7 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
             .into());
         }
         (Some(m), None) => m,
-        (None, Some(n)) => return crate::ledger::milestone(args, n, board, now),
+        (None, Some(n)) => return milestone::milestone(args, n, board, now),
         (Some(_), Some(_)) => {
             return Err(Usage(tr!(
                 lang,

@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::{App, Screen};
+use super::{App, Screen};
 use crate::text::width;
 
 /// Below this the layout cannot show a useful board.
@@ -166,14 +166,14 @@ pub struct ConflictDialog {
 pub const DIALOG_PAD: u16 = 1;
 
 pub fn conflict_dialog(app: &App) -> Option<ConflictDialog> {
-    let Some(crate::app::Modal::Conflict {
+    let Some(super::Modal::Conflict {
         target, conflicts, ..
     }) = &app.modal
     else {
         return None;
     };
     let t = app.texts();
-    let lines = crate::app::dialog::conflict_lines(app, target, conflicts);
+    let lines = super::dialog::conflict_lines(app, target, conflicts);
     let plain: Vec<ratatui::text::Line> = lines
         .iter()
         .map(|l| {

@@ -63,6 +63,7 @@ texts! {
         col_lead,
         col_progress,
         col_overdue,
+        col_total,
         col_next,
         col_id,
         col_measure,
@@ -193,6 +194,7 @@ texts! {
         revised_times: fn(usize) -> String,
         signed_off_line: fn(&str, &str) -> String,
         more_errors: fn(usize) -> String,
+        and_more: fn(usize) -> String,
         seconds: fn(f64) -> String,
     }
 }
@@ -291,6 +293,7 @@ pub static ZH: Texts = Texts {
     col_lead: "牵头单位",
     col_progress: "完成",
     col_overdue: "逾期",
+    col_total: "合计",
     col_next: "下一节点",
     col_id: "编号",
     col_measure: "整改措施",
@@ -337,7 +340,7 @@ pub static ZH: Texts = Texts {
     meeting_read_only: "会议模式为只读，不能修改",
     meeting_title: "整改整治推进会",
     meeting_paused: "已暂停",
-    meeting_keys: "空格 暂停/继续 · ←→ 翻页 · 1–9 跳到专项 · q 退出",
+    meeting_keys: "空格 暂停/继续 · ←→ 翻页 · 1–9 跳到专项 · b 黑屏 · q 退出",
     meeting_done: "完成率",
     meeting_signed_off: "已销号",
     meeting_overdue: "逾期",
@@ -465,6 +468,7 @@ pub static ZH: Texts = Texts {
         (ZH.labelled)(ZH.detail_signed_off, &parts.join("，"))
     },
     more_errors: |n| format!("另有 {n} 个"),
+    and_more: |n| format!("另有 {n} 项"),
     seconds: |s| format!("{s:.1}秒"),
 };
 
@@ -476,8 +480,10 @@ pub static EN: Texts = Texts {
     col_health: "Health",
     col_program: "Program",
     col_lead: "Lead unit",
-    col_progress: "Done",
+    // Completion, not the status `done`: it counts signed-off measures too.
+    col_progress: "Complete",
     col_overdue: "Late",
+    col_total: "Total",
     col_next: "Next deadline",
     col_id: "ID",
     col_measure: "Measure",
@@ -524,15 +530,15 @@ pub static EN: Texts = Texts {
     meeting_read_only: "read-only in meeting mode",
     meeting_title: "Progress meeting",
     meeting_paused: "paused",
-    meeting_keys: "Space pause/resume · ←→ pages · 1–9 a program · q quit",
+    meeting_keys: "Space pause/resume · ←→ pages · 1–9 a program · b blank · q quit",
     meeting_done: "complete",
     meeting_signed_off: "signed off",
     meeting_overdue: "overdue",
     meeting_measures: "measures",
     meeting_since: "Since the meeting began",
-    since_signed_off: "★ signed off",
-    since_overdue: "⚠ overdue",
-    since_status: "↻ status",
+    since_signed_off: "★ newly signed off",
+    since_overdue: "⚠ newly overdue",
+    since_status: "↻ status changed",
     since_new: "+ new",
     already_signed_off: "is already signed off; nothing changed",
     locked: "is signed off; to change it, reopen it first (s, another status, and a reason)",
@@ -633,7 +639,7 @@ pub static EN: Texts = Texts {
     },
     totals: |t| {
         format!(
-            "{} programs · {} measures · {} done · {} signed off · {} overdue · {} due ≤7 days",
+            "{} programs · {} measures · {} complete · {} signed off · {} overdue · {} due ≤7 days",
             t.programs,
             t.measures,
             pct(t.finished_pct),
@@ -670,5 +676,6 @@ pub static EN: Texts = Texts {
         }
     },
     more_errors: |n| format!("+{n} more"),
+    and_more: |n| format!("and {n} more"),
     seconds: |s| format!("{s:.1}s"),
 };

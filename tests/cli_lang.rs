@@ -329,3 +329,29 @@ fn the_man_page_has_headings_in_its_language() {
     );
     assert!(zh.contains("［默认：今天］"), "{zh}");
 }
+
+/// Every command's help ends with examples to copy, in both languages; meeting mode's help
+/// offers only what a read-only shared screen uses.
+#[test]
+fn every_help_has_examples_and_meeting_help_only_what_applies() {
+    for path in command_paths() {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let en = run(EN, &args).stdout;
+        assert!(en.contains("\nExample"), "{args:?}:\n{en}");
+        assert!(en.contains("\n  rectify"), "{args:?}:\n{en}");
+        let zh = run(ZH, &args).stdout;
+        assert!(zh.contains("\n示例：\n  rectify"), "{args:?}:\n{zh}");
+    }
+    for lang in [EN, ZH] {
+        let meeting = run(lang, &["meeting", "--help"]).stdout;
+        for not_here in ["--read-only", "--user", "--since"] {
+            assert!(!meeting.contains(not_here), "{not_here}:\n{meeting}");
+        }
+        for here in [
+            "--cycle", "--theme", "--today", "--poll", "--lang", "PageDown",
+        ] {
+            assert!(meeting.contains(here), "{here}:\n{meeting}");
+        }
+    }
+}

@@ -304,7 +304,7 @@ fn labels_asides_and_counts_read_as_each_language_writes_them() {
     assert!(zh.contains("完成 25%（3/12）"), "{zh}");
     let en = detail(Lang::En, &[Enter, Down]);
     assert!(en.contains("Signed off 5 Jul 2023 by 部主题教育办"), "{en}");
-    assert!(en.contains("Done 25% (3/12)"), "{en}");
+    assert!(en.contains("Complete 25% (3/12)"), "{en}");
 
     let zh = screen(&with_broken_files((160, 45), Lang::Zh, 5), &dark());
     assert!(zh.contains("（另有 2 个）"), "{zh}");
@@ -323,7 +323,7 @@ fn labels_asides_and_counts_read_as_each_language_writes_them() {
     );
 
     let en = screen(&with_snapshot(Lang::En, (160, 45)), &dark());
-    assert!(en.contains("★ signed off ZP-02"), "{en}");
+    assert!(en.contains("★ newly signed off ZP-02"), "{en}");
     assert!(en.contains("06-30 → 08-31 (revised once)"), "{en}");
     let zh = screen(&with_snapshot(Lang::Zh, (160, 45)), &dark());
     assert!(zh.contains("06-30 → 08-31（调整1次）"), "{zh}");
@@ -332,7 +332,7 @@ fn labels_asides_and_counts_read_as_each_language_writes_them() {
     meeting.meeting = Some(Meeting::start(&meeting, now(), 20));
     let en = screen(&meeting, &dark());
     assert!(
-        en.contains("Since the meeting began: ★ signed off 0"),
+        en.contains("Since the meeting began: ★ newly signed off 0 · ⚠ newly overdue 0"),
         "{en}"
     );
 }

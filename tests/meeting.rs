@@ -1,4 +1,4 @@
-//! Meeting mode: every page at three sizes, the cycle on an injected clock, the keys, marks of
+//! Meeting mode: every page at five sizes, the cycle on an injected clock, the keys, marks of
 //! what changed since the meeting began, midnight, and nothing editable.
 
 mod common;
@@ -36,7 +36,7 @@ fn hc() -> Theme {
 
 #[test]
 fn every_page_at_every_size() {
-    for size in [(80, 24), (160, 45), (240, 67)] {
+    for size in [(80, 24), (120, 40), (160, 45), (200, 60), (240, 67)] {
         let (w, h) = size;
         let mut app = meeting(size);
         assert_snapshot!(format!("meeting_overview_{w}x{h}"), screen(&app, &hc()));
@@ -260,4 +260,80 @@ fn the_real_binary_cycles_and_leaves_the_files_alone() {
     b.sort();
     a.sort();
     assert_eq!(a, b, "no board changed");
+}
+
+#[test]
+fn a_clicker_turns_pages_and_blanks_the_screen() {
+    let mut app = meeting((80, 24));
+    press(&mut app, &[PageDown, PageDown]);
+    assert_eq!(page(&app), 2);
+    press(&mut app, &[PageUp]);
+    assert_eq!(page(&app), 1);
+    for blank in [Char('b'), Char('.')] {
+        press(&mut app, &[blank]);
+        let text = screen(&app, &hc());
+        assert!(text.trim().is_empty(), "{text}");
+        // The cycle waits while the screen is blank.
+        at(&mut app, 500);
+        assert_eq!(page(&app), 1);
+        // Any key brings the screen back, and does only that.
+        press(&mut app, &[Right]);
+        assert_eq!(page(&app), 1);
+        assert!(screen(&app, &hc()).contains("打击治理电信网络诈骗犯罪"));
+    }
+}
+
+/// The deadlines page's figures count what its list shows: each row, or how many more.
+#[test]
+fn the_lists_add_up_to_the_figures_above_them() {
+    for size in [(80, 24), (120, 40), (240, 67)] {
+        let mut app = meeting(size);
+        press(&mut app, &[Left]);
+        let text = screen(&app, &hc());
+        let rows = app.deadline_rows().len();
+        let listed = text
+            .lines()
+            .filter(|l| {
+                // A row names its measure: two capitals, a dash, two digits (`ZF-02`).
+                let c: Vec<char> = l.chars().collect();
+                c.windows(5).any(|w| {
+                    w[0].is_ascii_uppercase()
+                        && w[1].is_ascii_uppercase()
+                        && w[2] == '-'
+                        && w[3].is_ascii_digit()
+                        && w[4].is_ascii_digit()
+                })
+            })
+            .count();
+        let more: usize = text
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("另有 ")?
+                    .strip_suffix(" 项")?
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or(0);
+        assert_eq!(listed + more, rows, "{size:?}\n{text}");
+        if size == (240, 67) {
+            assert_eq!(more, 0, "a large screen lists them all:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn blocked_reasons_and_owners_show_at_every_size() {
+    for size in [(80, 24), (120, 40), (160, 45), (240, 67)] {
+        let mut app = meeting(size);
+        press(&mut app, &[Char('9')]);
+        let text = screen(&app, &hc());
+        assert!(text.contains("受阻原因：机构编制调整"), "{size:?}\n{text}");
+        assert!(text.contains("责任单位"), "{size:?}\n{text}");
+        // The overview page lists it too, with its reason.
+        let app = meeting(size);
+        let text = screen(&app, &hc());
+        assert!(text.contains("需要关注"), "{size:?}\n{text}");
+        assert!(text.contains("JW-05"), "{size:?}\n{text}");
+    }
 }

@@ -38,6 +38,22 @@ fn shown(app: &App) -> String {
     screen(app, &dark())
 }
 
+/// The conflict dialog's text alone, line by line: not what the screen shows beside it.
+fn in_dialog(app: &App) -> String {
+    let Some(d) = rectify::app::layout::conflict_dialog(app) else {
+        return String::new();
+    };
+    let b = common::buffer(app, &dark());
+    let mut out = String::new();
+    for y in d.rect.top()..d.rect.bottom() {
+        for x in d.rect.left()..d.rect.right() {
+            out.push_str(b[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn dialog_saw_change(app: &App) -> bool {
     app.modal
         .as_ref()
@@ -135,7 +151,7 @@ fn a_colleague_adding_to_the_note_while_ours_is_open_keeps_both_texts_in_view() 
     // All three texts, each whole, somewhere in the dialog as scrolled.
     let mut seen = String::new();
     for _ in 0..20 {
-        seen.push_str(&shown(live.app()).replace([' ', '│', '\n'], ""));
+        seen.push_str(&in_dialog(live.app()).replace([' ', '│', '\n'], ""));
         key(&mut live, Down);
     }
     for want in [

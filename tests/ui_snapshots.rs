@@ -11,7 +11,7 @@ use rectify::app::App;
 use rectify::domain::StatusKind;
 use rectify::domain::schedule::Health;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+const SIZES: [(u16, u16); 5] = [(80, 24), (120, 40), (160, 45), (200, 60), (240, 67)];
 
 fn snap(name: &str, app: &App) {
     let (w, h) = app.size;

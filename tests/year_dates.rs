@@ -65,7 +65,7 @@ fn columns_of(app: &App, pairs: &[(&str, &str)]) -> Vec<usize> {
             let line = s
                 .lines()
                 // The table's row, not the detail pane's title `┌ DC-01 ──`.
-                .find(|l| l.contains(&format!(" {row}  ")))
+                .find(|l| !l.starts_with('┌') && l.contains(&format!(" {row} ")))
                 .unwrap_or_else(|| panic!("{row} not on screen:\n{s}"));
             let at = line
                 .find(date)

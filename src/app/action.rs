@@ -93,10 +93,14 @@ pub enum Action {
     MeetingStep(isize),
     MeetingPause,
     MeetingJump(usize),
+    /// Meeting mode: blank the screen, or bring it back.
+    MeetingBlank,
     /// An edit key where nothing may be edited.
     ReadOnlyKey,
     /// Show or hide what changed since the snapshot given with `--since`.
     ToggleSince,
+    /// Scroll the detail pane of the selected measure by this many lines.
+    DetailScroll(i16),
     /// The boards folder cannot be read (`Some`) or can again (`None`).
     FolderError(Option<Box<crate::storage::Diagnostic>>),
 }

@@ -50,7 +50,12 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
     if ctrl && k.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    if app.meeting.is_some() {
+    if let Some(m) = &app.meeting {
+        // A blanked screen comes back on any key, the way a projector's blank does; the key
+        // does nothing else, so nobody turns a page by accident while the room looks away.
+        if m.blank {
+            return Some(Action::MeetingBlank);
+        }
         return meeting_key(k.code);
     }
     if let Some(modal) = &app.modal {
@@ -104,6 +109,8 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         KeyCode::Char('f') => Action::CycleStatusFilter,
         KeyCode::Char('F') => Action::ClearFilters,
         KeyCode::Char('S') => Action::CycleSort,
+        KeyCode::Char('J') if app.screen == Screen::Program => Action::DetailScroll(1),
+        KeyCode::Char('K') if app.screen == Screen::Program => Action::DetailScroll(-1),
         KeyCode::Char('s') if app.screen == Screen::Program => Action::EditStatus,
         KeyCode::Char('p') if app.screen == Screen::Program => Action::EditProgress,
         KeyCode::Char('+' | '=') if app.screen == Screen::Program => Action::StepProgress(10),
@@ -129,6 +136,8 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
 fn meeting_key(code: KeyCode) -> Option<Action> {
     match code {
         KeyCode::Char(' ') => Some(Action::MeetingPause),
+        // A presenter's clicker sends `b` or `.` for its blank-screen button.
+        KeyCode::Char('b' | '.') => Some(Action::MeetingBlank),
         KeyCode::Right | KeyCode::Char('l') | KeyCode::PageDown => Some(Action::MeetingStep(1)),
         KeyCode::Left | KeyCode::Char('h') | KeyCode::PageUp => Some(Action::MeetingStep(-1)),
         KeyCode::Char(c @ '1'..='9') => Some(Action::MeetingJump(c as usize - '0' as usize)),
@@ -272,6 +281,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("Enter", "打开所选专项 / 跳转到该措施", "open the program / jump to the measure", &[Screen::Overview, Screen::Deadlines], KeyCode::Enter),
     bind("← →  h l", "上一个 / 下一个专项", "previous / next program", PROGRAM, KeyCode::Right),
     bind("S", "排序：原顺序 → 期限 → 状态 → 责任单位", "sort: file → due → status → owner", PROGRAM, KeyCode::Char('S')),
+    bind("J K", "下方详情向下 / 向上滚动", "scroll the detail pane down / up", PROGRAM, KeyCode::Char('J')),
     bind("s", "修改状态（受阻须写明原因）", "change the status (blocked asks why)", PROGRAM, KeyCode::Char('s')),
     bind("p  + -", "修改进度 / 进度加减10", "set the progress / ±10 points", PROGRAM, KeyCode::Char('p')),
     bind("n", "修改备注", "edit the notes", PROGRAM, KeyCode::Char('n')),

@@ -9,8 +9,6 @@ use crate::text::width;
 
 /// Below this the layout cannot show a useful board.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
-/// At least this wide, the program screen puts the detail pane beside the table.
-pub const SIDE_DETAIL_WIDTH: u16 = 120;
 const MAX_BANNER_LINES: usize = 3;
 
 pub fn too_small(size: (u16, u16)) -> bool {
@@ -94,22 +92,27 @@ pub struct ProgramAreas {
     pub detail: Rect,
 }
 
-pub fn program(body: Rect) -> ProgramAreas {
+/// The program screen. The detail pane sits under the table at every size: beside it, the
+/// table would lose columns the moment the window grew wide enough for the pane. It takes a
+/// share of the height that grows with the window, and the rows the table's `n_rows` leave
+/// empty; it always leaves the table some rows.
+pub fn program(body: Rect, n_rows: usize) -> ProgramAreas {
+    // A short window keeps the measure rows and gives up the milestone strip first.
+    let strip_h = if body.height >= 20 { 4 } else { 0 };
     let [info, strip, rest] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(4),
+        Constraint::Length(strip_h),
         Constraint::Fill(1),
     ])
     .areas(body);
-    let (table, detail) = if body.width >= SIDE_DETAIL_WIDTH {
-        let [t, d] = Layout::horizontal([Constraint::Percentage(64), Constraint::Fill(1)])
-            .spacing(1)
-            .areas(rest);
-        (t, d)
-    } else {
-        let [t, d] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(rest);
-        (t, d)
-    };
+    let unused = rest
+        .height
+        .saturating_sub(1 + u16::try_from(n_rows).unwrap_or(u16::MAX));
+    let detail_h = (7 + rest.height.saturating_sub(20) / 3)
+        .max(unused)
+        .min(rest.height.saturating_sub(4));
+    let [table, detail] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_h)]).areas(rest);
     let [table_header, rows] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(table);
     ProgramAreas {
@@ -148,7 +151,7 @@ pub fn list_rows(app: &App, screen: Screen) -> Rect {
     let body = areas(app).body;
     match screen {
         Screen::Overview => overview(body, app.overview_list().len()).rows,
-        Screen::Program => program(body).rows,
+        Screen::Program => program(body, app.measure_list().len()).rows,
         Screen::Deadlines => deadlines(body).rows,
     }
 }

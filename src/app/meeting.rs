@@ -37,6 +37,8 @@ pub enum Since {
 pub struct Meeting {
     pub page: usize,
     pub paused: bool,
+    /// The screen is blanked (`b` or `.`); the cycle waits, as while paused.
+    pub blank: bool,
     pub cycle: TimeDelta,
     /// When the page on screen appeared (moved on while paused, so the page keeps its time).
     pub page_since: NaiveDateTime,
@@ -63,6 +65,7 @@ impl Meeting {
         Meeting {
             page: 0,
             paused: false,
+            blank: false,
             cycle: TimeDelta::seconds(cycle_seconds as i64),
             page_since: now,
             now,
@@ -145,11 +148,19 @@ pub fn toggle_pause(app: &mut App) {
     }
 }
 
-/// The clock moved on: the page turns when its time is up, unless paused.
+pub fn toggle_blank(app: &mut App) {
+    if let Some(m) = &mut app.meeting {
+        m.blank = !m.blank;
+        // Back from a blank, the page gets its full time: nobody saw it meanwhile.
+        m.page_since = m.now;
+    }
+}
+
+/// The clock moved on: the page turns when its time is up, unless paused or blanked.
 pub fn tick(app: &mut App, now: NaiveDateTime) {
     let Some(m) = &mut app.meeting else { return };
     m.now = now;
-    if m.paused {
+    if m.paused || m.blank {
         m.page_since = now;
         return;
     }

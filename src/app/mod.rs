@@ -160,6 +160,9 @@ pub struct App {
     pub since: Option<crate::report::snapshot::Snapshot>,
     /// The changes overlay is open.
     pub show_since: bool,
+    /// How far the detail pane is scrolled, and for which measure: another measure starts at
+    /// its top.
+    pub detail_scroll: (String, u16),
     /// The derived lists, memoised until what they are derived from changes (see `rows`).
     pub rows_cache: rows::RowCache,
 }
@@ -213,6 +216,7 @@ impl App {
             meeting: None,
             since: None,
             show_since: false,
+            detail_scroll: (String::new(), 0),
             rows_cache: rows::RowCache::default(),
         };
         app.overview_sel = app

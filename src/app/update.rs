@@ -67,6 +67,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CycleSort => app.sort = app.sort.next(),
         Action::ToggleHelp => app.help = !app.help,
         Action::FolderError(d) => app.dir_error = d.map(|d| *d),
+        Action::DetailScroll(d) => {
+            let id = app.measure_sel.clone().unwrap_or_default();
+            let from = if app.detail_scroll.0 == id {
+                app.detail_scroll.1
+            } else {
+                0
+            };
+            // The view stops at the last line; here only a bound no pane reaches.
+            let to = from.saturating_add_signed(d).min(1000);
+            app.detail_scroll = (id, to);
+        }
         Action::ToggleSince => {
             if app.since.is_some() {
                 app.show_since = !app.show_since;
@@ -84,6 +95,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MeetingStep(d) => super::meeting::step(app, d),
         Action::MeetingPause => super::meeting::toggle_pause(app),
         Action::MeetingJump(n) => super::meeting::jump(app, n),
+        Action::MeetingBlank => super::meeting::toggle_blank(app),
         Action::ReadOnlyKey => app.notice = Some(app.texts().meeting_read_only.to_owned()),
         Action::WatchNote(note) => app.watch_note = Some(note),
         Action::EditStatus => edit::open_status(app),

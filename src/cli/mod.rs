@@ -43,6 +43,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate board files; print each problem as path:line:col and a summary.
+    #[command(
+        after_help = "Examples:\n  rectify check                      every board in ./boards\n  rectify check boards/01-fraud.ron  one file\n  rectify check /mnt/share/boards    a shared folder, before the meeting"
+    )]
     Check {
         /// Files or directories [default: boards]
         paths: Vec<PathBuf>,
@@ -71,9 +74,21 @@ pub enum Command {
     )]
     New(NewArgs),
     /// Meeting mode for a shared screen: read-only, large, high-contrast, cycling by itself.
+    // A shared screen edits nothing and has no changes overlay: those options are not offered
+    // (still accepted, as before any subcommand, and without effect).
+    #[command(
+        mut_arg("read_only", |a| a.hide(true)),
+        mut_arg("user", |a| a.hide(true)),
+        mut_arg("since", |a| a.hide(true)),
+        mut_arg("theme", |a| a.help("Theme: a built-in name (dark, light, high-contrast) or a path to a RON theme file [default: high-contrast]")),
+        after_help = "Examples:\n  rectify meeting                              the boards in ./boards, a page every 20 s\n  rectify meeting --cycle 45 --theme light     slower pages, for a light projector\n  rectify meeting /mnt/share/boards --poll     the team's share, live as colleagues save\n  rectify meeting --today 2023-07-15           the shipped 2023 samples\nKeys: Space pause · ←→ or PageUp/PageDown pages · 1–9 a program · b or . blank · q quit"
+    )]
     Meeting(MeetingArgs),
     /// Show the settings in force and where each one comes from; board options given here
     /// show what a run with them would use.
+    #[command(
+        after_help = "Examples:\n  rectify config --print                 the settings in force and where each comes from\n  rectify config --print --theme light   what a run with --theme light would use"
+    )]
     Config {
         /// Print the effective settings
         #[arg(long)]
@@ -82,6 +97,9 @@ pub enum Command {
         board: BoardFlags,
     },
     /// Print a shell completion script: `rectify completions bash > /etc/bash_completion.d/rectify`.
+    #[command(
+        after_help = "Examples:\n  rectify completions bash > /etc/bash_completion.d/rectify\n  rectify completions zsh > ~/.zfunc/_rectify\n  rectify completions fish --lang en > ~/.config/fish/completions/rectify.fish"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -90,6 +108,9 @@ pub enum Command {
         lang: Option<crate::i18n::Lang>,
     },
     /// Print the man page (roff): `rectify man > rectify.1`.
+    #[command(
+        after_help = "Examples:\n  rectify man > rectify.1 && man ./rectify.1\n  rectify man --lang en | man -l -"
+    )]
     Man {
         /// Language of the page: zh or en [default: from the config file, else $LANG]
         #[arg(long, value_parser = parse_lang)]

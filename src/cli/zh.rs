@@ -175,6 +175,30 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("meeting --cycle", "每页停留的秒数"),
     (
+        "meeting:examples",
+        "示例：\n  rectify meeting                              打开 ./boards，每页 20 秒\n  rectify meeting --cycle 45 --theme light     翻页慢些，适合浅色投影\n  rectify meeting /mnt/share/boards --poll     团队共享文件夹，同事保存即更新\n  rectify meeting --today 2023-07-15           随附的 2023 年示例\n按键：空格 暂停 · ←→ 或 PageUp/PageDown 翻页 · 1–9 跳到专项 · b 或 . 黑屏 · q 退出",
+    ),
+    (
+        "meeting --theme",
+        "主题：内置名称（dark、light、high-contrast）或 RON 主题文件的路径［默认：high-contrast］",
+    ),
+    (
+        "check:examples",
+        "示例：\n  rectify check                      校验 ./boards 中的全部看板\n  rectify check boards/01-fraud.ron  校验一个文件\n  rectify check /mnt/share/boards    开会前校验共享文件夹",
+    ),
+    (
+        "config:examples",
+        "示例：\n  rectify config --print                 当前生效的设置及其来源\n  rectify config --print --theme light   带上 --theme light 运行时的设置",
+    ),
+    (
+        "completions:examples",
+        "示例：\n  rectify completions bash > /etc/bash_completion.d/rectify\n  rectify completions zsh > ~/.zfunc/_rectify\n  rectify completions fish --lang en > ~/.config/fish/completions/rectify.fish",
+    ),
+    (
+        "man:examples",
+        "示例：\n  rectify man > rectify.1 && man ./rectify.1\n  rectify man --lang en | man -l -",
+    ),
+    (
         "config",
         "显示当前生效的设置及每一项的来源；在此给出的看板选项会显示带上它们运行时的设置",
     ),

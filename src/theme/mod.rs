@@ -3,6 +3,7 @@
 
 mod error;
 mod raw;
+pub mod shade;
 
 use std::path::Path;
 
@@ -31,6 +32,9 @@ pub const DEFAULT: &str = "dark";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: String,
+    /// The pair behind everything: what a cell drawn without a colour of its own shows, so a
+    /// theme reads the same on a dark and on a light terminal.
+    pub background: Style,
     pub text: Style,
     pub muted: Style,
     pub title: Style,
@@ -102,6 +106,7 @@ impl Theme {
 
     fn styles_mut(&mut self) -> impl Iterator<Item = &mut Style> {
         [
+            &mut self.background,
             &mut self.text,
             &mut self.muted,
             &mut self.title,
@@ -204,6 +209,7 @@ fn plain(name: &str) -> Theme {
     let b = Style::new().add_modifier(Modifier::BOLD);
     Theme {
         name: name.to_owned(),
+        background: s,
         text: s,
         muted: s,
         title: b,

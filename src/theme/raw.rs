@@ -109,6 +109,7 @@ group!(Milestone {
 });
 group!(Banner { error, warning });
 group!(Ui {
+    background,
     text,
     muted,
     title,
@@ -167,6 +168,7 @@ impl RawTheme {
         let (u, st, h, d) = (&self.ui, &self.status, &self.health, &self.deadline);
         Ok(Theme {
             name: name.to_owned(),
+            background: leaf(&u.background, "ui.background")?,
             text: leaf(&u.text, "ui.text")?,
             muted: leaf(&u.muted, "ui.muted")?,
             title: leaf(&u.title, "ui.title")?,

@@ -12,6 +12,29 @@ use crate::app::{App, Bucket};
 use crate::text::{fit, sanitize};
 use crate::theme::Theme;
 
+/// The table's columns and their widths in `width` cells.
+pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
+    let t = app.texts();
+    let rows = app.deadline_list();
+    let due_w = short_date_width(rows.iter().filter_map(|r| {
+        let p = app.boards[r.board].program.as_ref()?;
+        Some((p.measures[r.measure].effective_due(), p))
+    }));
+    let cols = vec![
+        // The group's name, after a space.
+        Col::fixed("", t.bucket_width() + 1, 9),
+        Col::flex(t.col_program, 10, 6),
+        Col::fixed(t.col_id, 5, 8),
+        Col::flex(t.col_measure, 14, 10).weight(3),
+        Col::flex(t.col_owner, 12, 5),
+        Col::fixed(t.col_due, due_w, 7),
+        Col::fixed(t.col_days, 8, 9).right(),
+        Col::fixed(t.col_status, t.status_width(), 8),
+    ];
+    let fitted = table::fit_columns(&cols, width);
+    (cols, fitted)
+}
+
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let areas = layout::deadlines(body);
@@ -30,22 +53,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Span::styled(fit(&summary, body.width as usize), theme.title),
         areas.summary,
     );
-    let due_w = short_date_width(rows.iter().filter_map(|r| {
-        let p = app.boards[r.board].program.as_ref()?;
-        Some((p.measures[r.measure].effective_due(), p))
-    }));
-    let cols = [
-        // The group's name, after a space.
-        Col::fixed("", t.bucket_width() + 1, 9),
-        Col::flex(t.col_program, 12, 6),
-        Col::fixed(t.col_id, 6, 8),
-        Col::flex(t.col_measure, 16, 10),
-        Col::fixed(t.col_owner, 12, 5),
-        Col::fixed(t.col_due, due_w, 7),
-        Col::fixed(t.col_days, 8, 9).right(),
-        Col::fixed(t.col_status, t.status_width(), 8),
-    ];
-    let fitted = table::fit_columns(&cols, body.width);
+    let (cols, fitted) = columns(app, body.width);
     frame.render_widget(
         table::header(&cols, &fitted, theme.header),
         areas.table_header,
@@ -101,7 +109,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         ];
         let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = line.select(theme.selection);
         }
         frame.render_widget(
             line,

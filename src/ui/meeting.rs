@@ -12,7 +12,7 @@ use super::{milestones, short_date, short_date_width};
 use crate::app::meeting::{Meeting, Page, Since};
 use crate::app::{App, Bucket};
 use crate::domain::schedule::{self, Assessment};
-use crate::domain::{Measure, Program, StatusKind};
+use crate::domain::{Measure, Program, Status, StatusKind};
 use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 
@@ -41,6 +41,14 @@ fn scale(area: Rect) -> u16 {
 
 pub fn render(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame) {
     let full = frame.area();
+    if m.blank {
+        // Black, as a projector's blank is: the room looks at the speaker, not the screen.
+        for cell in &mut frame.buffer_mut().content {
+            cell.reset();
+            cell.bg = ratatui::style::Color::Black;
+        }
+        return;
+    }
     let w = full.width.min(MAX_WIDTH);
     let area = Rect::new(full.x + (full.width - w) / 2, full.y, w, full.height);
     let [top, _, body, hint, bar] = Layout::vertical([
@@ -221,6 +229,18 @@ fn since_tag(app: &App, s: Option<Since>, theme: &Theme) -> Cell {
     }
 }
 
+/// Below this many rows the big figures give their room to the lists, as one line.
+const ROOM_FOR_BIG_FIGURES: u16 = 30;
+
+/// Where the figures go: the whole body when it has room for block digits, else one line.
+fn figure_room(body: Rect) -> Rect {
+    if body.height < ROOM_FOR_BIG_FIGURES {
+        Rect { height: 1, ..body }
+    } else {
+        body
+    }
+}
+
 fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let s = scale(frame.area());
@@ -240,7 +260,7 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
         (tot.overdue.to_string(), t.meeting_overdue, od),
         (tot.measures.to_string(), t.meeting_measures, theme.text),
     ];
-    let used = figures(&items, s, theme, frame, body);
+    let used = figures(&items, s, theme, frame, figure_room(body));
     // What moved since the meeting began, the first thing people ask after the totals.
     let mut counts = [0usize; 4];
     for b in &app.boards {
@@ -282,14 +302,17 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
     let rows: Vec<usize> = (0..app.boards.len())
         .filter(|&i| app.boards[i].program.is_some())
         .collect();
-    let spacing = if list.height as usize >= rows.len() * 2 {
+    // What needs attention goes under the programs; the programs spread out only when that
+    // list fits all the same.
+    let trouble = super::overview::attention(app, theme, list.width, u16::MAX).len();
+    let spacing = if list.height as usize >= rows.len() * 2 + 2 + trouble {
         2
     } else {
         1
     };
     let cols = [
         Col::fixed("", t.health_width() + 2, 10),
-        Col::flex("", 26, 10),
+        Col::flex("", 26, 10).weight(2),
         Col::flex("", 16, 6),
         Col::fixed("", 10, 8),
     ];
@@ -323,6 +346,21 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
             Rect::new(list.x + 2, y, list.width.saturating_sub(4), 1),
         );
     }
+    let att_y = list.y + (rows.len() * spacing) as u16 + 1;
+    if att_y + 1 < list.bottom() {
+        let area = Rect::new(list.x, att_y, list.width, list.bottom() - att_y);
+        let mut lines = vec![Line::from(Span::styled(
+            format!(" {}", t.attention),
+            theme.header,
+        ))];
+        lines.extend(super::overview::attention(
+            app,
+            theme,
+            area.width,
+            area.height - 1,
+        ));
+        frame.render_widget(table::Plain(lines), area);
+    }
 }
 
 /// Measures a meeting should see first: what changed, what is late or stuck, what is due.
@@ -355,41 +393,56 @@ fn measure_rows(
 ) {
     let t = app.texts();
     let due_w = short_date_width(rows.iter().map(|&(p, ms)| (ms.effective_due(), p)));
-    let cols = [
+    // The mark of what changed since the meeting began takes room only when there is one, and
+    // the program only when the rows come from several.
+    let marked = rows
+        .iter()
+        .any(|(p, ms)| m.since(&p.id, ms, app.today).is_some());
+    let wanted = [marked, with_program, true, true, true, true, true, true];
+    let keep = |i: usize| wanted[i];
+    let all = [
         Col::fixed("", t.since_width().max(10), 10),
         Col::flex(t.col_program, 14, 5),
         Col::fixed(t.col_id, 6, 7),
-        Col::flex(t.col_measure, 18, 10),
-        Col::fixed(t.col_owner, 12, 4),
+        Col::flex(t.col_measure, 18, 10).weight(3),
+        // Who answers for it stays at every size: the meeting asks them.
+        Col::flex(t.col_owner, 12, 8),
         Col::fixed(t.col_due, due_w, 6),
         Col::fixed(t.col_days, 8, 9).right(),
         Col::fixed(t.col_status, t.status_width(), 9),
     ];
-    let mut fitted = table::fit_columns(&cols, area.width.saturating_sub(2));
-    if !with_program {
-        let spare: u16 = fitted
-            .iter()
-            .filter(|(i, _)| *i == 1)
-            .map(|(_, w)| w + 1)
-            .sum();
-        fitted.retain(|(i, _)| *i != 1);
-        if let Some(c) = fitted.iter_mut().find(|(i, _)| *i == 3) {
-            c.1 += spare;
-        }
-    }
+    let cols: Vec<Col> = all
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| keep(i).then_some(c))
+        .collect();
+    let title_col = (0..3).filter(|&i| keep(i)).count();
+    let fitted = table::fit_columns(&cols, area.width.saturating_sub(2));
     frame.render_widget(
         table::header(&cols, &fitted, theme.header),
         Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1),
     );
-    for (n, (p, ms)) in rows
-        .iter()
-        .take(area.height.saturating_sub(1) as usize)
-        .enumerate()
-    {
+    let room = usize::from(area.height.saturating_sub(1));
+    // A blocked measure takes a second line for what blocks it.
+    let lines_of = |ms: &Measure| 1 + usize::from(matches!(ms.status, Status::Blocked(_)));
+    let mut y = area.y + 1;
+    let mut used = 0;
+    for (n, (p, ms)) in rows.iter().enumerate() {
+        let need = lines_of(ms);
+        let rest: usize = rows[n..].iter().map(|(_, ms)| lines_of(ms)).sum();
+        if used + rest > room && used + need + 1 > room {
+            let more = (t.and_more)(rows.len() - n);
+            frame.render_widget(
+                Span::styled(format!("  {more}"), theme.muted),
+                Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1),
+            );
+            break;
+        }
+        used += need;
         let days = schedule::days_left(ms, app.today);
         let fin = ms.status.is_finished();
         let kind = ms.status.kind();
-        let cells = vec![
+        let cells = [
             since_tag(app, m.since(&p.id, ms, app.today), theme),
             text(sanitize(&p.title), theme.muted),
             text(sanitize(&ms.id), theme.key),
@@ -406,16 +459,38 @@ fn measure_rows(
             ),
             text((t.status)(kind), theme.status(kind)),
         ];
+        let cells = cells
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, c)| keep(i).then_some(c))
+            .collect();
         let line = table::row(&cols, &fitted, cells, theme.text, theme);
-        frame.render_widget(
-            line,
-            Rect::new(
-                area.x + 1,
-                area.y + 1 + n as u16,
-                area.width.saturating_sub(2),
-                1,
-            ),
-        );
+        let row = |y| Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1);
+        frame.render_widget(line, row(y));
+        y += 1;
+        if let Status::Blocked(reason) = &ms.status {
+            // Under the measure's title, where the eye already is.
+            let indent: u16 = fitted
+                .iter()
+                .take_while(|(i, _)| *i != title_col)
+                .map(|(_, w)| w + 1)
+                .sum();
+            let said = (t.labelled)(t.detail_blocked, &sanitize(reason));
+            let r = row(y);
+            let r = Rect {
+                x: r.x + indent.min(r.width),
+                width: r.width.saturating_sub(indent),
+                ..r
+            };
+            frame.render_widget(
+                Span::styled(
+                    fit(&format!("↳ {said}"), r.width as usize),
+                    theme.status(kind),
+                ),
+                r,
+            );
+            y += 1;
+        }
     }
 }
 
@@ -462,7 +537,7 @@ fn program(
         body.width,
         body.height.saturating_sub(2),
     );
-    let used = figures(&items, s, theme, frame, fig);
+    let used = figures(&items, s, theme, frame, figure_room(fig));
     let strip = centre(
         Rect::new(
             body.x + 1,
@@ -513,7 +588,7 @@ fn deadlines(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rec
         ),
         (count(Bucket::Month).to_string(), t.bucket_month, theme.text),
     ];
-    let used = figures(&items, s, theme, frame, body);
+    let used = figures(&items, s, theme, frame, figure_room(body));
     let list = centre(
         Rect::new(
             body.x,
@@ -523,9 +598,9 @@ fn deadlines(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rec
         ),
         MAX_LIST,
     );
+    // Every bucket the figures above count, most urgent first; what does not fit is counted.
     let pairs: Vec<(&Program, &Measure)> = rows
         .iter()
-        .filter(|r| r.bucket != Bucket::Month)
         .filter_map(|r| {
             let p = app.boards[r.board].program.as_ref()?;
             Some((p, &p.measures[r.measure]))

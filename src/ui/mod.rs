@@ -25,6 +25,33 @@ use crate::theme::Theme;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     table::fill_style(frame.buffer_mut(), area, theme.text);
+    screen(app, theme, frame);
+    behind_everything(theme, frame);
+}
+
+/// Cells left in the terminal's own colours take the theme's pair instead: a theme's colours
+/// were chosen against its own background, and the terminal's may be the opposite shade.
+fn behind_everything(theme: &Theme, frame: &mut Frame) {
+    let (fg, bg) = (theme.background.fg, theme.background.bg);
+    if fg.is_none() && bg.is_none() {
+        return;
+    }
+    for cell in &mut frame.buffer_mut().content {
+        if let Some(bg) = bg
+            && cell.bg == ratatui::style::Color::Reset
+        {
+            cell.bg = bg;
+        }
+        if let Some(fg) = fg
+            && cell.fg == ratatui::style::Color::Reset
+        {
+            cell.fg = fg;
+        }
+    }
+}
+
+fn screen(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
     if layout::too_small((area.width, area.height)) {
         chrome::too_small(app, theme, frame);
         return;
@@ -51,6 +78,30 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     if let Some(m) = &app.modal {
         modal::render(app, theme, frame, m);
     }
+}
+
+/// The columns of the table on screen, by heading, with their widths in cells: what a user
+/// sees of the layout, for checking how it grows with the window. The progress bar and the
+/// bare percentage that stands in for it share a heading and count as one column.
+pub fn column_widths(app: &App) -> Vec<(String, u16)> {
+    let width = layout::areas(app).body.width;
+    let (cols, fitted) = match app.screen {
+        Screen::Overview => overview::columns(app, width),
+        Screen::Deadlines => deadlines::columns(app, width),
+        Screen::Program => match app.current_board().and_then(|b| b.program.as_ref()) {
+            Some(p) => program::columns(app, p, width),
+            None => return Vec::new(),
+        },
+    };
+    let mut out: Vec<(String, u16)> = Vec::new();
+    for (i, w) in fitted {
+        let name = cols[i].header.trim().trim_end_matches('▾').to_owned();
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some(seen) => seen.1 = seen.1.max(w),
+            None => out.push((name, w)),
+        }
+    }
+    out
 }
 
 /// Clears the area of a popup. A double-width character that starts just left of it would

@@ -13,6 +13,48 @@ use crate::domain::{Date, Status, StatusKind};
 use crate::text::{fit, sanitize, width};
 use crate::theme::Theme;
 
+/// Where the five status counts sit among the columns.
+const STATUS_COLS: std::ops::Range<usize> = 6..11;
+
+/// The table's columns and their widths in `width` cells.
+pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
+    let t = app.texts();
+    let mut cols = vec![
+        Col::fixed(&format!(" {}", t.col_health), t.health_width() + 1, 10),
+        // Room for most programs' names in full, even before the table grows.
+        Col::flex(t.col_program, 24, 10).weight(2),
+        // Gives way before the status counts: a meeting asks for those first.
+        Col::flex(t.col_lead, 12, 2),
+        Col::fixed(t.col_progress, 10, 6),
+        Col::fixed(t.col_progress, 4, 9).right(),
+        Col::fixed(t.col_total, 4, 8).right(),
+    ];
+    for k in StatusKind::ALL {
+        cols.push(Col::fixed((t.status)(k), 6, 3).right());
+    }
+    cols.push(Col::fixed(t.col_overdue, 4, 9).right());
+    cols.push(Col::flex(t.col_next, 19, 7).weight(2));
+    // The status counts go together, so those shown always add up to the total beside them.
+    let fitted = table::fit_columns_grouped(&cols, width, &[STATUS_COLS]);
+    // One progress column is enough: show the bare percentage only when the bar is gone, and
+    // the bar takes the percentage's room with it.
+    let fitted: Vec<(usize, u16)> = if fitted.iter().any(|&(i, _)| i == 3) {
+        let spare: u16 = fitted
+            .iter()
+            .filter(|&&(i, _)| i == 4)
+            .map(|&(_, w)| w + 1)
+            .sum();
+        let mut f: Vec<_> = fitted.into_iter().filter(|&(i, _)| i != 4).collect();
+        if let Some(c) = f.iter_mut().find(|(i, _)| *i == 3) {
+            c.1 += spare;
+        }
+        f
+    } else {
+        fitted
+    };
+    (cols, fitted)
+}
+
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let t = app.texts();
     let rows = app.overview_list();
@@ -27,34 +69,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         ),
         areas.totals,
     );
-    let mut cols = vec![
-        Col::fixed(&format!(" {}", t.col_health), t.health_width() + 1, 10),
-        Col::flex(t.col_program, 16, 10),
-        Col::fixed(t.col_lead, 12, 5),
-        Col::fixed(t.col_progress, 16, 6),
-        Col::fixed(t.col_progress, 4, 9).right(),
-    ];
-    for k in StatusKind::ALL {
-        cols.push(Col::fixed((t.status)(k), 6, 3).right());
-    }
-    cols.push(Col::fixed(t.col_overdue, 4, 9).right());
-    cols.push(Col::flex(t.col_next, 20, 7));
-    let fitted = table::fit_columns(&cols, body.width);
-    // One progress column is enough: show the bare percentage only when the bar is gone.
-    let fitted: Vec<(usize, u16)> = if fitted.iter().any(|&(i, _)| i == 3) {
-        let spare: u16 = fitted
-            .iter()
-            .filter(|&&(i, _)| i == 4)
-            .map(|&(_, w)| w + 1)
-            .sum();
-        let mut f: Vec<_> = fitted.into_iter().filter(|&(i, _)| i != 4).collect();
-        if let Some(c) = f.iter_mut().find(|(i, _)| *i == 1) {
-            c.1 += spare;
-        }
-        f
-    } else {
-        fitted
-    };
+    let (cols, fitted) = columns(app, body.width);
     frame.render_widget(
         table::header(&cols, &fitted, theme.header),
         areas.table_header,
@@ -96,6 +111,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
                     a.completion().map_or("—".into(), |c| format!("{c}%")),
                     theme.text,
                 ));
+                cells.push(text(a.total.to_string(), theme.text));
                 for k in StatusKind::ALL {
                     let c = a.count(k);
                     let st = if c == 0 { theme.muted } else { theme.status(k) };
@@ -141,13 +157,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         };
         let mut line = table::fast_row(&cols, &fitted, cells, base, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = line.select(theme.selection);
         }
         let r = Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1);
         frame.render_widget(line, r);
     }
     if let Some(att) = areas.attention {
-        attention(app, theme, frame, att);
+        let mut lines = vec![Line::from(Span::styled(
+            format!(" {}", t.attention),
+            theme.header,
+        ))];
+        lines.extend(attention(
+            app,
+            theme,
+            att.width,
+            att.height.saturating_sub(1),
+        ));
+        frame.render_widget(table::Plain(lines), att);
     }
 }
 
@@ -160,8 +186,9 @@ enum Trouble {
 }
 
 /// Blocked, overdue and due-this-week measures and missed milestones across all programs: the
-/// first things a meeting asks about, most serious first.
-fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// first things a meeting asks about, most serious first. At most `max` lines `width` cells
+/// wide; when there are more, the last says how many are left out.
+pub(super) fn attention(app: &App, theme: &Theme, cols: u16, max: u16) -> Vec<Line<'static>> {
     let t = app.texts();
     // The same programs and measures the filter leaves in the table above.
     let shown = app.overview_list();
@@ -198,14 +225,27 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .filter(|(_, ms)| ms.done.is_none() && ms.due < app.today)
             .map(move |(ki, ms)| (bi, ki, Trouble::MilestoneMissed(ms.due)))
     });
-    let items = blocked.chain(late).chain(missed);
+    let mut items = blocked.chain(late).chain(missed);
     // Wide enough for the longest kind of tag in this language, `milestone missed 06-30`.
     let tag_w = 17.max(width(t.milestone_missed) + 6);
-    let mut lines = vec![Line::from(Span::styled(
-        format!(" {}", t.attention),
-        theme.header,
-    ))];
-    for (bi, idx, trouble) in items.take(area.height.saturating_sub(1) as usize) {
+    // The program's name grows with the room, up to what most names need.
+    let name_w = (16 + usize::from(cols.saturating_sub(100)) / 8).min(30);
+    let mut lines = Vec::new();
+    let max = usize::from(max);
+    while let Some((bi, idx, trouble)) = items.next() {
+        if lines.len() + 1 == max {
+            // One line left: the last item if it is the last, else how many are left.
+            let rest = 1 + items.by_ref().count();
+            if rest > 1 {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", (t.and_more)(rest)),
+                    theme.muted,
+                )));
+                break;
+            }
+        } else if lines.len() >= max {
+            break;
+        }
         let Some(p) = &app.boards[bi].program else {
             continue;
         };
@@ -243,15 +283,17 @@ fn attention(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", fit(&tag, tag_w)), style),
-            Span::styled(format!("{} ", fit(&sanitize(&p.title), 16)), theme.muted),
+            Span::styled(
+                format!("{} ", fit(&sanitize(&p.title), name_w)),
+                theme.muted,
+            ),
             Span::styled(format!("{} ", sanitize(&id)), theme.key),
             Span::styled(sanitize(&title), theme.text),
             Span::styled(extra, theme.muted),
         ]));
     }
-    let lines: Vec<Line> = lines
+    lines
         .into_iter()
-        .map(|l| table::clip(l, area.width as usize))
-        .collect();
-    frame.render_widget(table::Plain(lines), area);
+        .map(|l| table::clip(l, cols as usize))
+        .collect()
 }

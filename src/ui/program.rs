@@ -19,7 +19,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let Some(board) = app.current_board() else {
         return;
     };
-    let areas = layout::program(body);
+    let areas = layout::program(body, app.measure_list().len());
     let (Some(p), Some(a)) = (&board.program, &board.assessment) else {
         frame.render_widget(
             Span::styled(
@@ -75,7 +75,8 @@ fn info(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, p: &Program, a:
     );
 }
 
-fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rect, p: &Program) {
+/// The measures table's columns and their widths in `width` cells.
+pub(crate) fn columns(app: &App, p: &Program, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
     let t = app.texts();
     let mark = |k: SortKey, s: &str| {
         if app.sort == k {
@@ -87,16 +88,23 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
     let rows = app.measure_list();
     // One more cell for the `*` of a slipped deadline.
     let due_w = short_date_width(rows.iter().map(|&i| (p.measures[i].effective_due(), p))) + 1;
-    let cols = [
+    let cols = vec![
         Col::fixed(&format!(" {}", t.col_id), 7, 9),
-        Col::flex(t.col_measure, 14, 10),
-        Col::fixed(&mark(SortKey::Owner, t.col_owner), 12, 6),
+        Col::flex(t.col_measure, 14, 10).weight(3),
+        Col::flex(&mark(SortKey::Owner, t.col_owner), 12, 6),
         Col::fixed(&mark(SortKey::Due, t.col_due), due_w, 8),
         Col::fixed(t.col_days, 8, 9).right(),
         Col::fixed(&mark(SortKey::Status, t.col_status), t.status_width(), 10),
         Col::fixed(t.detail_progress, 12, 5),
     ];
-    let fitted = table::fit_columns(&cols, area.width);
+    let fitted = table::fit_columns(&cols, width);
+    (cols, fitted)
+}
+
+fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rect, p: &Program) {
+    let t = app.texts();
+    let rows = app.measure_list();
+    let (cols, fitted) = columns(app, p, area.width);
     frame.render_widget(table::header(&cols, &fitted, theme.header), header);
     if rows.is_empty() {
         frame.render_widget(Span::styled(format!(" {}", t.no_match), theme.muted), area);
@@ -145,7 +153,7 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
         ];
         let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.patch_style(theme.selection);
+            line = line.select(theme.selection);
         }
         frame.render_widget(line, Rect::new(area.x, area.y + y as u16, area.width, 1));
     }
@@ -159,7 +167,6 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
         .border_style(theme.border)
         .title(Span::styled(format!(" {} ", sanitize(&m.id)), theme.key));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(1),
@@ -256,5 +263,21 @@ fn detail(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, m: Option<&Me
             )));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // A long title or note wraps inside the pane; what does not fit is a `J` away.
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = u16::try_from(para.line_count(inner.width)).unwrap_or(u16::MAX);
+    let max = total.saturating_sub(inner.height);
+    let scroll = if app.detail_scroll.0 == m.id {
+        app.detail_scroll.1.min(max)
+    } else {
+        0
+    };
+    let block = if max > 0 {
+        let where_ = format!(" {}/{} J K ", scroll + 1, max + 1);
+        block.title(ratatui::text::Line::from(Span::styled(where_, theme.muted)).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
+    frame.render_widget(para.scroll((scroll, 0)), inner);
 }

@@ -15,6 +15,8 @@ pub struct Col {
     /// Minimum width in cells; flexible columns share what is left over.
     pub width: u16,
     pub flex: bool,
+    /// A flexible column's share of the room left over, against the others' weights.
+    pub weight: u16,
     /// Higher stays longer.
     pub priority: u8,
     pub right: bool,
@@ -28,6 +30,7 @@ impl Col {
             header: header.to_owned(),
             width: width.max(crate::text::width(header) as u16),
             flex: false,
+            weight: 1,
             priority,
             right: false,
         }
@@ -37,6 +40,11 @@ impl Col {
             flex: true,
             ..Col::fixed(header, width, priority)
         }
+    }
+    /// A flexible column that takes `weight` shares of the room left over.
+    pub fn weight(mut self, weight: u16) -> Col {
+        self.weight = weight.max(1);
+        self
     }
     pub fn right(mut self) -> Col {
         self.right = true;
@@ -58,7 +66,22 @@ pub fn text(s: impl Into<String>, style: Style) -> Cell {
 const GAP: u16 = 1;
 
 /// Which columns are shown and how wide, in column order.
+///
+/// Widths never shrink as `total` grows. A column dropped for want of room comes back at a
+/// wider terminal; had the room short of it gone to the flexible columns, they would have to
+/// give it back then. So flexible columns grow only once every column is shown, and until
+/// then what is left over stays blank.
 pub fn fit_columns(cols: &[Col], total: u16) -> Vec<(usize, u16)> {
+    fit_columns_grouped(cols, total, &[])
+}
+
+/// [`fit_columns`], where each of `groups` is shown whole or not at all: counts that only
+/// add up side by side (one per status) go together.
+pub fn fit_columns_grouped(
+    cols: &[Col],
+    total: u16,
+    groups: &[std::ops::Range<usize>],
+) -> Vec<(usize, u16)> {
     let mut shown: Vec<usize> = (0..cols.len()).collect();
     let need = |shown: &[usize]| -> u16 {
         shown.iter().map(|&i| cols[i].width).sum::<u16>()
@@ -71,27 +94,53 @@ pub fn fit_columns(cols: &[Col], total: u16) -> Vec<(usize, u16)> {
             .min_by_key(|(pos, i)| (cols[**i].priority, std::cmp::Reverse(*pos)))
             .map(|(pos, _)| pos)
             .unwrap_or(0);
-        shown.remove(drop);
+        let gone = shown.remove(drop);
+        if let Some(g) = groups.iter().find(|g| g.contains(&gone)) {
+            shown.retain(|i| !g.contains(i));
+        }
     }
-    let spare = total.saturating_sub(need(&shown));
+    let spare = if shown.len() == cols.len() {
+        total.saturating_sub(need(&shown))
+    } else {
+        0
+    };
     let flex: Vec<usize> = shown.iter().copied().filter(|&i| cols[i].flex).collect();
+    let extra = share(
+        &flex.iter().map(|&i| cols[i].weight).collect::<Vec<_>>(),
+        spare,
+    );
     shown
         .iter()
         .map(|&i| {
-            let mut w = cols[i].width;
-            if let Some(pos) = flex.iter().position(|&f| f == i) {
-                let share = spare / flex.len() as u16;
-                // The first flexible column takes the remainder.
-                w += share
-                    + if pos == 0 {
-                        spare % flex.len() as u16
-                    } else {
-                        0
-                    };
-            }
-            (i, w)
+            let more = flex
+                .iter()
+                .position(|&f| f == i)
+                .map_or(0, |pos| extra[pos]);
+            (i, cols[i].width + more)
         })
         .collect()
+}
+
+/// `spare` cells shared by `weights`, a cell at a time to the column furthest below its share
+/// (the first on a tie): one more cell to share never takes one from anybody.
+fn share(weights: &[u16], spare: u16) -> Vec<u16> {
+    let mut got = vec![0u16; weights.len()];
+    if weights.is_empty() {
+        return got;
+    }
+    for _ in 0..spare {
+        let mut best = 0;
+        for i in 1..weights.len() {
+            // w_i / (got_i + 1) > w_best / (got_best + 1), in integers.
+            if u32::from(weights[i]) * (u32::from(got[best]) + 1)
+                > u32::from(weights[best]) * (u32::from(got[i]) + 1)
+            {
+                best = i;
+            }
+        }
+        got[best] += 1;
+    }
+    got
 }
 
 pub fn header(cols: &[Col], layout: &[(usize, u16)], style: Style) -> Line<'static> {
@@ -195,6 +244,18 @@ impl Row {
     pub fn patch_style(mut self, style: Style) -> Row {
         self.style = self.style.patch(style);
         self
+    }
+
+    /// Marks the selected row. A selection that names only a background lies under each
+    /// cell's own colour; one that names a foreground too (high contrast) lies over every
+    /// cell, so no cell's colour can vanish into the bar.
+    pub fn select(mut self, selection: Style) -> Row {
+        if selection.fg.is_some() {
+            for p in &mut self.pieces {
+                p.style = p.style.patch(selection);
+            }
+        }
+        self.patch_style(selection)
     }
 }
 
@@ -466,8 +527,43 @@ mod tests {
             fit_columns(&cols, 43),
             vec![(0, 10), (1, 10), (2, 10), (3, 10)]
         );
-        assert_eq!(fit_columns(&cols, 40), vec![(0, 10), (1, 18), (3, 10)]);
-        assert_eq!(fit_columns(&cols, 25), vec![(0, 10), (1, 14)]);
+        // Room short of the dropped column stays blank until it comes back.
+        assert_eq!(fit_columns(&cols, 40), vec![(0, 10), (1, 10), (3, 10)]);
+        assert_eq!(fit_columns(&cols, 25), vec![(0, 10), (1, 10)]);
+        assert_eq!(
+            fit_columns(&cols, 50),
+            vec![(0, 10), (1, 17), (2, 10), (3, 10)]
+        );
+    }
+
+    #[test]
+    fn no_column_narrows_as_the_room_grows() {
+        let cols = [
+            Col::fixed("a", 6, 9),
+            Col::flex("b", 10, 10).weight(3),
+            Col::flex("c", 8, 4),
+            Col::fixed("d", 7, 2),
+            Col::fixed("e", 7, 2),
+            Col::flex("f", 12, 7),
+        ];
+        let mut last = vec![0u16; cols.len()];
+        for total in 10..300 {
+            let mut now = vec![0u16; cols.len()];
+            for (i, w) in fit_columns_grouped(&cols, total, std::slice::from_ref(&(3..5))) {
+                now[i] = w;
+            }
+            for i in 0..cols.len() {
+                assert!(
+                    now[i] >= last[i],
+                    "column {i} at {total}: {now:?} after {last:?}"
+                );
+            }
+            assert!(now[3] == now[4], "a group is shown whole: {now:?}");
+            last = now;
+        }
+        // The weights share the room three to one to one.
+        let at = fit_columns(&cols, 200);
+        assert_eq!(at[1].1 - 10, 3 * (at[2].1 - 8));
     }
 
     /// `Plain` must draw exactly what a `Paragraph` of the same lines draws.

@@ -1,5 +1,7 @@
 //! The event loop: the only place that reads the clock, touches the terminal and waits.
 
+mod background;
+
 use std::io::stdout;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -116,7 +118,15 @@ pub fn run(args: BoardArgs) -> Result<()> {
     run_with(args, None)
 }
 
-fn run_with(args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
+/// How long the terminal has to say what its background is. Terminals on the same machine
+/// answer in well under this; one that answers nothing costs no more than this at start.
+const BACKGROUND_WAIT: Duration = Duration::from_millis(100);
+
+fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
+    if args.theme.is_none() {
+        // Asked before the alternate screen, so the answer cannot land among the keys.
+        args.theme = background::query(BACKGROUND_WAIT).map(|s| s.theme().to_owned());
+    }
     let started = now();
     let mut s = prepare(&args, started)?;
     if let Some(cycle) = meeting_cycle {

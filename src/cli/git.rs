@@ -18,7 +18,7 @@ pub enum GitCommand {
     /// Merge three versions of a board field by field; git calls this as its merge driver
     /// (`%O %A %B %P`). Exit 0: merged into OURS; exit 1: conflicts marked in OURS.
     #[command(
-        after_help = "Installed by `rectify git setup`; git then runs it on `git pull` and `git merge`:\n  [merge \"rectify\"]\n      driver = rectify git merge %O %A %B %P"
+        after_help = "Example (installed by `rectify git setup`; git runs it on `git pull` and `git merge`):\n  rectify git merge %O %A %B %P"
     )]
     Merge(MergeArgs),
     /// Make the repository holding DIR merge boards with `rectify git merge`: .gitattributes,

@@ -125,7 +125,10 @@ pub enum Command {
     #[command(after_help = "Example:\n  rectify snapshot -o meeting-2023-07-15.json")]
     Snapshot(SnapshotArgs),
     /// Boards shared between sites through git: the field-level merge driver and its set-up.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  rectify git setup boards          merge boards field by field in this clone\n  rectify git merge %O %A %B %P     what git runs for a board both sides changed"
+    )]
     Git(git::GitCommand),
 }
 

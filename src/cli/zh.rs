@@ -258,7 +258,11 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "git merge:examples",
-        "由 `rectify git setup` 安装；此后 git 在 `git pull`、`git merge` 时调用它：\n  [merge \"rectify\"]\n      driver = rectify git merge %O %A %B %P",
+        "示例：\n  rectify git merge %O %A %B %P     （由 `rectify git setup` 安装，git 在 `git pull`、`git merge` 时调用）",
+    ),
+    (
+        "git:examples",
+        "示例：\n  rectify git setup boards          在本克隆中按字段合并看板\n  rectify git merge %O %A %B %P     双方都改过的看板，git 调用它合并",
     ),
     ("git merge --base", "共同祖先的版本（git 的 %O）"),
     (

@@ -14,6 +14,9 @@
 //! `cargo bench --bench history` (about a minute, most of it writing the history file).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../tests/common/figures.rs"]
+mod figures;
+
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
@@ -23,6 +26,8 @@ mod history;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use figures::{figures, ms};
+
 use rectify::storage::history::{read_history, read_measure_history};
 
 const LINES: u64 = 1_000_000;
@@ -30,23 +35,6 @@ const LAUNCHES: usize = 9;
 const PRESSES: usize = 40;
 const READS: u32 = 20;
 const PATIENCE: Duration = Duration::from_secs(60);
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-/// Median, 95th percentile and minimum, in ms.
-fn figures(mut times: Vec<Duration>) -> String {
-    times.sort();
-    let at = |p: f64| ms(times[((times.len() - 1) as f64 * p).round() as usize]);
-    format!(
-        "median {:>6.1} ms  p95 {:>6.1} ms  min {:>6.1} ms  (n={})",
-        at(0.5),
-        at(0.95),
-        ms(times[0]),
-        times.len()
-    )
-}
 
 /// How long from `start` until `ok` holds for the screen.
 fn until(s: &pty::Session, start: Instant, ok: impl Fn(&str) -> bool) -> Duration {

@@ -1,7 +1,9 @@
 //! `rectify check`: validate files and folders, report like a compiler.
 
-use std::io::IsTerminal;
+use std::io::Write;
 use std::path::PathBuf;
+
+use anstyle::{AnsiColor, Style};
 
 use crate::i18n::{CheckCounts, Lang};
 use crate::storage::{self, Diagnostic, FileLoad, Severity};
@@ -65,15 +67,18 @@ fn paint_headline(d: &Diagnostic, lang: Lang, color: bool) -> String {
     if !color {
         return d.headline(lang);
     }
-    let code = match d.severity {
-        Severity::Error => "1;31",
-        Severity::Warning => "1;33",
-    };
-    let (loc, word, msg) = (d.location(), d.severity.word(lang), d.message(lang));
+    let sev = match d.severity {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+    }
+    .on_default()
+    .bold();
+    let loc = Style::new().bold();
+    let (at, word, msg) = (d.location(), d.severity.word(lang), d.message(lang));
     tr!(
         lang,
-        "\x1b[1m{loc}\x1b[0m: \x1b[{code}m{word}\x1b[0m：{msg}",
-        "\x1b[1m{loc}\x1b[0m: \x1b[{code}m{word}\x1b[0m: {msg}"
+        "{loc}{at}{loc:#}: {sev}{word}{sev:#}：{msg}",
+        "{loc}{at}{loc:#}: {sev}{word}{sev:#}: {msg}"
     )
 }
 
@@ -105,7 +110,31 @@ pub fn run(paths: &[PathBuf], lang: Lang) -> i32 {
         paths
     };
     let report = check(paths);
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    print!("{}", report.render(lang, color));
+    // anstream drops the colours when stdout is no terminal or NO_COLOR is set, and speaks the
+    // console API to an old Windows console that reads no escapes.
+    let mut out = anstream::stdout();
+    let _ = write!(out, "{}", report.render(lang, true));
     report.exit_code()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coloured_report_reads_the_same_once_its_colours_are_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let board = dir.path().join("broken.ron");
+        std::fs::write(&board, "(title: \"x\", measures: [oops])").unwrap();
+        let report = check(&[board]);
+        for lang in [Lang::Zh, Lang::En] {
+            let coloured = report.render(lang, true);
+            assert!(coloured.contains("\x1b[1m"), "{coloured:?}");
+            assert!(coloured.contains("\x1b[1m\x1b[31m"), "{coloured:?}");
+            assert_eq!(
+                anstream::adapter::strip_str(&coloured).to_string(),
+                report.render(lang, false)
+            );
+        }
+    }
 }

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod describe;
 pub mod domain;
+pub mod git;
 pub mod i18n;
 pub mod ledger;
 pub mod new_board;

@@ -10,6 +10,7 @@ use clap::FromArgMatches;
 use rectify::check;
 use rectify::cli::{BoardFlags, Cli, Command};
 use rectify::config;
+use rectify::set::commit_if_asked;
 
 /// Prints the error the way every subcommand reports one, and fails.
 fn fail(e: impl std::fmt::Display) -> ExitCode {
@@ -36,10 +37,15 @@ fn today() -> rectify::domain::Date {
 
 /// The options a command that changes a file takes from the board's: who, and in which
 /// language.
-fn shell_flags(user: Option<String>, lang: Option<rectify::i18n::Lang>) -> BoardFlags {
+fn shell_flags(
+    user: Option<String>,
+    lang: Option<rectify::i18n::Lang>,
+    git_commit: bool,
+) -> BoardFlags {
     BoardFlags {
         user,
         lang,
+        git_commit,
         ..Default::default()
     }
 }
@@ -112,27 +118,43 @@ fn main() -> ExitCode {
         },
         Some(Command::Set(args)) => said(
             "set",
-            resolve(shell_flags(args.user.clone(), args.lang))
+            resolve(shell_flags(args.user.clone(), args.lang, args.git_commit))
                 .map_err(anyhow::Error::msg)
-                .and_then(|eff| rectify::set::run(&args, &eff.args, rectify::tui::now())),
+                .and_then(|eff| {
+                    let now = rectify::tui::now();
+                    let report = rectify::set::run(&args, &eff.args, now)?;
+                    commit_if_asked(&args.file, &eff.args, now, report)
+                }),
         ),
         Some(Command::Add(args)) => said(
             "add",
-            resolve(shell_flags(args.user.clone(), args.lang))
+            resolve(shell_flags(args.user.clone(), args.lang, args.git_commit))
                 .map_err(anyhow::Error::msg)
-                .and_then(|eff| rectify::ledger::add(&args, &eff.args, rectify::tui::now())),
+                .and_then(|eff| {
+                    let now = rectify::tui::now();
+                    let report = rectify::ledger::add(&args, &eff.args, now)?;
+                    commit_if_asked(&args.file, &eff.args, now, report)
+                }),
         ),
         Some(Command::Remove(args)) => said(
             "remove",
-            resolve(shell_flags(args.user.clone(), args.lang))
+            resolve(shell_flags(args.user.clone(), args.lang, args.git_commit))
                 .map_err(anyhow::Error::msg)
-                .and_then(|eff| rectify::ledger::remove(&args, &eff.args, rectify::tui::now())),
+                .and_then(|eff| {
+                    let now = rectify::tui::now();
+                    let report = rectify::ledger::remove(&args, &eff.args, now)?;
+                    commit_if_asked(&args.file, &eff.args, now, report)
+                }),
         ),
         Some(Command::New(args)) => said(
             "new",
-            resolve(shell_flags(None, args.lang))
+            resolve(shell_flags(None, args.lang, args.git_commit))
                 .map_err(anyhow::Error::msg)
-                .and_then(|eff| rectify::new_board::run(&args, eff.args.lang, rectify::tui::now())),
+                .and_then(|eff| {
+                    let now = rectify::tui::now();
+                    let report = rectify::new_board::run(&args, eff.args.lang, now)?;
+                    commit_if_asked(&args.file, &eff.args, now, report)
+                }),
         ),
         Some(Command::Meeting(args)) => match resolve(args.board.clone())
             .map_err(anyhow::Error::msg)
@@ -164,7 +186,8 @@ fn main() -> ExitCode {
             Err(e) => fail(e),
         },
         Some(Command::Git(rectify::cli::git::GitCommand::Merge(args))) => {
-            let lang = resolve(shell_flags(None, args.lang)).map_or(lang, |eff| eff.args.lang);
+            let lang =
+                resolve(shell_flags(None, args.lang, false)).map_or(lang, |eff| eff.args.lang);
             ExitCode::from(rectify::cli::git::merge(&args, lang).exit_code())
         }
         Some(Command::Git(rectify::cli::git::GitCommand::Setup(args))) => said(

@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first (layer 1). Modules in one layer do not name each other.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("pure domain and text", &["domain", "text"]),
+    // git knows bytes and commits, nothing of boards: storage reads boards out of it.
+    (
+        "pure domain and text; git's objects",
+        &["domain", "text", "git"],
+    ),
     // Side by side and apart: storage returns data and typed problems, never words.
     ("files; word tables", &["storage", "i18n"]),
     ("words for domain things and problems", &["describe"]),

@@ -330,6 +330,25 @@ fn the_man_page_has_headings_in_its_language() {
     assert!(zh.contains("［默认：今天］"), "{zh}");
 }
 
+/// `--config`'s help names where this system keeps the file (not a Linux path on Windows), in
+/// both languages and in every command's help.
+#[test]
+fn help_names_this_systems_config_path() {
+    let path = rectify::config::default_location().unwrap();
+    let path = path.display().to_string();
+    for lang in [rectify::i18n::Lang::En, rectify::i18n::Lang::Zh] {
+        let mut cmd = rectify::cli::command(lang);
+        let top = cmd.render_help().to_string();
+        assert!(top.contains(&path), "{top}");
+        let set = cmd
+            .find_subcommand_mut("set")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(set.contains(&path), "{set}");
+    }
+}
+
 /// Every command's help ends with examples to copy, in both languages; meeting mode's help
 /// offers only what a read-only shared screen uses.
 #[test]

@@ -159,6 +159,7 @@ fn every_kind_of_mistake_is_named_and_nothing_starts() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_key_bound_in_the_config_works_and_the_help_lists_it() {
     let dir = tempfile::tempdir().unwrap();

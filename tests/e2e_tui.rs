@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: it shows the overview, opens a program, quits, and
 //! leaves the terminal as it found it.
+#![cfg(unix)]
 
 mod common;
 

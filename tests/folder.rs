@@ -6,11 +6,17 @@ mod common;
 
 use rectify::i18n::{Lang, ZH};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
+#[cfg(unix)]
 use std::process::Command;
 use std::time::Duration;
 
-use common::live::{Live, key};
+use common::live::Live;
+#[cfg(unix)]
+use common::live::key;
+#[cfg(unix)]
 use crossterm::event::KeyCode::*;
 
 fn fraud_title(live: &Live) -> Option<String> {
@@ -93,8 +99,10 @@ fn a_board_replaced_by_a_directory_keeps_its_last_data_and_is_named() {
 }
 
 /// A tmpfs of its own, unmounted when dropped.
+#[cfg(unix)]
 struct Mount(PathBuf);
 
+#[cfg(unix)]
 impl Mount {
     /// `None` where mounting is not allowed (not root): these drills need a real full disk and
     /// a real read-only filesystem, which only a mount gives.
@@ -119,6 +127,7 @@ impl Mount {
     }
 }
 
+#[cfg(unix)]
 impl Drop for Mount {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.0).status();
@@ -126,6 +135,7 @@ impl Drop for Mount {
 }
 
 /// A live board over boards copied into `dir`, the fraud program open on ZP-03.
+#[cfg(unix)]
 fn board_in(dir: &Path) -> Live {
     let mut live = Live::start_in(dir, None);
     for k in [Enter, Down, Down] {
@@ -134,6 +144,7 @@ fn board_in(dir: &Path) -> Live {
     live
 }
 
+#[cfg(unix)]
 fn refused_and_intact(live: &mut Live, want: &str) {
     let file = live.path("01-fraud.ron");
     let before = fs::read(&file).unwrap();
@@ -162,6 +173,7 @@ fn refused_and_intact(live: &mut Live, want: &str) {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_full_disk_refuses_the_edit_and_leaves_the_file_intact() {
     let Some((_holder, m)) = Mount::tmpfs("512k") else {
@@ -176,6 +188,7 @@ fn a_full_disk_refuses_the_edit_and_leaves_the_file_intact() {
     refused_and_intact(&mut live, "无法写入");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_filesystem_refuses_the_edit_with_a_word() {
     let Some((_holder, m)) = Mount::tmpfs("4m") else {

@@ -205,6 +205,7 @@ fn the_pane_says_when_older_lines_of_its_measure_were_not_read() {
 
 /// Peak memory (VmHWM) of the real binary once it shows its first frame, and again once the
 /// program screen shows ZP-03's details (with `expect` in them), over `dir`.
+#[cfg(target_os = "linux")]
 fn peak_kb(dir: &Path, expect: &str) -> (u64, u64) {
     let mut s = common::pty::Session::start(
         &[dir.to_str().unwrap(), "--today", "2023-07-15"],

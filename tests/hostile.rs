@@ -7,11 +7,13 @@ mod common;
 
 use rectify::i18n::Lang;
 use std::fs;
+#[cfg(unix)]
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[cfg(unix)]
 use common::pty::Session;
 use common::{app_from, buffer, dark, screen};
 use crossterm::event::KeyCode;
@@ -63,6 +65,7 @@ fn assert_cells_safe(app: &App, what: &str) {
 
 /// Whether the tests run as root (who can read a mode-000 file): a file we create is owned
 /// by our effective user.
+#[cfg(unix)]
 fn running_as_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     let f = tempfile::NamedTempFile::new().unwrap();
@@ -128,6 +131,7 @@ fn refused(path: &Path) -> String {
 
 /// The real binary on `dir` in a terminal of `size`, in Chinese and with no config file of
 /// the user's (whose key bindings or language would change what the screen shows).
+#[cfg(unix)]
 fn start(dir: &Path, size: (u16, u16)) -> Session {
     let args = [
         dir.to_str().unwrap(),
@@ -145,7 +149,8 @@ fn start(dir: &Path, size: (u16, u16)) -> Session {
 }
 
 /// The real binary in a terminal on `dir`: it starts, shows the good programs and names each
-/// of `bad`, then quits cleanly.
+/// of `bad`, then quits cleanly. Unix only, as the pseudo-terminal that drives it.
+#[cfg(unix)]
 fn assert_binary_starts(dir: &Path, bad: &[&str]) {
     let mut s = start(dir, (120, 30));
     for (_, title) in GOOD {
@@ -157,6 +162,9 @@ fn assert_binary_starts(dir: &Path, bad: &[&str]) {
     s.send("q");
     assert!(s.wait_exit(), "exit status; screen:\n{}", s.screen());
 }
+
+#[cfg(not(unix))]
+fn assert_binary_starts(_: &Path, _: &[&str]) {}
 
 /// A deterministic byte soup (xorshift), so a failure can be reproduced.
 fn random_bytes(n: usize, mut seed: u64) -> Vec<u8> {
@@ -290,6 +298,7 @@ fn nesting_10000_deep_is_refused_without_overflowing_the_stack() {
     assert_binary_starts(dir.path(), &names[..1]);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_named_not_followed_forever() {
     let dir = folder();
@@ -314,6 +323,7 @@ fn a_directory_named_like_a_board_is_named() {
     assert_binary_starts(dir.path(), &["x.ron"]);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_fifo_named_like_a_board_does_not_hang_the_board() {
     // Opening a FIFO blocks until someone writes to it: a board that opened one would never
@@ -342,6 +352,7 @@ fn a_fifo_named_like_a_board_does_not_hang_the_board() {
     assert_binary_starts(dir.path(), &["pipe.ron"]);
 }
 
+#[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_named_or_read_by_root() {
     let dir = folder();
@@ -367,6 +378,7 @@ fn an_unreadable_file_is_named_or_read_by_root() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_named_for_an_ordinary_user() {
     use std::os::unix::process::CommandExt;
@@ -485,6 +497,7 @@ fn escape_sequences_in_a_board_never_reach_the_screen() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn escape_sequences_in_a_board_never_reach_the_terminal() {
     // The board starts on the good boards; then the hostile file arrives, as a colleague's
@@ -576,6 +589,7 @@ fn rectify_check_prints_no_escape_sequences_from_a_board() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_10000_character_title_is_cut_and_the_layout_holds() {
     let dir = folder();

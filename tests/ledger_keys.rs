@@ -189,6 +189,7 @@ fn m_marks_a_milestone_reached_re_dates_one_and_adds_one_in_date_order() {
 
 /// Through the real binary in a terminal: a measure added with `a`, a milestone marked
 /// reached with `m`, both in the file on disk.
+#[cfg(unix)]
 #[test]
 fn adding_a_measure_and_reaching_a_milestone_through_the_real_binary() {
     use common::pty::Session;

@@ -219,6 +219,7 @@ fn the_day_rolls_over_at_midnight() {
     assert!(screen(&driver.session.app, &hc()).contains("00:00:01"));
 }
 
+#[cfg(unix)]
 #[test]
 fn the_real_binary_cycles_and_leaves_the_files_alone() {
     let dir = tempfile::tempdir().unwrap();

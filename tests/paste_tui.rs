@@ -2,6 +2,7 @@
 //! every text field: once as a bracketed paste, once as the bare keys a terminal without
 //! bracketed paste sends. No command runs; the text lands whole in the field, and is saved
 //! whole or refused whole.
+#![cfg(unix)]
 
 mod common;
 

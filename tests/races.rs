@@ -279,6 +279,7 @@ fn the_user_can_pick_which_lost_edits_come_back() {
 
 /// The same race through the real binary in a terminal, the colleague being `rectify set` in
 /// another process: the dialog says what changed and who did it, and Enter asks.
+#[cfg(unix)]
 #[test]
 fn the_dialog_race_through_the_real_binary() {
     let (_dir, board, mut s) = common::pty::fraud_program_as_zhang();

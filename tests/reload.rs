@@ -80,18 +80,24 @@ fn shell_redirect(p: &Path, text: &str, _title: &str) {
     );
 }
 
-const STYLES: [(&str, Save); 6] = [
-    ("write a temp file and rename it over", rename_over),
-    ("vim: move to a backup, write anew", vim_backup),
-    ("VS Code: truncate, then write", truncate_then_write),
-    ("git checkout: remove, then create", remove_then_create),
-    ("sed -i", sed_in_place),
-    ("shell >", shell_redirect),
-];
+/// Every way of saving, those that need a Unix shell's tools only there.
+fn styles() -> Vec<(&'static str, Save)> {
+    let mut styles: Vec<(&'static str, Save)> = vec![
+        ("write a temp file and rename it over", rename_over),
+        ("vim: move to a backup, write anew", vim_backup),
+        ("VS Code: truncate, then write", truncate_then_write),
+        ("git checkout: remove, then create", remove_then_create),
+    ];
+    if cfg!(unix) {
+        styles.push(("sed -i", sed_in_place));
+        styles.push(("shell >", shell_redirect));
+    }
+    styles
+}
 
 fn every_save_style_shows_the_new_data(poll: Option<Duration>) {
     let mut live = Live::start(poll);
-    for (n, (style, save)) in STYLES.iter().enumerate() {
+    for (n, (style, save)) in styles().into_iter().enumerate() {
         let new_title = format!("{TITLE}（第{n}次修改）");
         live.saw_error = false;
         // The save runs beside the loop, as a colleague's editor does, so the app can read

@@ -7,6 +7,7 @@ use common::rectify;
 
 use rectify::i18n::Lang;
 use std::fs;
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -122,6 +123,7 @@ fn the_same_field_changed_by_a_colleague_is_a_conflict_and_nothing_is_written() 
     assert!(same.rebased);
 }
 
+#[cfg(unix)]
 #[test]
 fn the_files_permissions_are_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -135,6 +137,7 @@ fn the_files_permissions_are_kept() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_write_protected_file_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();

@@ -91,6 +91,18 @@ fn a_bad_theme_names_the_problem_and_falls_back_to_dark() {
     assert!(msg.unwrap().starts_with("没有名为 `neon` 的主题"));
 }
 
+/// A Windows path (`themes\mine`, no `/`, no extension) is a file that cannot be read, not a
+/// theme name mistyped.
+#[test]
+fn a_missing_theme_path_with_backslashes_is_named_as_a_file() {
+    let (_, msg) = theme::resolve(Some(r"C:\Users\zhang\themes\mine"), Lang::En);
+    let msg = msg.unwrap();
+    assert!(!msg.starts_with("no theme named"), "{msg}");
+    assert!(msg.contains(r"C:\Users\zhang\themes\mine"), "{msg}");
+    let (_, msg) = theme::resolve(Some("mine"), Lang::En);
+    assert!(msg.unwrap().starts_with("no theme named `mine`"));
+}
+
 #[test]
 fn built_in_names_resolve_without_a_message() {
     for (name, _) in BUILT_IN {

@@ -124,14 +124,20 @@ both_modes!(
     continuous_writes_still_reported,
     non_board_files_ignored,
     extra_file_in_other_folder,
-    symlinked_extra_file,
     reading_is_not_a_change,
     same_length_writes,
     relative_folder_paths,
     folder_removed_means_rescan,
     drop_stops_events,
-    idle_wakeups,
 );
+
+// Symbolic links need privileges on Windows.
+#[cfg(unix)]
+both_modes!(symlinked_extra_file);
+
+// A thread's context switches are read from Linux's /proc.
+#[cfg(target_os = "linux")]
+both_modes!(idle_wakeups);
 
 fn atomic_rename(mode: Mode) {
     let rig = Rig::new(mode);
@@ -283,6 +289,7 @@ fn extra_file_in_other_folder(mode: Mode) {
 }
 
 /// A theme linked from a dotfiles folder changes where the link points, not where it sits.
+#[cfg(unix)]
 fn symlinked_extra_file(mode: Mode) {
     let boards = tempfile::tempdir().unwrap();
     let dotfiles = tempfile::tempdir().unwrap();
@@ -378,6 +385,7 @@ fn drop_stops_events(mode: Mode) {
 /// Rule 10, idle costs nothing: with nothing pending, a native watcher's thread sleeps until
 /// the kernel has news, so its count of voluntary context switches stands still. Poll mode is
 /// the control that shows the count does move for a thread that wakes.
+#[cfg(target_os = "linux")]
 fn idle_wakeups(mode: Mode) {
     let tmp = tempfile::tempdir().unwrap();
     let (tx, rx) = mpsc::channel();

@@ -70,14 +70,8 @@ impl Modal {
     /// The dialog's measure and the fields whose change on disk it must show while open.
     pub fn watched(&self) -> Option<(&Target, &'static [Field])> {
         const STATUS: &[Field] = &[Field::Status, Field::SignedOff, Field::SignedBy];
-        const ALL_FIELDS: &[Field] = &[
-            Field::Title,
-            Field::Owner,
-            Field::Status,
-            Field::Progress,
-            Field::Notes,
-            Field::Revised,
-        ];
+        // Every field but the sign-off's two, which only the status dialog changes.
+        const ALL_FIELDS: &[Field] = Field::ALL.split_at(6).0;
         match self {
             Modal::StatusPicker { target, .. } | Modal::ConfirmSignOff { target, .. } => {
                 Some((target, STATUS))

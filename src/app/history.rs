@@ -9,6 +9,16 @@ use crate::storage::history::HistoryEntry;
 /// How many saves of a measure the detail pane lists.
 pub const PANE_SAVES: usize = 5;
 
+/// A measure's changes as git's history tells them (commits by anyone, at any site), in the
+/// history file's form so the pane says both the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitLines {
+    pub program: String,
+    pub measure: String,
+    /// Oldest first.
+    pub lines: Vec<HistoryEntry>,
+}
+
 impl App {
     /// The measure the program screen's detail pane shows.
     pub fn detail_measure(&self) -> Option<&Measure> {
@@ -27,9 +37,37 @@ impl App {
     }
 
     /// Measure `m`'s history lines in the open program, oldest first, and whether older ones
-    /// may exist that were not read. From the read made for it when there is one; else (before
-    /// the loop has read, and in tests without a disk) from the file's tail.
+    /// may exist that were not read: the history file's, merged with git's when the worker
+    /// has answered for this measure. A save committed with `--git-commit` is in both, with
+    /// the same time and change, and is listed once.
     pub fn measure_history(&self, m: &Measure) -> (Vec<&HistoryEntry>, bool) {
+        let (mut local, older_unread) = self.local_history(m);
+        let program = self
+            .current_board()
+            .and_then(|b| b.program.as_ref())
+            .map(|p| p.id.as_str());
+        if let Some(g) = &self.git_history
+            && Some(g.program.as_str()) == program
+            && g.measure == m.id
+        {
+            let same = |a: &HistoryEntry, b: &HistoryEntry| {
+                a.at == b.at && a.field == b.field && a.change == b.change
+            };
+            let fresh: Vec<&HistoryEntry> = g
+                .lines
+                .iter()
+                .filter(|h| !local.iter().any(|l| same(l, h)))
+                .collect();
+            local.extend(fresh);
+            // Both are oldest first; a stable sort keeps each save's lines together.
+            local.sort_by(|a, b| a.at.cmp(&b.at));
+        }
+        (local, older_unread)
+    }
+
+    /// Measure `m`'s lines from the history file. From the read made for it when there is one;
+    /// else (before the loop has read, and in tests without a disk) from the file's tail.
+    fn local_history(&self, m: &Measure) -> (Vec<&HistoryEntry>, bool) {
         let program = self
             .current_board()
             .and_then(|b| b.program.as_ref())

@@ -154,6 +154,8 @@ pub struct App {
     pub history: Vec<crate::storage::save::HistoryEntry>,
     /// The lines of the measure on the detail pane, read for it (see [`history`]).
     pub detail_history: Option<crate::storage::history::MeasureHistory>,
+    /// What git's history says of the measure on the detail pane, once the worker answered.
+    pub git_history: Option<history::GitLines>,
     /// Meeting mode's state; `None` on the daily board.
     pub meeting: Option<meeting::Meeting>,
     /// The boards as they were at the last meeting (`--since`), for the changes overlay.
@@ -213,6 +215,7 @@ impl App {
             redo: Vec::new(),
             history: Vec::new(),
             detail_history: None,
+            git_history: None,
             meeting: None,
             since: None,
             show_since: false,

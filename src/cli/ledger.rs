@@ -55,6 +55,10 @@ pub struct AddArgs {
     /// ends) all the same
     #[arg(long)]
     pub force: bool,
+    /// Commit each save to git at once: only that board file, authored by the user, the
+    /// change as the message; nothing is pushed [default: config `git_commit`, else off]
+    #[arg(long)]
+    pub git_commit: bool,
     /// Who makes the change [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,
@@ -68,6 +72,10 @@ pub struct RemoveArgs {
     pub file: PathBuf,
     /// The measure's id
     pub measure: String,
+    /// Commit each save to git at once: only that board file, authored by the user, the
+    /// change as the message; nothing is pushed [default: config `git_commit`, else off]
+    #[arg(long)]
+    pub git_commit: bool,
     /// Who makes the change [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,
@@ -97,6 +105,10 @@ pub struct NewArgs {
     /// One line on what the program must achieve
     #[arg(long, default_value = "")]
     pub goal: String,
+    /// Commit each save to git at once: only that board file, authored by the user, the
+    /// change as the message; nothing is pushed [default: config `git_commit`, else off]
+    #[arg(long)]
+    pub git_commit: bool,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
 }

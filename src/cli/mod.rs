@@ -15,9 +15,26 @@ pub mod zh;
 
 /// The command line in the language of its help.
 pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    // Before clap builds the command: the global argument is copied to every subcommand then.
+    let cmd = Cli::command().mut_arg("config", |a| {
+        let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+        a.help(with_config_path(&help))
+    });
     match lang {
-        crate::i18n::Lang::Zh => zh::localize(Cli::command()),
-        crate::i18n::Lang::En => Cli::command(),
+        crate::i18n::Lang::Zh => zh::localize(cmd),
+        crate::i18n::Lang::En => cmd,
+    }
+}
+
+/// How the help texts write the config file's place; replaced by this system's real one
+/// (`%APPDATA%\rectify\config\config.ron` on Windows, `~/Library/Application Support/…` on a Mac).
+const CONFIG_PATH_SHOWN: &str = "~/.config/rectify/config.ron";
+
+/// `help` naming this system's config file where it names the Linux one.
+pub(crate) fn with_config_path(help: &str) -> String {
+    match crate::config::default_location() {
+        Some(path) => help.replace(CONFIG_PATH_SHOWN, &path.display().to_string()),
+        None => help.to_owned(),
     }
 }
 
@@ -189,6 +206,10 @@ pub struct SetArgs {
     /// --milestone: move the milestone's planned day
     #[arg(long)]
     pub due: Option<String>,
+    /// Commit each save to git at once: only that board file, authored by the user, the
+    /// change as the message; nothing is pushed [default: config `git_commit`, else off]
+    #[arg(long)]
+    pub git_commit: bool,
     /// Who makes the change [default: $RECTIFY_USER, $USER]
     #[arg(long)]
     pub user: Option<String>,
@@ -227,9 +248,14 @@ pub struct BoardFlags {
     pub user: Option<String>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
-    /// A snapshot from `rectify snapshot`: `c` on the board shows what changed since
+    /// A snapshot from `rectify snapshot`, or a git revision of the boards (HEAD~1, a tag,
+    /// main@{2023-07-01}): `c` on the board shows what changed since
     #[arg(long, value_name = "SNAPSHOT")]
     pub since: Option<PathBuf>,
+    /// Commit each save to git at once: only that board file, authored by the user, the
+    /// change as the message; nothing is pushed [default: config `git_commit`, else off]
+    #[arg(long)]
+    pub git_commit: bool,
 }
 
 pub(crate) const LANG_HELP: &str =
@@ -249,6 +275,7 @@ impl BoardFlags {
             user: self.user.or_else(|| outer.user.clone()),
             lang: self.lang.or(outer.lang),
             since: self.since.or_else(|| outer.since.clone()),
+            git_commit: self.git_commit || outer.git_commit,
         }
     }
 }
@@ -276,6 +303,7 @@ pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolve
             theme: flags.theme.clone(),
             user: flags.user.clone(),
             lang: flags.lang,
+            git_commit: flags.git_commit,
         },
         config_flag,
     )?;
@@ -292,6 +320,7 @@ pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolve
         due_soon_days: s.due_soon_days,
         keys: s.keys,
         since: flags.since.clone(),
+        git_commit: s.git_commit,
     };
     Ok(Resolved { args, config })
 }
@@ -376,6 +405,8 @@ pub struct BoardArgs {
     pub due_soon_days: i64,
     pub keys: Vec<crate::config::Binding>,
     pub since: Option<PathBuf>,
+    /// Each save is committed to git (`--git-commit`, config `git_commit`).
+    pub git_commit: bool,
 }
 
 impl BoardArgs {
@@ -393,6 +424,7 @@ impl BoardArgs {
             due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
             keys: Vec::new(),
             since: None,
+            git_commit: false,
         }
     }
 }
@@ -443,7 +475,8 @@ pub struct ReportArgs {
     /// Start the CSV with a UTF-8 byte order mark, so Excel and WPS read the Chinese right
     #[arg(long)]
     pub bom: bool,
-    /// Add what changed since this snapshot (made by `rectify snapshot`)
+    /// Add what changed since this snapshot (made by `rectify snapshot`), or since this git
+    /// revision of the boards (HEAD~1, a tag, main@{2023-07-01})
     #[arg(long, value_name = "SNAPSHOT")]
     pub since: Option<PathBuf>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]

@@ -43,7 +43,11 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "--since",
-        "由 `rectify snapshot` 保存的快照：在看板上按 `c` 查看此后的变化",
+        "由 `rectify snapshot` 保存的快照，或看板的 git 修订版本（HEAD~1、标签、main@{2023-07-01}）：在看板上按 `c` 查看此后的变化",
+    ),
+    (
+        "--git_commit",
+        "每次保存后立即提交到 git：只提交该看板文件，作者为当前用户，提交说明为所做的修改；不推送［默认：配置 `git_commit`，否则不提交］",
     ),
     (
         "--config",
@@ -233,7 +237,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "report --since",
-        "附上自此快照（由 `rectify snapshot` 保存）以来的变化",
+        "附上自此快照（由 `rectify snapshot` 保存）或此 git 修订版本（HEAD~1、标签、main@{2023-07-01}）以来的变化",
     ),
     (
         "snapshot",
@@ -438,7 +442,7 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
             };
             let a = a.help_heading(heading);
             match said {
-                Some(t) => a.help(t).long_help(None),
+                Some(t) => a.help(super::with_config_path(t)).long_help(None),
                 None => a,
             }
         });

@@ -25,6 +25,8 @@ pub struct ConfigFile {
     pub user: Option<String>,
     pub due_soon_days: Option<i64>,
     pub lang: Option<String>,
+    /// Commit each save to git, as `--git-commit` does.
+    pub git_commit: Option<bool>,
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }
@@ -34,6 +36,8 @@ pub enum Source {
     Flag,
     File(PathBuf),
     Env(String),
+    /// The operating system's locale, where no variable names one.
+    System(String),
     Default,
 }
 
@@ -46,6 +50,7 @@ impl Source {
                 tr!(lang, "配置文件 {p}", "config file {p}")
             }
             Source::Env(v) => tr!(lang, "环境变量 {v}", "environment {v}"),
+            Source::System(v) => tr!(lang, "系统区域设置 {v}", "system locale {v}"),
             Source::Default => tr!(lang, "默认值", "default"),
         }
     }
@@ -66,6 +71,12 @@ pub fn location(flag: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("RECTIFY_CONFIG").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(p));
     }
+    default_location()
+}
+
+/// This system's place for the config file: `~/.config/rectify/config.ron` on Linux, under
+/// `~/Library/Application Support` on a Mac, `%APPDATA%` on Windows.
+pub fn default_location() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "rectify").map(|d| d.config_dir().join("config.ron"))
 }
 
@@ -125,26 +136,45 @@ pub fn lang_before_parsing(args: &[std::ffi::OsString]) -> Lang {
 
 /// `LANG` and friends: a Chinese locale gets Chinese, another language's locale English. The
 /// C and POSIX locales name no language (servers reached over SSH often have them), so they,
-/// like no locale at all, leave Chinese, the language of the people the board is for.
+/// like no locale at all, leave Chinese, the language of the people the board is for. Where
+/// none of them is set (Windows sets none), the system's own locale answers.
 pub fn lang_from_env() -> Setting<Lang> {
+    lang_from(|var| std::env::var(var).ok(), sys_locale::get_locale)
+}
+
+/// [`lang_from_env`] over the given environment and system locale.
+pub fn lang_from(
+    env: impl Fn(&str) -> Option<String>,
+    system: impl FnOnce() -> Option<String>,
+) -> Setting<Lang> {
+    let of = |locale: &str| {
+        if locale.to_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    };
+    let mut any_set = false;
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var)
+        if let Some(v) = env(var)
             && !v.is_empty()
         {
+            any_set = true;
             let l = v.to_lowercase();
             if l == "c" || l.starts_with("c.") || l == "posix" {
                 continue;
             }
-            let lang = if l.starts_with("zh") {
-                Lang::Zh
-            } else {
-                Lang::En
-            };
             return Setting {
-                value: lang,
+                value: of(&v),
                 source: Source::Env(format!("{var}={v}")),
             };
         }
+    }
+    if !any_set && let Some(locale) = system().filter(|l| !l.is_empty()) {
+        return Setting {
+            value: of(&locale),
+            source: Source::System(locale),
+        };
     }
     Setting {
         value: Lang::Zh,
@@ -294,6 +324,43 @@ pub fn bindings(keys: &BTreeMap<String, String>, file: &Path) -> Result<Vec<Bind
 mod tests {
     use super::*;
 
+    fn lang_with(vars: &[(&str, &str)], system: Option<&str>) -> Setting<Lang> {
+        let env = |k: &str| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        };
+        lang_from(env, || system.map(str::to_owned))
+    }
+
+    #[test]
+    fn the_system_locale_answers_only_where_no_variable_is_set() {
+        // Windows: no LANG, the system says Chinese or English.
+        let zh = lang_with(&[], Some("zh-CN"));
+        assert_eq!(zh.value, Lang::Zh);
+        assert_eq!(zh.source, Source::System("zh-CN".into()));
+        assert_eq!(lang_with(&[], Some("en-US")).value, Lang::En);
+        assert_eq!(lang_with(&[("LANG", "")], Some("en-GB")).value, Lang::En);
+        // A variable beats the system, even one that names no language (C).
+        let env = lang_with(&[("LANG", "zh_CN.UTF-8")], Some("en-US"));
+        assert_eq!(env.value, Lang::Zh);
+        assert_eq!(env.source, Source::Env("LANG=zh_CN.UTF-8".into()));
+        assert_eq!(
+            lang_with(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN")], None).value,
+            Lang::En
+        );
+        let c = lang_with(&[("LANG", "C")], Some("en-US"));
+        assert_eq!((c.value, c.source), (Lang::Zh, Source::Default));
+        // Nothing anywhere: Chinese.
+        assert_eq!(lang_with(&[], None).source, Source::Default);
+        assert_eq!(lang_with(&[], Some("")).value, Lang::Zh);
+        assert!(
+            Source::System("zh-CN".into())
+                .text(Lang::En)
+                .contains("system locale zh-CN")
+        );
+    }
+
     #[test]
     fn keys_parse_as_people_write_them() {
         let k = KeyCombo::parse("ctrl-n").unwrap();
@@ -322,6 +389,8 @@ pub struct Flags {
     pub theme: Option<String>,
     pub user: Option<String>,
     pub lang: Option<Lang>,
+    /// `--git-commit` was given.
+    pub git_commit: bool,
 }
 
 /// The settings in force once flags, file, environment and defaults are applied.
@@ -333,6 +402,8 @@ pub struct Settings {
     pub lang: Lang,
     pub due_soon_days: i64,
     pub keys: Vec<Binding>,
+    /// Each save is committed to git.
+    pub git_commit: bool,
 }
 
 /// The settings in force, and where each came from.
@@ -447,6 +518,13 @@ fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, 
     };
     sources.push(("due_soon_days", due_soon_days.to_string(), src));
 
+    let (git_commit, src) = match (flags.git_commit, cfg.git_commit) {
+        (true, _) => (true, Source::Flag),
+        (false, Some(v)) => (v, Source::File(here.clone())),
+        (false, None) => (false, Source::Default),
+    };
+    sources.push(("git_commit", git_commit.to_string(), src));
+
     let keys = bindings(&cfg.keys, &here)?;
     for b in &keys {
         sources.push((
@@ -463,6 +541,7 @@ fn resolve_file(flags: &Flags, config_flag: Option<&Path>) -> Result<Effective, 
         lang: lang.value,
         due_soon_days,
         keys,
+        git_commit,
     };
     Ok(Effective {
         settings,

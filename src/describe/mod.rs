@@ -5,10 +5,12 @@
 //! why a typed value was refused, with the forms that would have been taken.
 
 mod diagnostic;
+mod git;
 mod parse_error;
 mod problem;
 mod save_error;
 
+pub use git::{git_commit_failed, git_committed, git_error};
 pub use parse_error::describe as parse_error;
 
 use crate::domain::edit::{Edit, Field, FieldChange, Value};

@@ -63,7 +63,29 @@ impl SaveError {
                 };
                 format!("{}{}", t.save_refused, (t.aside)(&why))
             }
+            SaveError::InUse(d) => format!(
+                "{}{}",
+                tr!(
+                    lang,
+                    "文件被其他程序占用，未能保存，请关闭该程序后重试",
+                    "the file is in use by another program and was not saved; close it and try again"
+                ),
+                (t.aside)(d)
+            ),
             SaveError::Io(d) => format!("{}{}", t.save_io, (t.aside)(d)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_file_is_reported_as_in_use_not_read_only() {
+        let e = SaveError::InUse(r"C:\boards\01.ron: os error 32".into());
+        assert!(e.text(Lang::En).contains("in use by another program"));
+        assert!(e.text(Lang::Zh).contains("被其他程序占用"));
+        assert!(!e.text(Lang::En).contains("read-only"));
     }
 }

@@ -18,6 +18,18 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field an edit can change, in the order a measure lists them.
+    pub const ALL: [Field; 8] = [
+        Field::Title,
+        Field::Owner,
+        Field::Status,
+        Field::Progress,
+        Field::Notes,
+        Field::Revised,
+        Field::SignedOff,
+        Field::SignedBy,
+    ];
+
     /// The field's name in board files.
     pub fn name(self) -> &'static str {
         match self {
@@ -34,18 +46,7 @@ impl Field {
 
     /// The field a board file's name stands for.
     pub fn from_name(name: &str) -> Option<Field> {
-        [
-            Field::Title,
-            Field::Owner,
-            Field::Status,
-            Field::Progress,
-            Field::Notes,
-            Field::Revised,
-            Field::SignedOff,
-            Field::SignedBy,
-        ]
-        .into_iter()
-        .find(|f| f.name() == name)
+        Field::ALL.into_iter().find(|f| f.name() == name)
     }
 
     pub fn get(self, m: &Measure) -> Value {

@@ -35,7 +35,7 @@ pub struct ReportOptions {
     pub output: Option<PathBuf>,
     /// A byte-order mark before csv, for Excel.
     pub bom: bool,
-    /// A snapshot to report the changes since.
+    /// A snapshot file, or a git revision of the boards, to report the changes since.
     pub since: Option<PathBuf>,
 }
 
@@ -90,7 +90,7 @@ pub fn report(args: &ReportOptions, clock_today: Date) -> u8 {
     let programs: Vec<Program> = loaded.boards.iter().map(|b| b.program.clone()).collect();
     let changes = match &args.since {
         None => None,
-        Some(path) => match Snapshot::from_file(path, lang) {
+        Some(path) => match Snapshot::from_since(path, &args.dir, lang) {
             Ok(old) => {
                 let mut c = since::diff(&old, &programs, today);
                 since::mark_unreadable(&mut c, &old, &loaded.broken);

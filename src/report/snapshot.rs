@@ -54,6 +54,56 @@ impl Snapshot {
         Snapshot::read(&text).map_err(|e| e.message(lang))
     }
 
+    /// What `--since` names: a snapshot file when it is one, else a git revision (`HEAD~1`, a
+    /// tag, `main@{2023-07-01}`) of the repository holding `dir`, whose boards are read as they
+    /// were then. Said in `lang` when it is neither.
+    pub fn from_since(
+        spec: &std::path::Path,
+        dir: &std::path::Path,
+        lang: Lang,
+    ) -> Result<Snapshot, String> {
+        if spec.is_file() {
+            return Snapshot::from_file(spec, lang);
+        }
+        // Neither reading is preferred in the message: say why it is not a snapshot file and
+        // why not a revision, and let the user see which one they meant.
+        let not_file = match Snapshot::from_file(spec, lang) {
+            Ok(s) => return Ok(s),
+            Err(e) => e,
+        };
+        let rev = spec.to_string_lossy();
+        let Some(repo) = crate::git::Repo::discover(dir) else {
+            return Err(crate::tr!(
+                lang,
+                "{not_file}；看板文件夹也不在 git 仓库中，无法当作修订版本读取",
+                "{not_file}; and the boards folder is not in a git repository, so it cannot be read as a revision"
+            ));
+        };
+        // gix's own words (English) say what is wrong with the revision.
+        let at = repo.folder_at(&rev, dir).map_err(|e| {
+            crate::tr!(
+                lang,
+                "{not_file}；也不是 git 修订版本（git：{e}）",
+                "{not_file}; nor is it a git revision (git: {e})"
+            )
+        })?;
+        Ok(Snapshot::of_files(Date(at.at.date()), dir, at.files))
+    }
+
+    /// The boards among `files` (name and bytes) that read, as they stood on `taken`; a file
+    /// that was broken then is left out, as `snapshot` leaves it out.
+    pub fn of_files(taken: Date, dir: &std::path::Path, files: Vec<(String, Vec<u8>)>) -> Snapshot {
+        let boards = files
+            .into_iter()
+            .filter(|(name, _)| crate::storage::is_board_path(std::path::Path::new(name)))
+            .filter_map(|(file, bytes)| {
+                let program = crate::storage::load_bytes(&dir.join(&file), &bytes).program?;
+                Some(SnapshotBoard { file, program })
+            })
+            .collect();
+        Snapshot { taken, boards }
+    }
+
     /// Reads a snapshot file's text; the error can say what is wrong in either language.
     pub fn read(text: &str) -> Result<Snapshot, SnapshotError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);

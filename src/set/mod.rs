@@ -329,3 +329,29 @@ pub fn run(args: &SetArgs, board: &BoardArgs, now: chrono::NaiveDateTime) -> Res
         crate::describe::edit(&edit, lang)
     ))
 }
+
+/// `--git-commit` for a shell command that saved `file`: its report, with the commit's line
+/// under it. The report (what changed, in the user's words) is the commit's message. A commit
+/// that fails says so and fails the command, though the file stays saved.
+pub fn commit_if_asked(
+    file: &std::path::Path,
+    board: &BoardArgs,
+    now: chrono::NaiveDateTime,
+    report: String,
+) -> Result<String> {
+    if !board.git_commit {
+        return Ok(report);
+    }
+    let who = crate::git::commit::Committer {
+        name: &board.user,
+        at: now,
+    };
+    match crate::git::commit::commit_saved(file, &who, &report) {
+        Ok(Some(id)) => Ok(format!(
+            "{report}\n{}",
+            crate::describe::git_committed(&id.to_string(), board.lang)
+        )),
+        Ok(None) => Ok(report),
+        Err(e) => bail!(crate::describe::git_commit_failed(&e, board.lang)),
+    }
+}

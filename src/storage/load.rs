@@ -59,7 +59,10 @@ impl FileLoad {
 /// `.x.ron.swp`) and our own temp files start with a dot.
 pub fn is_board_path(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !name.starts_with('.') && path.extension().is_some_and(|e| e == "ron")
+    !name.starts_with('.')
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 pub fn load_file(path: &Path) -> FileLoad {
@@ -184,6 +187,9 @@ fn conflict_marker(text: &str) -> Option<usize> {
 
 /// Every board in `dir`, sorted by file name, each read on its own: a broken file costs only
 /// itself. Fails only when the directory itself cannot be listed.
+// A `Diagnostic` passes clippy's 128 bytes only where paths are larger (Windows); it is
+// returned once per folder read, so its size costs nothing worth a box.
+#[cfg_attr(windows, allow(clippy::result_large_err))]
 pub fn load_dir(dir: &Path) -> Result<Vec<FileLoad>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|e| {
         Diagnostic::file(dir, Severity::Error, Problem::FolderUnreadable((&e).into()))
@@ -268,4 +274,25 @@ pub fn refuse_duplicate(load: &mut FileLoad, other: &Path) {
             other: other.display().to_string(),
         },
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boards_are_ron_files_in_any_case_and_never_hidden() {
+        for name in ["01-fraud.ron", "01-FRAUD.RON", "Fraud.Ron", "整改.rOn"] {
+            assert!(is_board_path(Path::new(name)), "{name}");
+        }
+        for name in [
+            ".01-fraud.ron",
+            ".RECTIFY-1.RON",
+            "fraud.ron.swp",
+            "fraud.ronx",
+            "ron",
+        ] {
+            assert!(!is_board_path(Path::new(name)), "{name}");
+        }
+    }
 }

@@ -5,6 +5,8 @@ pub mod change;
 pub mod cst;
 mod diagnostic;
 pub mod edit;
+pub mod git_history;
+pub mod git_worker;
 pub mod grow;
 pub mod history;
 mod list;

@@ -74,6 +74,9 @@ pub enum SaveError {
     Moved,
     /// The edited text did not parse to the expected board: nothing was written.
     Refused(Refusal),
+    /// Another program holds the file open (Windows: Excel, a virus scanner, a sync client)
+    /// through every try of the rename; the path and the system's words.
+    InUse(String),
     /// The path and the system's words.
     Io(String),
 }
@@ -332,16 +335,74 @@ fn write_via_temp(
         tmp.as_file().set_permissions(p.clone()).map_err(io)?;
     }
     tmp.as_file().sync_all().map_err(io)?;
-    match keep {
-        Some(_) => tmp.persist(path).map(drop),
-        None => tmp.persist_noclobber(path).map(drop),
-    }
-    .map_err(|e| io(e.error))?;
+    let mut tmp = Some(tmp);
+    let renamed = retry_while_busy(
+        RENAME_TRIES,
+        || {
+            let Some(t) = tmp.take() else {
+                return Err(std::io::Error::other("temp file lost"));
+            };
+            let persisted = match keep {
+                Some(_) => t.persist(path).map(drop),
+                None => t.persist_noclobber(path).map(drop),
+            };
+            persisted.map_err(|e| {
+                tmp = Some(e.file);
+                e.error
+            })
+        },
+        held_by_another,
+        || std::thread::sleep(RENAME_PAUSE),
+    );
+    renamed.map_err(|e| {
+        if held_by_another(&e) {
+            SaveError::InUse(format!("{}: {e}", path.display()))
+        } else {
+            io(e)
+        }
+    })?;
     // The rename itself must reach the disk too.
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A rename over a file another program holds open fails on Windows until it lets go, which a
+/// virus scanner or a sync client does within moments: so many tries, this far apart.
+const RENAME_TRIES: u32 = 5;
+const RENAME_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Runs `attempt` until it succeeds, fails otherwise than `busy`, or has been busy `tries`
+/// times, with `pause` between tries; the last error is returned.
+fn retry_while_busy<E>(
+    tries: u32,
+    mut attempt: impl FnMut() -> Result<(), E>,
+    busy: impl Fn(&E) -> bool,
+    mut pause: impl FnMut(),
+) -> Result<(), E> {
+    let mut left = tries.max(1);
+    loop {
+        match attempt() {
+            Err(e) if busy(&e) && left > 1 => {
+                left -= 1;
+                pause();
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Whether the system refused because another program holds the file: on Windows a sharing or
+/// lock violation, or access denied, which a rename meets while the target is open elsewhere.
+/// Unix lets a rename replace an open file, and its error numbers mean other things.
+fn held_by_another(e: &std::io::Error) -> bool {
+    cfg!(windows) && e.raw_os_error().is_some_and(windows_held_code)
+}
+
+/// ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+fn windows_held_code(code: i32) -> bool {
+    matches!(code, 5 | 32 | 33)
 }
 
 /// How old a temp file of ours must be before a save takes it for a crash's leftover. A
@@ -376,5 +437,68 @@ fn sweep_temp_files(dir: &Path, now: NaiveDateTime) {
         if stale {
             let _ = fs::remove_file(e.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rename that meets a held file `busy_for` times, then goes through.
+    fn run(busy_for: u32, other_error_at: Option<u32>) -> (Result<(), i32>, u32, u32) {
+        let (mut tries, mut pauses) = (0, 0);
+        let r = retry_while_busy(
+            RENAME_TRIES,
+            || {
+                tries += 1;
+                if other_error_at == Some(tries) {
+                    Err(0)
+                } else if tries <= busy_for {
+                    Err(32)
+                } else {
+                    Ok(())
+                }
+            },
+            |&code| windows_held_code(code),
+            || pauses += 1,
+        );
+        (r, tries, pauses)
+    }
+
+    #[test]
+    fn a_file_held_for_a_moment_is_saved_after_a_pause_or_two() {
+        assert_eq!(run(0, None), (Ok(()), 1, 0));
+        assert_eq!(run(2, None), (Ok(()), 3, 2));
+        assert_eq!(
+            run(RENAME_TRIES - 1, None),
+            (Ok(()), RENAME_TRIES, RENAME_TRIES - 1)
+        );
+    }
+
+    #[test]
+    fn a_file_held_throughout_is_given_up_after_the_last_try() {
+        assert_eq!(
+            run(u32::MAX, None),
+            (Err(32), RENAME_TRIES, RENAME_TRIES - 1)
+        );
+    }
+
+    #[test]
+    fn another_error_is_not_retried() {
+        assert_eq!(run(u32::MAX, Some(2)), (Err(0), 2, 1));
+        assert_eq!(run(0, Some(1)), (Err(0), 1, 0));
+    }
+
+    #[test]
+    fn sharing_lock_and_access_errors_are_a_held_file_and_nothing_else_is() {
+        for code in [5, 32, 33] {
+            assert!(windows_held_code(code), "{code}");
+        }
+        for code in [0, 2, 3, 4, 6, 31, 34, 183] {
+            assert!(!windows_held_code(code), "{code}");
+        }
+        // On Unix 32 is a broken pipe: never taken for a held file.
+        let epipe = std::io::Error::from_raw_os_error(32);
+        assert_eq!(held_by_another(&epipe), cfg!(windows));
     }
 }

@@ -1,6 +1,7 @@
 //! Themes: RON files of styles named by meaning. Built-in themes are the files in `themes/`,
 //! embedded in the binary; a user's file may name a `base` and set only what it changes.
 
+mod depth;
 mod error;
 mod raw;
 pub mod shade;
@@ -11,6 +12,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::StatusKind;
 use crate::domain::schedule::Health;
+pub use depth::Depth;
 pub use error::{Problem as ThemeProblem, ThemeError};
 use raw::RawTheme;
 
@@ -104,6 +106,17 @@ impl Theme {
         self
     }
 
+    /// Every colour brought within what the terminal shows (see [`Depth`]).
+    pub fn for_depth(mut self, depth: Depth) -> Theme {
+        let convert = |c: Option<Color>| c.map(|c| depth.convert(c));
+        for s in self.styles_mut() {
+            s.fg = convert(s.fg);
+            s.bg = convert(s.bg);
+            s.underline_color = convert(s.underline_color);
+        }
+        self
+    }
+
     fn styles_mut(&mut self) -> impl Iterator<Item = &mut Style> {
         [
             &mut self.background,
@@ -160,7 +173,7 @@ pub fn resolve(spec: Option<&str>, lang: Lang) -> (Theme, Option<String>) {
     let path = Path::new(spec);
     let result = match std::fs::read_to_string(path) {
         Ok(text) => from_text(spec, &text),
-        Err(e) if !spec.contains(['/', '.']) => Err(ThemeError::NoSuchTheme {
+        Err(e) if !spec.contains(['/', '\\', '.']) => Err(ThemeError::NoSuchTheme {
             spec: spec.to_owned(),
             cause: (&e).into(),
         }),

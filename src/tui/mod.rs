@@ -18,6 +18,7 @@ use crossterm::execute;
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
 use crate::domain::Date;
+use crate::git;
 use crate::i18n::Lang;
 use crate::storage;
 use crate::storage::save::{self, Author};
@@ -37,6 +38,8 @@ pub enum Event {
     /// and are measured where the keys arrive, not where a busy loop gets round to them.
     Input(TermEvent, Instant),
     Watch(WatchEvent),
+    /// The git worker's answer for the detail pane.
+    Git(storage::git_worker::Answer),
 }
 
 pub fn now() -> NaiveDateTime {
@@ -50,7 +53,7 @@ pub struct Session {
     /// The theme file being watched, when `--theme` named a file.
     pub theme_path: Option<PathBuf>,
     pub theme_spec: Option<String>,
-    pub no_color: bool,
+    pub colours: Colours,
     /// The status line says the folder went away: to be taken back once it reads again.
     pub folder_gone: bool,
 }
@@ -65,7 +68,10 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     let today = args.today.unwrap_or(Date(now.date()));
     let loads = storage::load_dir(&args.dir);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (theme, theme_error) = load_theme(args.theme.as_deref(), args.lang, no_color);
+    let env = |k: &str| std::env::var(k).ok();
+    let depth = theme::Depth::from_env(env("COLORTERM").as_deref(), env("TERM").as_deref());
+    let colours = Colours { no_color, depth };
+    let (theme, theme_error) = load_theme(args.theme.as_deref(), args.lang, colours);
     let settings = Settings {
         read_only: args.read_only,
         user: args.user.clone(),
@@ -78,7 +84,7 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
     read_detail_history(&mut app);
     app.notice = theme_error;
     if let Some(path) = &args.since {
-        match crate::report::snapshot::Snapshot::from_file(path, args.lang) {
+        match crate::report::snapshot::Snapshot::from_since(path, &args.dir, args.lang) {
             Ok(s) => app.since = Some(s),
             Err(e) => bail!("--since {}: {e}", path.display()),
         }
@@ -94,14 +100,27 @@ pub fn prepare(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> {
         theme,
         theme_path,
         theme_spec: args.theme.clone(),
-        no_color,
+        colours,
         folder_gone: false,
     })
 }
 
-fn load_theme(spec: Option<&str>, lang: Lang, no_color: bool) -> (Theme, Option<String>) {
+/// What the terminal is asked to show: no colour at all (`NO_COLOR`), or colours within its
+/// depth.
+#[derive(Debug, Clone, Copy)]
+pub struct Colours {
+    pub no_color: bool,
+    pub depth: theme::Depth,
+}
+
+fn load_theme(spec: Option<&str>, lang: Lang, colours: Colours) -> (Theme, Option<String>) {
     let (t, err) = theme::resolve(spec, lang);
-    (if no_color { t.monochrome() } else { t }, err)
+    let t = if colours.no_color {
+        t.monochrome()
+    } else {
+        t.for_depth(colours.depth)
+    };
+    (t, err)
 }
 
 /// Meeting mode: the same loop over a read-only app that cycles its pages; high contrast
@@ -134,8 +153,10 @@ fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
     }
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
-    let watcher = start_watcher(&args, &mut s, tx);
+    let watcher = start_watcher(&args, &mut s, tx.clone());
     let mut driver = Driver::new(s, args.today.is_some());
+    driver.git_commit = args.git_commit;
+    driver.git_events = Some(tx);
     if watcher
         .as_ref()
         .is_some_and(|w| *w.mode() == watch::Mode::Native)
@@ -302,7 +323,7 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
                     history = true;
                 } else if s.theme_path.as_ref() == Some(&p) {
                     let (t, err) =
-                        load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.no_color);
+                        load_theme(s.theme_spec.as_deref(), s.app.settings.lang, s.colours);
                     // A broken edit of the theme keeps the colours on screen.
                     match err {
                         None => s.theme = t,
@@ -388,6 +409,17 @@ pub struct Driver {
     burst: app::burst::Burst,
     /// Under native watching, the periodic look for changes no event reported.
     pub sweep: Option<Sweep>,
+    /// Each save is committed to git (`--git-commit`).
+    pub git_commit: bool,
+    /// Where the git worker sends its answers, until it is started.
+    pub git_events: Option<Sender<Event>>,
+    /// The git worker, once started; `None` also after it went away.
+    git: Option<Sender<storage::git_worker::Request>>,
+    /// The last question put to the worker, and the state of the files it was put in.
+    git_asked: Option<(storage::git_worker::Request, u64)>,
+    /// Counts what may have moved git's history or the files (a file event, a save): a
+    /// question asked before is asked again.
+    git_generation: u64,
 }
 
 /// A broken read waiting to be read again: when, and the hash of the bytes that read broken.
@@ -410,6 +442,14 @@ pub enum Step {
     Quit,
     Redraw,
     Nothing,
+    /// Ctrl-Z: stop to the shell, as every terminal program does; redraw once continued.
+    Suspend,
+}
+
+/// Ctrl-Z, which raw mode delivers as a key instead of the terminal's stop signal. Only Unix
+/// shells have job control to stop to.
+fn is_suspend(k: &event::KeyEvent) -> bool {
+    cfg!(unix) && k.code == event::KeyCode::Char('z') && k.modifiers == event::KeyModifiers::CONTROL
 }
 
 impl Driver {
@@ -423,7 +463,53 @@ impl Driver {
             last_key: None,
             burst: Default::default(),
             sweep: None,
+            git_commit: false,
+            git_events: None,
+            git: None,
+            git_asked: None,
+            git_generation: 0,
         }
+    }
+
+    /// Starts the git worker for the detail pane (after the first frame) and asks it about the
+    /// measure on screen, if any.
+    pub fn start_git(&mut self) {
+        let Some(tx) = self.git_events.take() else {
+            return;
+        };
+        let dir = self.session.app.dir.clone();
+        self.git = Some(storage::git_worker::spawn(dir, move |a| {
+            tx.send(Event::Git(a)).is_ok()
+        }));
+        self.ask_git();
+    }
+
+    /// Asks the worker about the measure on the detail pane, unless it was asked already
+    /// with nothing changed since.
+    fn ask_git(&mut self) {
+        let Some(worker) = &self.git else {
+            return;
+        };
+        let app = &self.session.app;
+        let (Some((program, measure)), Some(board)) = (app.history_wanted(), app.current_board())
+        else {
+            return;
+        };
+        let request = storage::git_worker::Request {
+            file: board.path.clone(),
+            program: program.to_owned(),
+            measure: measure.to_owned(),
+            saves: app::history::PANE_SAVES,
+        };
+        let key = (request, self.git_generation);
+        if self.git_asked.as_ref() == Some(&key) {
+            return;
+        }
+        if worker.send(key.0.clone()).is_err() {
+            self.git = None;
+            return;
+        }
+        self.git_asked = Some(key);
     }
 
     /// How long the loop may sleep: until a pending re-read, a mark that must fade, or
@@ -457,6 +543,9 @@ impl Driver {
             Ok(Event::Input(ev, at)) => {
                 debug_panic(&ev);
                 match ev {
+                    TermEvent::Key(k) if k.kind == event::KeyEventKind::Press && is_suspend(&k) => {
+                        return Step::Suspend;
+                    }
                     TermEvent::Key(k) if k.kind != event::KeyEventKind::Release => {
                         let gap = self.last_key.map(|t| at.saturating_duration_since(t));
                         self.last_key = Some(at);
@@ -477,7 +566,20 @@ impl Driver {
                     (WatchEvent::FellBackToPolling(_), _) => self.sweep = None,
                     _ => {}
                 }
+                self.git_generation += 1;
                 on_watch(s, ev, clock)
+            }
+            Ok(Event::Git(answer)) => {
+                if let Some(e) = &answer.error {
+                    s.app.notice = Some(crate::describe::git_error(e, s.app.settings.lang));
+                }
+                let r = answer.request;
+                s.app.git_history = Some(app::history::GitLines {
+                    program: r.program,
+                    measure: r.measure,
+                    lines: answer.lines,
+                });
+                return Step::Redraw;
             }
             Err(RecvTimeoutError::Timeout) => {
                 // One instant for both halves, or a recheck coming due between them is lost.
@@ -532,6 +634,10 @@ impl Driver {
                             Some(c) => save::save_change(&request.path, c, &who),
                             None => save::save(&request.path, request.base, &request.edit, &who),
                         };
+                        if self.git_commit && result.is_ok() {
+                            commit_save(&mut s.app, &request, clock);
+                        }
+                        self.git_generation += 1;
                         let report = SaveReport {
                             request: *request,
                             result,
@@ -543,9 +649,32 @@ impl Driver {
                 }
             }
         }
+        let s = &mut self.session;
         self.mark_expiry = app::reload::expire_marks(&mut s.app, clock);
         read_detail_history(&mut s.app);
+        self.ask_git();
         Step::Redraw
+    }
+}
+
+/// `--git-commit`: the file just saved, committed with what changed as the message.
+fn commit_save(app: &mut App, request: &app::SaveRequest, at: NaiveDateTime) {
+    let lang = app.settings.lang;
+    let what = match &request.change {
+        Some(c) => crate::describe::board_change(c, lang),
+        None => crate::describe::edit(&request.edit, lang),
+    };
+    let file = request
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let who = git::commit::Committer {
+        name: &app.settings.user,
+        at,
+    };
+    if let Err(e) = git::commit::commit_saved(&request.path, &who, &format!("{file}: {what}")) {
+        app.notice = Some(crate::describe::git_commit_failed(&e, lang));
     }
 }
 
@@ -559,6 +688,8 @@ fn event_loop(
             .map(|_| ())
     };
     draw(terminal, driver)?;
+    // The first frame shows the boards as fast as without git; history from git comes after.
+    driver.start_git();
     loop {
         // Idle costs nothing: block until something happens or a timer is due.
         let received = match driver.wait() {
@@ -569,9 +700,46 @@ fn event_loop(
             Step::Quit => return Ok(()),
             Step::Redraw => draw(terminal, driver)?,
             Step::Nothing => {}
+            Step::Suspend => {
+                suspend(terminal)?;
+                draw(terminal, driver)?;
+            }
         }
     }
 }
+
+/// Gives the terminal back as it was, stops until the shell's `fg` continues the process, then
+/// takes the terminal again, cleared, for the redraw.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    stop_self();
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // `Terminal::clear` would ask the terminal where its cursor is, and the answer would go to
+    // the input thread's read instead. A blank frame makes the next draw a whole one.
+    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+    Ok(())
+}
+
+/// SIGTSTP to ourselves: the default action stops the process here, and it goes on from here
+/// when the shell sends SIGCONT.
+#[cfg(unix)]
+fn stop_self() {
+    // SAFETY: raise has no preconditions; SIGTSTP is a valid signal number.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+}
+
+#[cfg(not(unix))]
+fn stop_self() {}
 
 /// Events other than key presses.
 fn translate(ev: TermEvent) -> Option<Action> {

@@ -107,9 +107,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             ),
             text((t.status)(kind), theme.status(kind)),
         ];
-        let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
+        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.select(theme.selection);
+            line = table::select(line, theme.selection);
         }
         frame.render_widget(
             line,

@@ -359,7 +359,7 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
             area.width,
             area.height - 1,
         ));
-        frame.render_widget(table::Plain(lines), area);
+        frame.render_widget(Paragraph::new(lines), area);
     }
 }
 

@@ -24,7 +24,7 @@ use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    table::fill_style(frame.buffer_mut(), area, theme.text);
+    frame.buffer_mut().set_style(area, theme.text);
     screen(app, theme, frame);
     behind_everything(theme, frame);
 }

@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use super::short_date;
 use super::table::{self, Cell, Col, text};
@@ -155,9 +156,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         } else {
             theme.text
         };
-        let mut line = table::fast_row(&cols, &fitted, cells, base, theme);
+        let mut line = table::row(&cols, &fitted, cells, base, theme);
         if n == selected {
-            line = line.select(theme.selection);
+            line = table::select(line, theme.selection);
         }
         let r = Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1);
         frame.render_widget(line, r);
@@ -173,7 +174,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             att.width,
             att.height.saturating_sub(1),
         ));
-        frame.render_widget(table::Plain(lines), att);
+        frame.render_widget(Paragraph::new(lines), att);
     }
 }
 

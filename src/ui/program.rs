@@ -151,9 +151,9 @@ fn measures(app: &App, theme: &Theme, frame: &mut Frame, header: Rect, area: Rec
             text((t.status)(kind), theme.status(kind)),
             Cell::Gauge(Some(schedule::effective_progress(m))),
         ];
-        let mut line = table::fast_row(&cols, &fitted, cells, theme.text, theme);
+        let mut line = table::row(&cols, &fitted, cells, theme.text, theme);
         if n == selected {
-            line = line.select(theme.selection);
+            line = table::select(line, theme.selection);
         }
         frame.render_widget(line, Rect::new(area.x, area.y + y as u16, area.width, 1));
     }

@@ -120,12 +120,17 @@ pub fn key(live: &mut Live, c: crossterm::event::KeyCode) {
     chord(live, c, crossterm::event::KeyModifiers::NONE);
 }
 
-/// Presses a key with modifiers (Ctrl-R, Shift-Tab), as the terminal would deliver it.
-pub fn chord(live: &mut Live, c: crossterm::event::KeyCode, mods: crossterm::event::KeyModifiers) {
+/// Presses a key with modifiers (Ctrl-R, Shift-Tab), as the terminal would deliver it; what
+/// the loop does next.
+pub fn chord(
+    live: &mut Live,
+    c: crossterm::event::KeyCode,
+    mods: crossterm::event::KeyModifiers,
+) -> tui::Step {
     use crossterm::event::{Event as TermEvent, KeyEvent};
     let ev = TermEvent::Key(KeyEvent::new(c, mods));
     live.keys_at += Duration::from_millis(100);
-    live.driver.step(Ok(Event::Input(ev, live.keys_at)));
+    live.driver.step(Ok(Event::Input(ev, live.keys_at)))
 }
 
 pub fn keys(live: &mut Live, ks: &[crossterm::event::KeyCode]) {

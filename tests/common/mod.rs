@@ -4,6 +4,7 @@
 
 pub mod history;
 pub mod live;
+#[cfg(unix)]
 pub mod pty;
 
 use std::path::Path;

@@ -231,6 +231,21 @@ fn main() -> ExitCode {
             )),
             Err(e) => fail(e),
         },
+        Some(Command::Git(rectify::cli::git::GitCommand::Merge(args))) => {
+            let lang =
+                resolve(shell_flags(None, args.lang, false)).map_or(lang, |eff| eff.args.lang);
+            ExitCode::from(rectify::cli::git::merge(&args, lang).exit_code())
+        }
+        Some(Command::Git(rectify::cli::git::GitCommand::Setup(args))) => said(
+            "git setup",
+            resolve(BoardFlags {
+                dir: args.dir.clone(),
+                lang: args.lang,
+                ..Default::default()
+            })
+            .map_err(anyhow::Error::msg)
+            .and_then(|eff| rectify::cli::git::setup(&eff.args.dir, eff.args.lang)),
+        ),
         None => match resolve(BoardFlags::default())
             .map_err(anyhow::Error::msg)
             .and_then(|eff| rectify::tui::run(eff.args))

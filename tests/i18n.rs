@@ -228,6 +228,7 @@ fn every_problem() -> Vec<Problem> {
             program_due: d("2023-12-31"),
         },
         Problem::UnsafeCharacters { field: "title" },
+        Problem::MergeConflict,
         Problem::MoreNotShown {
             errors: 3,
             warnings: 4,
@@ -259,6 +260,7 @@ fn every_problem() -> Vec<Problem> {
             | Problem::DuplicateProgram { .. }
             | Problem::Unreadable
             | Problem::Syntax(_)
+            | Problem::MergeConflict
             | Problem::ProgramFieldEmpty { .. }
             | Problem::ProgramDueBeforeStart { .. }
             | Problem::MeasureIdEmpty

@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 pub mod errors;
+pub mod git;
 pub mod import;
 pub mod ledger;
 pub mod man;
@@ -147,6 +148,12 @@ pub enum Command {
     /// Save the state of all boards to a JSON file, for `report --since` at the next meeting.
     #[command(after_help = "Example:\n  rectify snapshot -o meeting-2023-07-15.json")]
     Snapshot(SnapshotArgs),
+    /// Boards shared between sites through git: the field-level merge driver and its set-up.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  rectify git setup boards          merge boards field by field in this clone\n  rectify git merge %O %A %B %P     what git runs for a board both sides changed"
+    )]
+    Git(git::GitCommand),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -236,6 +243,10 @@ pub struct BoardFlags {
     #[arg(long, value_name = "INTERVAL", num_args = 0..=1, require_equals = true,
           default_missing_value = "1s", value_parser = parse_interval)]
     pub poll: Option<Duration>,
+    /// Watch with the system's change events even where the folder is a network share or a
+    /// FUSE mount (polled by default there, as their events miss other machines' writes)
+    #[arg(long, conflicts_with = "poll")]
+    pub native: bool,
     /// No key changes a file
     #[arg(long)]
     pub read_only: bool,
@@ -266,6 +277,7 @@ impl BoardFlags {
             today: self.today.or(outer.today),
             theme: self.theme.or_else(|| outer.theme.clone()),
             poll: self.poll.or(outer.poll),
+            native: self.native || outer.native,
             read_only: self.read_only || outer.read_only,
             user: self.user.or_else(|| outer.user.clone()),
             lang: self.lang.or(outer.lang),
@@ -309,6 +321,7 @@ pub fn resolve(flags: &BoardFlags, config_flag: Option<&Path>) -> Result<Resolve
         today: s.today,
         theme: s.theme,
         poll: flags.poll,
+        native: flags.native,
         read_only: flags.read_only,
         user: s.user,
         lang: s.lang,
@@ -393,6 +406,8 @@ pub struct BoardArgs {
     pub today: Option<Date>,
     pub theme: Option<String>,
     pub poll: Option<Duration>,
+    /// Change events even on a share (`--native`).
+    pub native: bool,
     pub read_only: bool,
     pub user: String,
     pub lang: crate::i18n::Lang,
@@ -413,6 +428,7 @@ impl BoardArgs {
             today: None,
             theme: None,
             poll: None,
+            native: false,
             read_only: false,
             user: String::new(),
             lang: crate::i18n::Lang::Zh,

@@ -279,6 +279,45 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("snapshot --output", "要写入的快照文件（JSON）"),
     (
+        "--native",
+        "即使文件夹是网络共享或 FUSE 挂载，也用系统的变化通知监视（这类文件夹默认轮询，因为通知收不到其他机器的写入）",
+    ),
+    (
+        "git",
+        "经 git 在各站点间共享看板：按字段合并的合并驱动及其设置",
+    ),
+    (
+        "git merge",
+        "按字段合并看板的三个版本；git 把它作为合并驱动调用（%O %A %B %P）。退出码 0：已合并到我方文件；1：冲突已在我方文件中标出",
+    ),
+    (
+        "git merge:examples",
+        "示例：\n  rectify git merge %O %A %B %P     （由 `rectify git setup` 安装，git 在 `git pull`、`git merge` 时调用）",
+    ),
+    (
+        "git:examples",
+        "示例：\n  rectify git setup boards          在本克隆中按字段合并看板\n  rectify git merge %O %A %B %P     双方都改过的看板，git 调用它合并",
+    ),
+    ("git merge --base", "共同祖先的版本（git 的 %O）"),
+    (
+        "git merge --ours",
+        "我方版本，合并结果写入此文件（git 的 %A）",
+    ),
+    ("git merge --theirs", "对方版本（git 的 %B）"),
+    (
+        "git merge --path",
+        "看板在仓库中的路径，用于提示（git 的 %P）",
+    ),
+    (
+        "git setup",
+        "让 DIR 所在的仓库用 `rectify git merge` 合并看板：写 .gitattributes、仓库的合并驱动设置，并在 .gitignore 中排除 rectify 的本地文件。可重复运行",
+    ),
+    ("git setup:examples", "示例：\n  rectify git setup boards"),
+    (
+        "git setup --dir",
+        "看板文件夹，须在 git 工作区内［默认：配置文件中的设置，否则为 `boards`］",
+    ),
+    (
         "snapshot --today",
         "快照所代表的日期，YYYY-MM-DD［默认：今天］",
     ),
@@ -295,10 +334,27 @@ pub fn localize(cmd: Command) -> Command {
     // clap makes the `help` subcommand, propagates global arguments and settles the values an
     // argument takes only when the command is built; the layout needs all of them.
     cmd.build();
+    lay_out(help_in_chinese(cmd))
+}
+
+/// The `help` subcommand clap makes for a command with subcommands (`rectify help`,
+/// `rectify git help`), and its own `help`, in Chinese.
+fn help_in_chinese(mut cmd: Command) -> Command {
     let about = text("help").unwrap_or_default();
-    lay_out(cmd.mut_subcommand("help", |h| {
-        h.about(about).mut_subcommand("help", |hh| hh.about(about))
-    }))
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        cmd = if name == "help" {
+            cmd.mut_subcommand("help", |h| {
+                h.about(about).mut_subcommand("help", |hh| hh.about(about))
+            })
+        } else {
+            cmd.mut_subcommand(name.as_str(), help_in_chinese)
+        };
+    }
+    cmd
 }
 
 /// The help's layout in Chinese, for this command and every one below it: the section

@@ -78,6 +78,11 @@ impl Problem {
             ),
             Unreadable => tr!(lang, "看板文件无法读取", "unreadable board"),
             Syntax(e) => parse_error::describe(e, lang),
+            MergeConflict => tr!(
+                lang,
+                "合并冲突未解决：<<<<<<< 与 ======= 之间是我方的值，======= 与 >>>>>>> 之间是对方的值；保留一方，删去三行标记",
+                "unresolved merge conflict: ours between <<<<<<< and =======, theirs between ======= and >>>>>>>; keep one side and delete the three marker lines"
+            ),
             ProgramFieldEmpty { field } => tr!(
                 lang,
                 "专项方案的 `{field}` 为空",

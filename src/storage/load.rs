@@ -143,14 +143,16 @@ pub(super) fn parse_ron<T: serde::de::DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     let opts = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     opts.from_str::<T>(text).map_err(|e| {
-        Diagnostic::at_line_col(
-            path,
-            text,
-            e.span.start.line,
-            e.span.start.col,
-            Severity::Error,
-            Problem::Syntax(Box::new(e.code)),
-        )
+        // A merge's conflict markers are what a person must see, not the parse error at them.
+        let (line, col, problem) = match conflict_marker(text) {
+            Some(line) => (line, 1, Problem::MergeConflict),
+            None => (
+                e.span.start.line,
+                e.span.start.col,
+                Problem::Syntax(Box::new(e.code)),
+            ),
+        };
+        Diagnostic::at_line_col(path, text, line, col, Severity::Error, problem)
     })
 }
 
@@ -213,6 +215,13 @@ fn parse_text(path: &Path, text: &str) -> FileLoad {
         diagnostics,
         hash: None,
     }
+}
+
+/// The 1-based line of the first `<<<<<<<` conflict marker, if any.
+fn conflict_marker(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.starts_with("<<<<<<<"))
+        .map(|i| i + 1)
 }
 
 /// Every board in `dir`, sorted by file name, each read on its own: a broken file costs only

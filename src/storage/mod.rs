@@ -12,6 +12,7 @@ pub mod grow;
 pub mod history;
 mod list;
 mod load;
+pub mod merge;
 mod problem;
 pub mod problem_list;
 pub mod save;

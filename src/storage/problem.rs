@@ -46,6 +46,8 @@ pub enum Problem {
     /// What ron's parser said, put into the file author's words when shown. Boxed: it is
     /// large, and every diagnostic would carry its size.
     Syntax(Box<ron::error::Error>),
+    /// A `<<<<<<<` line: a merge left both sides of a conflict for a person to choose.
+    MergeConflict,
     ProgramFieldEmpty {
         field: &'static str,
     },

@@ -287,6 +287,13 @@ fn write_atomic(
     write_via_temp(path, dir, bytes, Some(meta.permissions()))
 }
 
+/// Replaces the file `path` with `bytes`, whole or not at all, keeping its permissions: a
+/// reader (git, a colleague's board) never sees half of it.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let meta = fs::metadata(path).map_err(|e| SaveError::Io(format!("{}: {e}", path.display())))?;
+    write_atomic(path, &folder(path), bytes, &meta)
+}
+
 /// Creates the file `path` holding `bytes`, whole or not at all, and never over a file that is
 /// there: a new board a running board may pick up the moment it appears. The file gets the
 /// permissions a new file gets in its folder.

@@ -161,7 +161,12 @@ fn elsewhere(text: &str, list: &Node, cut: &Cut) -> Vec<(usize, String)> {
     inserts
 }
 
-fn cut_range(text: &str, list: &Node, items: &[Node], i: usize) -> std::ops::Range<usize> {
+pub(super) fn cut_range(
+    text: &str,
+    list: &Node,
+    items: &[Node],
+    i: usize,
+) -> std::ops::Range<usize> {
     let item = &items[i];
     let comma = comma_after(text, item);
     let item_end = end_with_comma(text, item);

@@ -5,7 +5,7 @@ mod background;
 use std::io::stdout;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result, bail};
 use chrono::{Local, NaiveDateTime, TimeDelta};
@@ -24,6 +24,7 @@ use crate::i18n::Lang;
 use crate::storage;
 use crate::storage::save::{self, Author};
 use crate::theme::{self, Theme};
+use crate::watch::sweep::{self, Sweep};
 use crate::watch::{self, WatchEvent, Watcher};
 use frame_out::FrameOut;
 
@@ -199,7 +200,13 @@ fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
         draw(&mut terminal, &driver)?;
         // What the first frame does not show is set up after it.
         let shown = status_words(&driver.session.app);
-        let _watcher = start_watcher(&args, &mut driver.session, tx);
+        let watcher = start_watcher(&args, &mut driver.session, tx);
+        if watcher
+            .as_ref()
+            .is_some_and(|w| *w.mode() == watch::Mode::Native)
+        {
+            driver.sweep = Some(Sweep::new(&args.dir, sweep::EVERY, Instant::now()));
+        }
         let missed = changed_since(&driver.session.app, load_began);
         read_history(&mut driver.session.app);
         let mut redraw = driver.session.app.history_wanted().is_some()
@@ -285,10 +292,17 @@ fn changed_since(app: &App, load_began: std::time::SystemTime) -> Vec<PathBuf> {
     paths
 }
 
+/// Starts watching the folder: by polling when `--poll` says so, or when the folder is a
+/// network share or FUSE mount whose change events miss other machines' writes (unless
+/// `--native`); by the system's change events otherwise.
 pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Option<Watcher> {
-    let mode = match args.poll {
-        Some(d) => watch::Mode::Poll(d),
-        None => watch::Mode::Native,
+    let share = (args.poll.is_none() && !args.native)
+        .then(|| watch::share::network_share(&args.dir))
+        .flatten();
+    let mode = match (args.poll, share) {
+        (Some(d), _) => watch::Mode::Poll(d),
+        (None, Some(_)) => watch::Mode::Poll(watch::FALLBACK_POLL),
+        (None, None) => watch::Mode::Native,
     };
     let mut extra: Vec<PathBuf> = s.theme_path.iter().cloned().collect();
     extra.push(args.dir.join(save::HISTORY_FILE));
@@ -298,7 +312,11 @@ pub fn start_watcher(args: &BoardArgs, s: &mut Session, tx: Sender<Event>) -> Op
         Ok(w) => {
             if let watch::Mode::Poll(d) = w.mode() {
                 let t = s.app.texts();
-                let note = format!("{} {}", t.polling, (t.seconds)(d.as_secs_f64()));
+                let every = (t.seconds)(d.as_secs_f64());
+                let note = match share {
+                    Some(fs) => format!("{} {every}{}", t.share_polling, (t.aside)(fs)),
+                    None => format!("{} {every}", t.polling),
+                };
                 s.app.watch_note = Some(note);
             }
             Some(w)
@@ -458,6 +476,24 @@ fn on_watch(s: &mut Session, ev: WatchEvent, now: NaiveDateTime) -> Vec<Action> 
     }
 }
 
+/// Changes the safety check found that no event reported: read, and said to have been missed,
+/// so a blind watcher does not go unnoticed.
+fn missed(s: &mut Session, paths: Vec<PathBuf>, now: NaiveDateTime) -> Vec<Action> {
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    s.app.notice = Some((s.app.texts().watch_missed)(&names.join(", ")));
+    vec![
+        Action::History(save::read_history(&s.app.dir)),
+        Action::Reloaded(read_paths(&paths, false), now),
+    ]
+}
+
 /// Reads the history of the measure on the detail pane, when it is not the one read last (or
 /// the file changed since): only as far back as the pane needs, never the whole file.
 fn read_detail_history(app: &mut App) {
@@ -489,6 +525,8 @@ pub struct Driver {
     /// When the last key arrived, and what the burst it may belong to means.
     last_key: Option<Instant>,
     burst: app::burst::Burst,
+    /// Under native watching, the periodic look for changes no event reported.
+    pub sweep: Option<Sweep>,
     /// Each save is committed to git (`--git-commit`).
     pub git_commit: bool,
     /// Where the git worker sends its answers, until it is started.
@@ -542,6 +580,7 @@ impl Driver {
             mark_expiry: None,
             last_key: None,
             burst: Default::default(),
+            sweep: None,
             git_commit: false,
             git_events: None,
             git: None,
@@ -600,6 +639,9 @@ impl Driver {
         if let Some(first) = self.rechecks.iter().map(|r| r.due).min() {
             consider(first.saturating_duration_since(Instant::now()));
         }
+        if let Some(sw) = &self.sweep {
+            consider(sw.due().saturating_duration_since(Instant::now()));
+        }
         if let Some(at) = self.mark_expiry {
             consider((at - clock).to_std().unwrap_or(Duration::ZERO));
         }
@@ -640,6 +682,13 @@ impl Driver {
                 }
             }
             Ok(Event::Watch(ev)) => {
+                match (&ev, &mut self.sweep) {
+                    (WatchEvent::Changed(paths), Some(sw)) => sw.heard(paths),
+                    (WatchEvent::Rescan, Some(sw)) => sw.heard_all(),
+                    // Polling now: every change is seen by the poller.
+                    (WatchEvent::FellBackToPolling(_), _) => self.sweep = None,
+                    _ => {}
+                }
                 self.git_generation += 1;
                 on_watch(s, ev, clock)
             }
@@ -669,6 +718,9 @@ impl Driver {
                         due.iter().map(Recheck::read).collect(),
                         now,
                     ));
+                }
+                if let Some(sw) = self.sweep.as_mut().filter(|sw| sw.due() <= instant) {
+                    actions.extend(missed(s, sw.check(instant, SystemTime::now()), now));
                 }
                 let today = Date(now.date());
                 if !self.today_pinned && today != s.app.today {

@@ -11,6 +11,9 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod share;
+pub mod sweep;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::OsString;
 use std::fmt;
@@ -27,7 +30,8 @@ use notify::{EventKind, RecursiveMode, Watcher as _};
 
 use crate::storage::{ContentHash, MAX_FILE_BYTES, is_watched_path};
 
-const FALLBACK_POLL: Duration = Duration::from_secs(1);
+/// How often a folder polled without being told (a fallback, a network share) is looked at.
+pub const FALLBACK_POLL: Duration = Duration::from_secs(1);
 /// Bounds keep a zero interval from spinning and a huge settle from overflowing `Instant`.
 const MIN_POLL: Duration = Duration::from_millis(10);
 const MAX_DELAY: Duration = Duration::from_secs(3600);

@@ -57,8 +57,11 @@ fn element<'a>(xml: &'a str, start: &str) -> &'a str {
 #[test]
 fn sheet_names_are_in_the_reports_language() {
     for (lang, names) in [
-        (Lang::Zh, ["总览", "台账", "时间节点"]),
-        (Lang::En, ["Summary", "Ledger", "Milestones"]),
+        (Lang::Zh, ["总览", "台账", "时间节点", "按责任单位"]),
+        (
+            Lang::En,
+            ["Summary", "Ledger", "Milestones", "By owner unit"],
+        ),
     ] {
         let wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(workbook(lang))).unwrap();
         assert_eq!(wb.sheet_names(), names);
@@ -216,34 +219,32 @@ fn a_report_imported_gives_back_the_same_programs_and_measures() {
 }
 
 #[test]
-fn the_owner_unit_sheet_comes_when_its_rows_do() {
-    let rows = vec![xlsx::OwnerRow {
-        owner: "刑事侦查局".into(),
-        measures: 20,
-        finished: 8,
-        overdue: 1,
-        blocked: 2,
-    }];
+fn the_owner_unit_sheet_holds_the_same_table_as_the_other_reports() {
     for (lang, name) in [(Lang::Zh, "按责任单位"), (Lang::En, "By owner unit")] {
-        let opts = XlsxOptions {
-            by_owner: Some(rows.clone()),
-            ..XlsxOptions::default()
-        };
-        let bytes = xlsx::render(&shipped(), today(), lang, &opts).unwrap();
+        let bytes = xlsx::render(&shipped(), today(), lang, &XlsxOptions::default()).unwrap();
         let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
-        assert_eq!(wb.sheet_names().len(), 4);
         assert_eq!(wb.sheet_names()[3], name);
-        let r = wb.worksheet_range(name).unwrap();
-        let row: Vec<&[Data]> = r.rows().collect();
-        assert_eq!(row[1][0], Data::String("刑事侦查局".into()));
-        assert_eq!(
-            &row[1][1..],
-            &[
-                Data::Float(20.0),
-                Data::Float(8.0),
-                Data::Float(1.0),
-                Data::Float(2.0)
-            ]
-        );
+        let sheet = wb.worksheet_range(name).unwrap();
+        let table = rectify::report::lists::owner_table(&shipped(), today(), lang);
+        let rows: Vec<&[Data]> = sheet.rows().collect();
+        let head: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
+        let want: Vec<&str> = table.head.iter().map(|(h, _)| *h).collect();
+        assert_eq!(head, want);
+        assert_eq!(rows.len() - 1, table.rows.len());
+        assert!(table.rows.len() > 10, "the shipped boards name many units");
+        for (cells, want) in rows[1..].iter().zip(&table.rows) {
+            let got: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(i, d)| match d {
+                    // Counts are numbers, completion a fraction shown with a % format.
+                    Data::Float(f) if i == cells.len() - 1 => format!("{}%", (f * 100.0).round()),
+                    Data::Float(f) => format!("{f}"),
+                    Data::Empty => "—".to_owned(),
+                    d => d.to_string(),
+                })
+                .collect();
+            assert_eq!(&got, want);
+        }
     }
 }

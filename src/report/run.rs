@@ -168,11 +168,7 @@ fn render(
             .into_bytes(),
         Format::Csv => csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?,
         Format::Xlsx => {
-            // The owner-units view (issue #15) fills `by_owner` once it exists.
-            let opts = XlsxOptions {
-                fills: args.fills,
-                by_owner: None,
-            };
+            let opts = XlsxOptions { fills: args.fills };
             xlsx::render(programs, today, lang, &opts).map_err(|e| e.to_string())?
         }
     })

@@ -50,23 +50,10 @@ fn tint((r, g, b): (u8, u8, u8), strength: f64) -> u32 {
     (mix(r) << 16) | (mix(g) << 8) | mix(b)
 }
 
-/// One owner unit's line on the 按责任单位 / By owner unit sheet. The owner-units view (issue
-/// #15) computes these; until it does, the sheet is left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwnerRow {
-    pub owner: String,
-    pub measures: usize,
-    pub finished: usize,
-    pub overdue: usize,
-    pub blocked: usize,
-}
-
 /// What the workbook needs besides the boards and the day.
 #[derive(Debug, Clone, Default)]
 pub struct XlsxOptions {
     pub fills: Fills,
-    /// The 按责任单位 sheet's rows; `None` leaves the sheet out.
-    pub by_owner: Option<Vec<OwnerRow>>,
 }
 
 pub fn render(
@@ -95,9 +82,10 @@ pub fn render(
         t.sheet_ledger,
     )?;
     add(sheets::milestones(programs, today, t)?, t.sheet_milestones)?;
-    if let Some(rows) = &opts.by_owner {
-        add(sheets::by_owner(rows, t)?, t.sheet_by_owner)?;
-    }
+    add(
+        sheets::by_owner(&super::lists::owners(programs, today), lang)?,
+        t.sheet_by_owner,
+    )?;
     wb.save_to_buffer()
 }
 

@@ -4,8 +4,10 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::super::summary::{self, HEALTHS, MilestoneState, Totals};
 use super::super::texts::ReportTexts;
-use super::{OwnerRow, Styles, Widths, clean, table_setup, write_date, write_header};
+use super::{Styles, Widths, clean, table_setup, write_date, write_header};
+use crate::domain::owners::OwnerRow;
 use crate::domain::{Date, Program, StatusKind};
+use crate::i18n::Lang;
 use crate::text::sanitize;
 
 /// A row of the summary: its text and figures, the completion a percentage.
@@ -171,27 +173,24 @@ pub fn milestones(
     Ok(ws)
 }
 
-/// One row per owner unit, from the owner-units view when it exists.
-pub fn by_owner(rows: &[OwnerRow], t: &ReportTexts) -> Result<Worksheet, XlsxError> {
+/// One row per owner unit, worst first: the same table as the other reports' 按责任单位.
+pub fn by_owner(rows: &[OwnerRow], lang: Lang) -> Result<Worksheet, XlsxError> {
+    let (t, l) = (lang.texts(), lang.lists());
     let mut ws = Worksheet::new();
-    let header = [
-        t.col_owner,
-        t.col_measures,
-        t.col_finished,
-        t.col_overdue,
-        t.col_blocked,
-    ];
+    let mut header = vec![l.col_unit, l.col_measures];
+    header.extend(StatusKind::ALL.iter().map(|&k| (t.status)(k)));
+    header.extend([t.col_overdue, l.col_due_soon, l.col_completion]);
     let mut widths = Widths::new(&header);
     write_header(&mut ws, &header, &mut widths)?;
     let s = Styles::new(None);
     for (i, r) in rows.iter().enumerate() {
-        let vals = vec![
-            Val::Text(clean(&r.owner)),
-            Val::Int(r.measures),
-            Val::Int(r.finished),
+        let mut vals = vec![Val::Text(clean(&r.unit)), Val::Int(r.measures)];
+        vals.extend(StatusKind::ALL.iter().map(|&k| Val::Int(r.count(k))));
+        vals.extend([
             Val::Int(r.overdue),
-            Val::Int(r.blocked),
-        ];
+            Val::Int(r.due_soon),
+            Val::Pct(r.completion()),
+        ]);
         write_row(&mut ws, i as u32 + 1, vals, &s, None, &mut widths)?;
     }
     widths.apply(&mut ws)?;

@@ -118,12 +118,14 @@ pub fn run(o: &ImportOptions) -> Outcome {
         res.err
             .push(words::not_ledgers(&file, &plan.not_ledgers, lang));
     }
-    if !o.dry_run && !plan.programs.is_empty() && !o.dir.is_dir() {
-        if let Err(e) = std::fs::create_dir_all(&o.dir) {
-            res.err
-                .push(words::no_folder(&o.dir.display().to_string(), &e, lang));
-            return res;
-        }
+    if !o.dry_run
+        && !plan.programs.is_empty()
+        && !o.dir.is_dir()
+        && let Err(e) = std::fs::create_dir_all(&o.dir)
+    {
+        res.err
+            .push(words::no_folder(&o.dir.display().to_string(), &e, lang));
+        return res;
     }
     let (mut imported, mut measures) = (0, 0);
     for p in &plan.programs {

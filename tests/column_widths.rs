@@ -20,11 +20,15 @@ fn app_at(size: (u16, u16), keys: &[KeyCode]) -> App {
 
 #[test]
 fn each_column_is_never_narrower_in_a_wider_window() {
-    let screens: [(&str, &[KeyCode]); 4] = [
+    let screens: [(&str, &[KeyCode]); 8] = [
         ("overview", &[]),
         ("program", &[Enter]),
         ("program, lagging", &[End, Up, Enter]),
         ("deadlines", &[BackTab, BackTab, BackTab]),
+        ("owner units", &[Tab, Tab, Tab]),
+        ("a unit's measures", &[Tab, Tab, Tab, Down, Down, Enter]),
+        ("problem list", &[BackTab]),
+        ("a problem's measures", &[BackTab, Down, Enter]),
     ];
     for (name, keys) in screens {
         let mut last: Vec<(String, u16)> = Vec::new();
@@ -33,6 +37,7 @@ fn each_column_is_never_narrower_in_a_wider_window() {
         for size in sizes() {
             rectify::app::update(&mut app, rectify::app::Action::Resize(size.0, size.1));
             let now = rectify::ui::column_widths(&app);
+            assert!(now.len() >= 4, "{name}: no columns measured at {size:?}");
             for (col, w) in &last {
                 let got = now.iter().find(|(c, _)| c == col).map(|(_, w)| *w);
                 assert!(
@@ -70,6 +75,10 @@ fn names_and_titles_take_the_room_a_wider_window_gives() {
     grows(&[], "牵头单位");
     grows(&[BackTab, BackTab, BackTab], "整改措施");
     grows(&[BackTab, BackTab, BackTab], "责任单位");
+    // A unit's measures across programs: the long unit names are not cut while there is room.
+    grows(&[Tab, Tab, Tab, Down, Down, Enter], "责任单位");
+    grows(&[Tab, Tab, Tab, Down, Down, Enter], "整改措施");
+    grows(&[BackTab], "问题");
     // The example: the title column was 12 at 80×24, 10 at 120×40 and 23 at 160×45.
     let title = |size| width_of(&app_at(size, &[Enter]), "整改措施");
     assert!(title((80, 24)) <= title((120, 40)));

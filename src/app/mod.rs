@@ -23,7 +23,7 @@ pub use crate::domain::ChangeKind;
 pub use action::{Action, Effect};
 pub use board::Board;
 pub use edit::{InputKind, Made, Modal, SaveReport, SaveRequest};
-pub use lists::{Drill, ProblemRow, ProblemsState};
+pub use lists::{Drill, DrillRow, ProblemRow, ProblemsState};
 pub use reload::{LastChange, Reload};
 pub use rows::{Bucket, DeadlineRow, RowCache, SortKey};
 pub use seen::{DiskChange, LostEdit, SinceOpened, Target};

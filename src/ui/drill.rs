@@ -7,6 +7,7 @@ use ratatui::text::Span;
 
 use super::table::{self, Col, text};
 use super::{short_date, short_date_width};
+use crate::app::DrillRow;
 use crate::app::layout;
 use crate::app::{App, Screen};
 use crate::domain::schedule;
@@ -37,21 +38,7 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
         Span::styled(fit(&title, body.width as usize), theme.title),
         areas.summary,
     );
-    let due_w = short_date_width(
-        rows.iter()
-            .filter_map(|r| r.at.and_then(|at| app.measure_at(at)))
-            .map(|(p, m)| (m.effective_due(), p)),
-    );
-    let cols = [
-        Col::flex(&format!(" {}", t.col_program), 16, 6),
-        Col::fixed(t.col_id, 6, 8),
-        Col::flex(t.col_measure, 16, 10),
-        Col::fixed(t.col_owner, 12, 5),
-        Col::fixed(t.col_due, due_w, 7),
-        Col::fixed(t.col_days, 8, 9).right(),
-        Col::fixed(t.col_status, t.status_width(), 8),
-    ];
-    let fitted = table::fit_columns(&cols, body.width);
+    let (cols, fitted) = columns(app, &rows, body.width);
     let empty = rows.is_empty().then_some(t.no_match);
     let areas_ = (areas.table_header, areas.rows);
     if !table::head_or_empty(frame, areas_, (&cols, &fitted), theme, empty) {
@@ -103,4 +90,26 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
             Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1),
         );
     }
+}
+
+/// A drill list's columns and their widths at `width` cells: the owner grows with the program
+/// and the measure, so a long unit's name is not cut while the program column has room.
+pub fn columns(app: &App, rows: &[DrillRow], width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
+    let t = app.texts();
+    let due_w = short_date_width(
+        rows.iter()
+            .filter_map(|r| r.at.and_then(|at| app.measure_at(at)))
+            .map(|(p, m)| (m.effective_due(), p)),
+    );
+    let cols = vec![
+        Col::flex(&format!(" {}", t.col_program), 16, 6),
+        Col::fixed(t.col_id, 6, 8),
+        Col::flex(t.col_measure, 16, 10),
+        Col::flex(t.col_owner, 12, 5),
+        Col::fixed(t.col_due, due_w, 7),
+        Col::fixed(t.col_days, 8, 9).right(),
+        Col::fixed(t.col_status, t.status_width(), 8),
+    ];
+    let fitted = table::fit_columns(&cols, width);
+    (cols, fitted)
 }

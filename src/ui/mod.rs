@@ -97,8 +97,11 @@ pub fn column_widths(app: &App) -> Vec<(String, u16)> {
             Some(p) => program::columns(app, p, width),
             None => return Vec::new(),
         },
-        // Not measured yet: their columns are sized by their rows.
-        Screen::Owners | Screen::Problems => return Vec::new(),
+        s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
+            drill::columns(app, &app.drill_rows(s), width)
+        }
+        Screen::Owners => owners::columns(app, &app.owner_rows(), width),
+        Screen::Problems => problems::columns(app, width),
     };
     let mut out: Vec<(String, u16)> = Vec::new();
     for (i, w) in fitted {

@@ -44,7 +44,7 @@ fn table(
     frame: &mut Frame,
     body: Rect,
 ) {
-    let (t, l) = (app.texts(), app.texts().lists());
+    let l = app.texts().lists();
     let areas = layout::deadlines(body);
     let late = rows.iter().filter(|r| r.overdue > 0).count();
     frame.render_widget(
@@ -54,28 +54,7 @@ fn table(
         ),
         areas.summary,
     );
-    let status = |k: StatusKind| (t.status)(k);
-    let count = |h: &str, prio: u8| Col::fixed(h, 4, prio).right();
-    // The unit column as wide as the longest name (within reason); the bar takes the rest.
-    let unit_w = rows
-        .iter()
-        .map(|r| crate::text::width(&r.unit) + 3)
-        .max()
-        .unwrap_or(0)
-        .clamp(10, 24) as u16;
-    let cols = [
-        Col::flex(&format!(" {}", l.col_unit), unit_w, 10),
-        count(l.col_measures, 7),
-        count(status(StatusKind::NotStarted), 3),
-        count(status(StatusKind::InProgress), 4),
-        count(status(StatusKind::Blocked), 8),
-        count(status(StatusKind::Done), 2),
-        count(status(StatusKind::SignedOff), 5),
-        count(t.col_overdue, 9),
-        count(l.col_due_soon, 6),
-        Col::flex(l.col_completion, 12, 9),
-    ];
-    let fitted = table::fit_columns(&cols, body.width);
+    let (cols, fitted) = columns(app, rows, body.width);
     let empty = rows.is_empty().then_some(l.no_owners);
     let areas_ = (areas.table_header, areas.rows);
     if !table::head_or_empty(frame, areas_, (&cols, &fitted), theme, empty) {
@@ -125,4 +104,32 @@ fn table(
             Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1),
         );
     }
+}
+
+/// The owner-units table's columns and their widths at `width` cells.
+pub fn columns(app: &App, rows: &[OwnerRow], width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
+    let (t, l) = (app.texts(), app.texts().lists());
+    let status = |k: StatusKind| (t.status)(k);
+    let count = |h: &str, prio: u8| Col::fixed(h, 4, prio).right();
+    // The unit column as wide as the longest name (within reason); the bar takes the rest.
+    let unit_w = rows
+        .iter()
+        .map(|r| crate::text::width(&r.unit) + 3)
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 24) as u16;
+    let cols = vec![
+        Col::flex(&format!(" {}", l.col_unit), unit_w, 10),
+        count(l.col_measures, 7),
+        count(status(StatusKind::NotStarted), 3),
+        count(status(StatusKind::InProgress), 4),
+        count(status(StatusKind::Blocked), 8),
+        count(status(StatusKind::Done), 2),
+        count(status(StatusKind::SignedOff), 5),
+        count(t.col_overdue, 9),
+        count(l.col_due_soon, 6),
+        Col::flex(l.col_completion, 12, 9),
+    ];
+    let fitted = table::fit_columns(&cols, width);
+    (cols, fitted)
 }

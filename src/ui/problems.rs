@@ -38,25 +38,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Span::styled(fit(&summary, body.width as usize), theme.title),
         areas.summary,
     );
-    let state_w = [
-        ProblemState::Open,
-        ProblemState::Finished,
-        ProblemState::SignedOff,
-    ]
-    .iter()
-    .map(|&s| crate::text::width(l.problem_state(s)))
-    .max()
-    .unwrap_or(0) as u16;
-    let cols = [
-        Col::flex(&format!(" {}", l.col_aspect), 10, 5),
-        Col::fixed(t.col_id, 4, 8),
-        Col::flex(l.col_problem, 16, 10),
-        Col::fixed(t.col_status, state_w, 9),
-        Col::fixed(l.col_measures, 5, 7).right(),
-        Col::fixed(t.col_overdue, 4, 8).right(),
-        Col::fixed(l.col_blocked, 4, 6).right(),
-    ];
-    let fitted = table::fit_columns(&cols, body.width);
+    let (cols, fitted) = columns(app, body.width);
     let empty = rows.is_empty().then(|| {
         if app.filter.is_active() {
             t.no_match
@@ -121,4 +103,29 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             Rect::new(areas.rows.x, areas.rows.y + y as u16, areas.rows.width, 1),
         );
     }
+}
+
+/// The problem list's columns and their widths at `width` cells.
+pub fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
+    let (t, l) = (app.texts(), app.texts().lists());
+    let state_w = [
+        ProblemState::Open,
+        ProblemState::Finished,
+        ProblemState::SignedOff,
+    ]
+    .iter()
+    .map(|&s| crate::text::width(l.problem_state(s)))
+    .max()
+    .unwrap_or(0) as u16;
+    let cols = vec![
+        Col::flex(&format!(" {}", l.col_aspect), 10, 5),
+        Col::fixed(t.col_id, 4, 8),
+        Col::flex(l.col_problem, 16, 10),
+        Col::fixed(t.col_status, state_w, 9),
+        Col::fixed(l.col_measures, 5, 7).right(),
+        Col::fixed(t.col_overdue, 4, 8).right(),
+        Col::fixed(l.col_blocked, 4, 6).right(),
+    ];
+    let fitted = table::fit_columns(&cols, width);
+    (cols, fitted)
 }

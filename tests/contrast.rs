@@ -162,8 +162,13 @@ fn screens(size: (u16, u16)) -> Vec<(String, App)> {
         ("program, note form", &[Enter, Char('n')]),
         ("program, sign-off", &[Enter, Char('o')]),
         ("program, milestones", &[Enter, Char('m')]),
-        ("deadlines", &[BackTab]),
-        ("deadlines, second row", &[BackTab, Down]),
+        ("deadlines", &[Tab, Tab]),
+        ("deadlines, second row", &[Tab, Tab, Down]),
+        ("owner units", &[Tab, Tab, Tab]),
+        ("owner units, a unit's measures", &[Tab, Tab, Tab, Enter]),
+        ("owner units, unit filter", &[Tab, Tab, Tab, Char(' ')]),
+        ("problem list", &[BackTab]),
+        ("problem list, a problem's measures", &[BackTab, Down, Enter]),
         ("changes", &[Char('c')]),
         ("filter typing", &[Char('/'), Char('局')]),
     ];
@@ -178,7 +183,8 @@ fn screens(size: (u16, u16)) -> Vec<(String, App)> {
     for (name, keys) in [
         ("meeting overview", &[][..]),
         ("meeting program", &[Char('8')]),
-        ("meeting deadlines", &[Left]),
+        ("meeting owner units", &[Left]),
+        ("meeting deadlines", &[Left, Left]),
     ] {
         let mut app = shipped(size);
         app.settings.read_only = true;

@@ -293,9 +293,35 @@ fn existing_boards_are_kept_unless_forced_and_a_dry_run_writes_nothing() {
     );
 
     o.force = true;
-    assert_eq!(run(&o).code, 0);
+    let forced = run(&o);
+    assert_eq!(forced.code, 0);
+    assert!(
+        forced.out.iter().any(|l| l.contains("已覆盖为“打击电诈”")),
+        "a replaced board is not called new: {:?}",
+        forced.out
+    );
     assert!(std::fs::read_to_string(&path).unwrap().contains("打击电诈"));
     passes_check(&out);
+}
+
+#[test]
+fn a_folder_that_does_not_exist_yet_is_made_and_the_last_line_counts_what_came_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ledger = tmp.path().join("台账.xlsx");
+    office_ledger(&ledger);
+    let out = tmp.path().join("新建的看板").join("boards");
+    let done = run(&options(&ledger, &out));
+    assert_eq!(done.code, 0, "{:?}", done.err);
+    assert_eq!(boards(&out).len(), 2);
+    passes_check(&out);
+    let last = done.out.last().unwrap();
+    let measures: usize = boards(&out).iter().map(|p| p.measures.len()).sum();
+    let skipped = done.err.iter().filter(|l| l.contains("行未导入")).count();
+    assert!(skipped > 0, "the fixture has rows that cannot be mapped");
+    assert_eq!(
+        last,
+        &format!("共 2 个专项、{measures} 条整改措施；另有 {skipped} 行未导入，见上")
+    );
 }
 
 #[test]

@@ -68,6 +68,12 @@ fn enter_on_a_units_measure_opens_it_in_its_program_and_esc_goes_back() {
         Some("boards/09-policing-reform.ron".into())
     );
     assert_eq!(app.measure_sel.as_deref(), Some("JW-08"));
+    // Esc goes back to the list the measure was opened from, still open where it was.
+    press(&mut app, &[Esc]);
+    assert_eq!(app.screen, Screen::Owners);
+    assert!(app.owner_drill.is_some());
+    press(&mut app, &[Enter]);
+    assert_eq!(app.measure_sel.as_deref(), Some("JW-08"));
     // Back on the owner units, the unit's list is still open; Esc closes it, then leaves.
     press(&mut app, &[Tab, Tab]);
     assert_eq!(app.screen, Screen::Owners);
@@ -178,8 +184,15 @@ fn problems_list_their_state_and_enter_jumps_to_a_measure() {
     press(&mut app, &[Down, Enter]);
     assert_eq!(app.screen, Screen::Program);
     assert_eq!(app.measure_sel.as_deref(), Some("ZP-08"));
-    let head = screen(&app, &dark());
-    assert!(head.contains("6 个方面 · 24 项问题") || app.screen == Screen::Program);
+    press(&mut app, &[Esc]);
+    assert_eq!(
+        app.screen,
+        Screen::Problems,
+        "Esc goes back to the problem's measures"
+    );
+    assert!(app.problem_drill.is_some());
+    press(&mut app, &[Esc, Esc]);
+    assert_eq!(app.screen, Screen::Overview);
 }
 
 #[test]

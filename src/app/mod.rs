@@ -259,6 +259,9 @@ pub struct App {
     pub problem_sel: Option<String>,
     pub problem_scroll: Scroll,
     pub problem_drill: Option<Drill>,
+    /// The list a measure was opened from (deadlines, a unit's or a problem's measures): `Esc`
+    /// on the program screen goes back there rather than to the overview.
+    pub back_to: Option<Screen>,
     /// How far the detail pane is scrolled, and for which measure: another measure starts at
     /// its top.
     pub detail_scroll: (String, u16),
@@ -323,6 +326,7 @@ impl App {
             problem_sel: None,
             problem_scroll: Scroll::default(),
             problem_drill: None,
+            back_to: None,
             detail_scroll: (String::new(), 0),
             rows_cache: rows::RowCache::default(),
         };

@@ -282,6 +282,7 @@ fn jump_to_measure(app: &mut App, screen: Screen) {
     }
     let path = app.boards[at.0].path.clone();
     open_program(app, path, Some(id));
+    app.back_to = Some(screen);
 }
 
 fn select_measure(app: &mut App, measure: Option<usize>) {
@@ -301,6 +302,7 @@ fn open_program(app: &mut App, path: std::path::PathBuf, measure: Option<String>
     app.program_path = Some(path);
     app.measure_sel = measure;
     app.screen = Screen::Program;
+    app.back_to = None;
 }
 
 fn open(app: &mut App) {
@@ -318,6 +320,7 @@ fn open(app: &mut App) {
                 // The measure must be visible there, whatever the program screen's filter.
                 app.filter.status = None;
                 open_program(app, path, Some(id));
+                app.back_to = Some(Screen::Deadlines);
             }
         }
         s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
@@ -338,6 +341,10 @@ fn back(app: &mut App) {
         app.owner_drill = None;
     } else if app.screen == Screen::Problems && app.problem_drill.is_some() {
         app.problem_drill = None;
+    } else if app.screen == Screen::Program
+        && let Some(list) = app.back_to.take()
+    {
+        app.screen = list;
     } else if app.screen != Screen::Overview {
         app.screen = Screen::Overview;
     } else if app.filter.is_active() {
@@ -363,6 +370,7 @@ fn go_to(app: &mut App, screen: Screen) {
     }
     if screen != Screen::Program || app.program_path.is_some() {
         app.screen = screen;
+        app.back_to = None;
     }
 }
 

@@ -118,13 +118,23 @@ pub fn run(o: &ImportOptions) -> Outcome {
         res.err
             .push(words::not_ledgers(&file, &plan.not_ledgers, lang));
     }
-    let mut imported = 0;
+    if !o.dry_run
+        && !plan.programs.is_empty()
+        && !o.dir.is_dir()
+        && let Err(e) = std::fs::create_dir_all(&o.dir)
+    {
+        res.err
+            .push(words::no_folder(&o.dir.display().to_string(), &e, lang));
+        return res;
+    }
+    let (mut imported, mut measures) = (0, 0);
     for p in &plan.programs {
         let path = write::path_for(&o.dir, p);
         let shown = path.display().to_string();
         let clash = existing
             .iter()
             .find(|(id, other)| *id == p.program.id && *other != path);
+        let replaced = path.symlink_metadata().is_ok();
         let done = match clash {
             Some((id, other)) => Err(NotWritten::IdTaken {
                 id: id.clone(),
@@ -135,7 +145,9 @@ pub fn run(o: &ImportOptions) -> Outcome {
         match done {
             Ok(()) => {
                 imported += 1;
-                res.out.push(words::planned(&shown, p, o.dry_run, lang));
+                measures += p.program.measures.len();
+                res.out
+                    .push(words::planned(&shown, p, o.dry_run, replaced, lang));
             }
             Err(e) => res.err.push(words::not_written(&shown, &e, lang)),
         }
@@ -143,10 +155,16 @@ pub fn run(o: &ImportOptions) -> Outcome {
     for s in &plan.skipped {
         res.err.push(words::skipped(&file, s, lang));
     }
+    if imported > 0 {
+        res.out
+            .push(words::summary(imported, measures, plan.skipped.len(), lang));
+    }
     if o.dry_run {
         res.out.push(words::dry_run_note(lang));
     }
-    if imported == 0 {
+    if imported == 0 && !plan.programs.is_empty() {
+        res.err.push(words::nothing_written(&file, lang));
+    } else if imported == 0 {
         res.err.push(words::nothing(&file, lang));
     } else {
         res.code = 0;

@@ -8,6 +8,7 @@ use super::cells;
 use super::header::{Columns, Field, find_header};
 use super::status::{Said, from_progress, sign_off_word, status_word};
 use super::table::{Sheet, Value};
+use crate::domain::owners::units;
 use crate::domain::{Date, Measure, Program, Status, StatusKind, next_id};
 
 /// A row that could not become a measure: where, and why.
@@ -324,14 +325,16 @@ fn program_of(
     }
 }
 
-/// The owner of the most measures: the unit that leads in practice. A tie goes to the one
-/// listed first.
+/// The unit named by the most measures: the unit that leads in practice. An owner cell that
+/// names several units (`治安局、刑侦局`) counts for each, so the lead is one unit. A tie goes
+/// to the unit named first.
 fn most_frequent_owner(ms: &[Measure]) -> String {
+    let named: Vec<&str> = ms.iter().flat_map(|m| units(&m.owner)).collect();
     let mut best: Option<(&str, usize)> = None;
-    for m in ms.iter().filter(|m| !m.owner.is_empty()) {
-        let n = ms.iter().filter(|o| o.owner == m.owner).count();
+    for u in &named {
+        let n = named.iter().filter(|o| *o == u).count();
         if best.is_none_or(|(_, b)| n > b) {
-            best = Some((&m.owner, n));
+            best = Some((u, n));
         }
     }
     best.map_or_else(String::new, |(o, _)| o.to_owned())
@@ -418,6 +421,8 @@ mod tests {
         let ms = [m("甲", "2023-01-01"), m("乙", "2023-01-01")];
         assert_eq!(most_frequent_owner(&ms), "甲");
         assert_eq!(most_frequent_owner(&[m("", "2023-01-01")]), "");
+        let ms = [m("治安局、刑侦局", "2023-01-01"), m("刑侦局", "2023-01-01")];
+        assert_eq!(most_frequent_owner(&ms), "刑侦局");
     }
 
     #[test]

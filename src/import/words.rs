@@ -56,26 +56,69 @@ pub fn skipped(file: &str, s: &Skipped, lang: Lang) -> String {
     )
 }
 
-/// `boards/fraud.ron：新建“打击…”，12 条措施；…`
-pub fn planned(path: &str, p: &Planned, dry_run: bool, lang: Lang) -> String {
+/// `boards/fraud.ron：已新建“打击…”，12 条整改措施；…`
+pub fn planned(path: &str, p: &Planned, dry_run: bool, replaced: bool, lang: Lang) -> String {
     let prog = &p.program;
     let (title, n, lead) = (&prog.title, prog.measures.len(), &prog.lead);
     let (start, due) = (prog.start, prog.due);
-    let verb = match (dry_run, lang) {
-        (true, Lang::Zh) => "将新建",
-        (false, Lang::Zh) => "已新建",
-        (true, Lang::En) => "would create",
-        (false, Lang::En) => "created",
+    let verb = match (dry_run, replaced, lang) {
+        (true, false, Lang::Zh) => "将新建",
+        (false, false, Lang::Zh) => "已新建",
+        (true, true, Lang::Zh) => "将覆盖为",
+        (false, true, Lang::Zh) => "已覆盖为",
+        (true, false, Lang::En) => "would create",
+        (false, false, Lang::En) => "created",
+        (true, true, Lang::En) => "would replace with",
+        (false, true, Lang::En) => "replaced with",
     };
     let ids = match (p.ids_generated, lang) {
         (false, _) => String::new(),
         (true, Lang::Zh) => "；措施编号为自动编排".to_owned(),
         (true, Lang::En) => "; measure ids generated".to_owned(),
     };
+    let measures = if n == 1 { "measure" } else { "measures" };
     tr!(
         lang,
-        "{path}：{verb}“{title}”，{n} 条整改措施{ids}；牵头单位 {lead}、起止 {start} 至 {due} 系推断，请核对",
-        "{path}: {verb} \"{title}\", {n} measures{ids}; lead {lead}, {start} to {due} inferred: check them"
+        "{path}：{verb}“{title}”，{n} 条整改措施{ids}；牵头单位“{lead}”和起止日期 {start} 至 {due} 系推断，请核对",
+        "{path}: {verb} \"{title}\", {n} {measures}{ids}; lead \"{lead}\" and dates {start} to {due} inferred: check them"
+    )
+}
+
+/// The last line on standard output: what came in and what did not, so a clerk who reads only
+/// this line knows whether to look at the rows listed above it.
+pub fn summary(programs: usize, measures: usize, skipped: usize, lang: Lang) -> String {
+    let rows = if skipped == 1 { "row" } else { "rows" };
+    let progs = if programs == 1 { "program" } else { "programs" };
+    let ms = if measures == 1 { "measure" } else { "measures" };
+    match skipped {
+        0 => tr!(
+            lang,
+            "共 {programs} 个专项、{measures} 条整改措施，所有行均已导入",
+            "{programs} {progs}, {measures} {ms}; every row imported"
+        ),
+        _ => tr!(
+            lang,
+            "共 {programs} 个专项、{measures} 条整改措施；另有 {skipped} 行未导入，见上",
+            "{programs} {progs}, {measures} {ms}; {skipped} {rows} not imported, listed above"
+        ),
+    }
+}
+
+/// The folder the boards go to could not be made.
+pub fn no_folder(dir: &str, why: &std::io::Error, lang: Lang) -> String {
+    tr!(
+        lang,
+        "无法创建文件夹 {dir}：{why}",
+        "cannot create the folder {dir}: {why}"
+    )
+}
+
+/// Every program was found, none could be written: the reasons are listed above.
+pub fn nothing_written(file: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "{file}：找到了可导入的专项，但一个也未写入（原因见上）",
+        "{file}: programs were found but none was written (see why above)"
     )
 }
 

@@ -54,17 +54,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         areas.summary,
     );
     let (cols, fitted) = columns(app, body.width);
-    frame.render_widget(
-        table::header(&cols, &fitted, theme.header),
-        areas.table_header,
-    );
-    if rows.is_empty() {
-        let msg = if app.filter.is_active() {
+    let empty = rows.is_empty().then(|| {
+        if app.filter.is_active() {
             t.no_match
         } else {
             t.no_deadlines
-        };
-        frame.render_widget(Span::styled(format!(" {msg}"), theme.muted), areas.rows);
+        }
+    });
+    let areas_ = (areas.table_header, areas.rows);
+    if !table::head_or_empty(frame, areas_, (&cols, &fitted), theme, empty) {
         return;
     }
     let selected = app.deadline_index(&rows);

@@ -52,15 +52,9 @@ pub fn render(app: &App, screen: Screen, theme: &Theme, frame: &mut Frame, body:
         Col::fixed(t.col_status, t.status_width(), 8),
     ];
     let fitted = table::fit_columns(&cols, body.width);
-    frame.render_widget(
-        table::header(&cols, &fitted, theme.header),
-        areas.table_header,
-    );
-    if rows.is_empty() {
-        frame.render_widget(
-            Span::styled(format!(" {}", t.no_match), theme.muted),
-            areas.rows,
-        );
+    let empty = rows.is_empty().then_some(t.no_match);
+    let areas_ = (areas.table_header, areas.rows);
+    if !table::head_or_empty(frame, areas_, (&cols, &fitted), theme, empty) {
         return;
     }
     let selected = app.drill_index(screen, &rows);

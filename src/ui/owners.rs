@@ -76,15 +76,9 @@ fn table(
         Col::flex(l.col_completion, 12, 9),
     ];
     let fitted = table::fit_columns(&cols, body.width);
-    frame.render_widget(
-        table::header(&cols, &fitted, theme.header),
-        areas.table_header,
-    );
-    if rows.is_empty() {
-        frame.render_widget(
-            Span::styled(format!(" {}", l.no_owners), theme.muted),
-            areas.rows,
-        );
+    let empty = rows.is_empty().then_some(l.no_owners);
+    let areas_ = (areas.table_header, areas.rows);
+    if !table::head_or_empty(frame, areas_, (&cols, &fitted), theme, empty) {
         return;
     }
     for (y, (n, r)) in rows

@@ -57,17 +57,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         Col::fixed(l.col_blocked, 4, 6).right(),
     ];
     let fitted = table::fit_columns(&cols, body.width);
-    frame.render_widget(
-        table::header(&cols, &fitted, theme.header),
-        areas.table_header,
-    );
-    if rows.is_empty() {
-        let msg = if app.filter.is_active() {
+    let empty = rows.is_empty().then(|| {
+        if app.filter.is_active() {
             t.no_match
         } else {
             l.no_problems
-        };
-        frame.render_widget(Span::styled(format!(" {msg}"), theme.muted), areas.rows);
+        }
+    });
+    let areas_ = (areas.table_header, areas.rows);
+    if !table::head_or_empty(frame, areas_, (&cols, &fitted), theme, empty) {
         return;
     }
     let selected = app.problem_index(&rows);

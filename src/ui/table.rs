@@ -139,6 +139,21 @@ fn share(weights: &[u16], spare: u16) -> Vec<u16> {
     }
     got
 }
+/// A list screen's column header and, when it has no rows, the sentence that says why in
+/// their place. Returns whether there are rows to draw.
+pub fn head_or_empty(
+    frame: &mut ratatui::Frame,
+    (header_area, rows_area): (ratatui::layout::Rect, ratatui::layout::Rect),
+    (cols, fitted): (&[Col], &[(usize, u16)]),
+    theme: &Theme,
+    empty: Option<&str>,
+) -> bool {
+    frame.render_widget(header(cols, fitted, theme.header), header_area);
+    if let Some(msg) = empty {
+        frame.render_widget(Span::styled(format!(" {msg}"), theme.muted), rows_area);
+    }
+    empty.is_none()
+}
 
 pub fn header(cols: &[Col], layout: &[(usize, u16)], style: Style) -> Line<'static> {
     let spans = layout.iter().enumerate().flat_map(|(n, &(i, w))| {

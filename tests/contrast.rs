@@ -168,7 +168,10 @@ fn screens(size: (u16, u16)) -> Vec<(String, App)> {
         ("owner units, a unit's measures", &[Tab, Tab, Tab, Enter]),
         ("owner units, unit filter", &[Tab, Tab, Tab, Char(' ')]),
         ("problem list", &[BackTab]),
-        ("problem list, a problem's measures", &[BackTab, Down, Enter]),
+        (
+            "problem list, a problem's measures",
+            &[BackTab, Down, Enter],
+        ),
         ("changes", &[Char('c')]),
         ("filter typing", &[Char('/'), Char('局')]),
     ];

@@ -163,6 +163,42 @@ fn settled(s: &pty::Session, quiet: Duration) -> String {
     }
 }
 
+/// The screens `key` cycles through, learnt rather than listed, so a new screen or filter
+/// does not break the bench. Pressed until a screen comes back: the first pass may differ
+/// from the cycle (a filter moves the selection), so the cycle is what lies between the two
+/// sightings, and it starts with the screen the next press shows.
+fn learn_cycle(s: &mut pty::Session, key: &str, what: &str) -> Vec<String> {
+    let mut screens: Vec<String> = Vec::new();
+    loop {
+        s.send(key);
+        let screen = settled(s, Duration::from_millis(300));
+        if let Some(k) = screens.iter().position(|seen| same(seen, &screen)) {
+            return screens
+                .split_off(k + 1)
+                .into_iter()
+                .chain([screen])
+                .collect();
+        }
+        screens.push(screen);
+        assert!(
+            screens.len() < 20,
+            "{what} never came back to a screen it showed"
+        );
+    }
+}
+
+/// Presses `key` until `want` is on screen again (at most `limit` times).
+fn back_to(s: &mut pty::Session, key: &str, want: &str, limit: usize) {
+    for _ in 0..limit {
+        if same(&s.screen(), want) {
+            return;
+        }
+        s.send(key);
+        settled(s, Duration::from_millis(300));
+    }
+    assert!(same(&s.screen(), want), "{key:?} never came back");
+}
+
 /// Presses `key` [`PRESSES`] times, each time timing until the next of the learnt `screens`
 /// (which the key cycles through) is on screen.
 fn cycle(s: &mut pty::Session, key: &str, screens: &[String], what: &str) -> Vec<Duration> {
@@ -316,40 +352,22 @@ fn run(size: &Size) {
     settled(&s, Duration::from_millis(300));
 
     // The status filter: each `f` shows the next status's measures; learnt, then timed.
-    let mut filtered = Vec::new();
-    loop {
-        s.send("f");
-        let screen = settled(&s, Duration::from_millis(300));
-        if same(&screen, &first) {
-            break;
-        }
-        filtered.push(screen);
-        assert!(
-            filtered.len() < 20,
-            "the status filter never came back to all"
-        );
-    }
-    filtered.push(first.clone());
+    let filtered = learn_cycle(&mut s, "f", "the status filter");
     let times = cycle(&mut s, "f", &filtered, "the filtered list");
     let p95 = p95_ms(&times);
     println!("  key f → frame     {}", summary(times));
     target("filter → frame p95", p95, KEY_P95_MS, "ms");
-    // Back to no filter, where the Tab screens are learnt.
-    while !same(&s.screen(), &first) {
-        s.send("f");
-        settled(&s, Duration::from_millis(300));
-    }
+    // `F` clears the filters (the selection stays where a filter moved it).
+    s.send("F");
+    let home = settled(&s, Duration::from_millis(300));
 
-    // Tab through program → deadlines → overview → program: each screen learnt, then timed.
-    let mut screens = Vec::new();
-    for _ in 0..3 {
-        s.send("\t");
-        screens.push(settled(&s, Duration::from_millis(300)));
-    }
+    // Tab through every screen: each screen learnt, then timed; then back to this one.
+    let screens = learn_cycle(&mut s, "\t", "Tab");
     let times = cycle(&mut s, "\t", &screens, "the next screen");
     let p95 = p95_ms(&times);
     println!("  key Tab → frame   {}", summary(times));
     target("key Tab → frame p95", p95, KEY_P95_MS, "ms");
+    back_to(&mut s, "\t", &home, screens.len());
     // Back to the overview, where the changed title shows.
     s.send("\x1b");
     settled(&s, Duration::from_millis(300));

@@ -16,12 +16,18 @@ pub const SEPARATORS: [char; 5] = ['、', ',', '，', '；', ';'];
 /// The units an owner field names, trimmed, each once, in the order written.
 pub fn units(owner: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
+    units_into(owner, &mut out);
+    out
+}
+
+/// [`units`] into a buffer the caller reuses (cleared first): no allocation per measure.
+fn units_into<'s>(owner: &'s str, out: &mut Vec<&'s str>) {
+    out.clear();
     for u in owner.split(SEPARATORS).map(str::trim) {
         if !u.is_empty() && !out.contains(&u) {
             out.push(u);
         }
     }
-    out
 }
 
 /// Whether `owner` names `unit` among its units.
@@ -78,11 +84,16 @@ pub fn owner_rows<'a>(
     window_days: i64,
 ) -> Vec<OwnerRow> {
     let mut rows: Vec<OwnerRow> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    // Keyed by the names borrowed from the boards: the screen redraws this from 100,000
+    // measures on each key, and a String per measure was most of that cost.
+    let mut index: std::collections::HashMap<&'a str, usize> = Default::default();
+    // One buffer for every measure's units, not a Vec each.
+    let mut named: Vec<&'a str> = Vec::new();
     for p in programs {
         for m in &p.measures {
-            for u in units(&m.owner) {
-                let i = *index.entry(u.to_owned()).or_insert_with(|| {
+            units_into(&m.owner, &mut named);
+            for &u in &named {
+                let i = *index.entry(u).or_insert_with(|| {
                     rows.push(OwnerRow::new(u));
                     rows.len() - 1
                 });

@@ -11,7 +11,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub struct Session {
     pub master: Box<dyn MasterPty + Send>,
     pub child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
 }
@@ -57,18 +57,25 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(size.1, size.0, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let (p, r) = (parser.clone(), raw.clone());
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().unwrap()));
+        let (p, r, w) = (parser.clone(), raw.clone(), writer.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                // Every real terminal answers device attributes (DA1); without the answer the
+                // app's background question waits its whole time limit at each start.
+                if buf[..n].windows(3).any(|x| x == b"\x1b[c") {
+                    let mut w = w.lock().unwrap();
+                    let _ = w.write_all(b"\x1b[?62;22c");
+                    let _ = w.flush();
+                }
                 p.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
-        let writer = pty.master.take_writer().unwrap();
         Session {
             master: pty.master,
             child,
@@ -119,8 +126,9 @@ impl Session {
     }
 
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(bytes.as_bytes()).unwrap();
+        w.flush().unwrap();
     }
 
     pub fn resize(&self, size: (u16, u16)) {

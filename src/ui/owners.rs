@@ -130,6 +130,7 @@ pub fn columns(app: &App, rows: &[OwnerRow], width: u16) -> (Vec<Col>, Vec<(usiz
         count(l.col_due_soon, 6),
         Col::flex(l.col_completion, 12, 9),
     ];
-    let fitted = table::fit_columns(&cols, width);
+    // The five status counts go together, so those shown always add up to the measures.
+    let fitted = table::fit_columns_grouped(&cols, width, &[2..7]);
     (cols, fitted)
 }

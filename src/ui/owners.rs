@@ -106,6 +106,9 @@ fn table(
     }
 }
 
+/// The five status counts' columns in the owner-units table.
+const STATUS_COLS: std::ops::Range<usize> = 2..7;
+
 /// The owner-units table's columns and their widths at `width` cells.
 pub fn columns(app: &App, rows: &[OwnerRow], width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
     let (t, l) = (app.texts(), app.texts().lists());
@@ -131,6 +134,6 @@ pub fn columns(app: &App, rows: &[OwnerRow], width: u16) -> (Vec<Col>, Vec<(usiz
         Col::flex(l.col_completion, 12, 9),
     ];
     // The five status counts go together, so those shown always add up to the measures.
-    let fitted = table::fit_columns_grouped(&cols, width, &[2..7]);
+    let fitted = table::fit_columns_grouped(&cols, width, &[STATUS_COLS]);
     (cols, fitted)
 }

@@ -14,9 +14,10 @@ use crate::domain::problems::{FILE_NAME, ProblemList, split_ref};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProblemsLoad {
     pub path: PathBuf,
-    /// Present unless the file cannot be read, parsed, or names one problem id twice. A
-    /// reference to a measure that does not exist is an error too, but the list is kept: a
-    /// board that fails to load for a moment must not take the whole list off the screen.
+    /// Present unless the file cannot be read or parsed. A problem id given twice or a reference
+    /// to a measure that does not exist is an error too, but the list is kept: one slip in a
+    /// colleague's edit, or a board that fails to load for a moment, must not take the whole
+    /// list off the screen while the error names its line.
     pub list: Option<ProblemList>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -82,12 +83,10 @@ pub fn problems_from_text(path: &Path, text: &str, programs: &[&Program]) -> Pro
         })
         .unwrap_or_default();
     let mut diagnostics = Vec::new();
-    let mut duplicate = false;
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (n, p) in list.problems().enumerate() {
         let node = problem_nodes.get(n).copied();
         if let Some(&f) = first.get(p.id.as_str()) {
-            duplicate = true;
             let id_node = node.and_then(|n| n.field("id")).map(|f| &f.value);
             diagnostics.push(at(
                 id_node,
@@ -111,7 +110,7 @@ pub fn problems_from_text(path: &Path, text: &str, programs: &[&Program]) -> Pro
     }
     ProblemsLoad {
         path: path.to_owned(),
-        list: (!duplicate).then_some(list),
+        list: Some(list),
         diagnostics,
     }
 }
@@ -131,5 +130,23 @@ fn reference_problem(r: &str, programs: &[&Program]) -> Option<Problem> {
             reference: r.to_owned(),
         }),
         Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_id_given_twice_is_an_error_at_its_line_and_the_list_stays_on_screen() {
+        let text = "Problems(\n    title: \"清单\",\n    aspects: [\n        Aspect(title: \"方面\", problems: [\n            Problem(id: \"P01\", title: \"甲\", measures: []),\n            Problem(id: \"P01\", title: \"乙\", measures: []),\n        ]),\n    ],\n)\n";
+        let load = problems_from_text(Path::new("problems.ron"), text, &[]);
+        let list = load.list.as_ref().map(|l| l.problems().count());
+        assert_eq!(list, Some(2), "both problems are still shown");
+        let err = load.first_error().map(|d| (d.line, d.problem.clone()));
+        assert!(
+            matches!(err, Some((6, Problem::DuplicateProblemId { ref id, first: 1 })) if id == "P01"),
+            "{err:?}"
+        );
     }
 }

@@ -86,14 +86,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         };
         let kind = m.status.kind();
         let cells = vec![
-            text(
-                if first {
-                    format!(" {label}")
-                } else {
-                    String::new()
-                },
-                style,
-            ),
+            table::group_head(first, label, style),
             text(sanitize(&p.title), theme.muted),
             text(sanitize(&m.id), theme.key),
             text(sanitize(&m.title), theme.text),

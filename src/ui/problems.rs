@@ -79,14 +79,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         };
         let num = |v: usize, style| text(v.to_string(), if v > 0 { style } else { theme.muted });
         let cells = vec![
-            text(
-                if first {
-                    format!(" {}", sanitize(&a.title))
-                } else {
-                    String::new()
-                },
-                theme.muted,
-            ),
+            table::group_head(first, &sanitize(&a.title), theme.muted),
             text(sanitize(&p.id), theme.key),
             text(sanitize(&p.title), theme.text),
             text(l.problem_state(s.state), state_style),

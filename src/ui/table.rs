@@ -60,6 +60,18 @@ pub fn text(s: impl Into<String>, style: Style) -> Cell {
     Cell::Text(s.into(), style)
 }
 
+/// A group's name on the group's first row only, like a section heading; blank below it.
+pub fn group_head(first: bool, name: &str, style: Style) -> Cell {
+    text(
+        if first {
+            format!(" {name}")
+        } else {
+            String::new()
+        },
+        style,
+    )
+}
+
 const GAP: u16 = 1;
 
 /// Which columns are shown and how wide, in column order.

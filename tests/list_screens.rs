@@ -289,3 +289,43 @@ fn snapshots_of_both_screens_and_their_lists_at_every_size_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_owner_table_and_a_units_list_follow_a_colleagues_save() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir("boards").unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let mut app = app_from(dir.path(), (160, 45));
+    press(&mut app, &[BackTab, BackTab]);
+    assert_eq!(app.screen, Screen::Owners);
+    assert_eq!(app.owner_list()[0].unit, "法制局");
+    press(&mut app, &[Enter]);
+    let listed = app.drill_rows(Screen::Owners).len();
+    assert_eq!(listed, 9);
+    assert!(screen(&app, &dark()).contains("法制局"));
+    // A colleague hands the law-enforcement program's work to another unit and saves.
+    let path = dir.path().join("08-law-enforcement.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("owner: \"法制局\"", "owner: \"督察审计局\""),
+    )
+    .unwrap();
+    let reload = app::Reload {
+        path: path.clone(),
+        load: Some(rectify::storage::load_file(&path)),
+        settled: true,
+    };
+    app::update(&mut app, Action::Reloaded(vec![reload], now()));
+    let units: Vec<String> = app.owner_list().iter().map(|r| r.unit.clone()).collect();
+    assert!(!units.contains(&"法制局".to_owned()), "{units:?}");
+    assert_eq!(units[0], "督察审计局", "it took the two overdue measures");
+    assert!(
+        app.drill_rows(Screen::Owners).is_empty(),
+        "the open unit has no measures left"
+    );
+    press(&mut app, &[Esc]);
+    assert!(screen(&app, &dark()).contains("督察审计局"));
+}

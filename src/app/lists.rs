@@ -109,6 +109,7 @@ impl App {
     }
 
     /// Every owner unit, worst first; the text filter keeps the units whose name has it.
+    /// Counted afresh: screens read the shared [`App::owner_list`].
     pub fn owner_rows(&self) -> Vec<OwnerRow> {
         let programs: Vec<&Program> = self.programs().into_iter().map(|(_, p)| p).collect();
         let needle = self.needle();
@@ -199,23 +200,7 @@ impl App {
             return Vec::new();
         };
         match screen {
-            Screen::Owners => {
-                let programs = self.programs();
-                let plain: Vec<&Program> = programs.iter().map(|(_, p)| *p).collect();
-                let needle = self.needle();
-                owners::unit_measures(&plain, &d.key)
-                    .into_iter()
-                    .map(|(pi, mi)| (programs[pi].0, mi))
-                    .filter(|&at| {
-                        self.measure_at(at)
-                            .is_some_and(|(_, m)| self.matches_but_owner(m, &needle))
-                    })
-                    .map(|at| DrillRow {
-                        reference: self.reference(at),
-                        at: Some(at),
-                    })
-                    .collect()
-            }
+            Screen::Owners => self.unit_list(&d.key).to_vec(),
             _ => self
                 .problems
                 .as_ref()
@@ -232,6 +217,26 @@ impl App {
                 })
                 .unwrap_or_default(),
         }
+    }
+
+    /// A unit's measures that pass the text, status and deadline filters, nearest deadline
+    /// first; computed afresh (see [`App::unit_list`] for the shared one).
+    pub(super) fn unit_rows(&self, unit: &str) -> Vec<DrillRow> {
+        let programs = self.programs();
+        let plain: Vec<&Program> = programs.iter().map(|(_, p)| *p).collect();
+        let needle = self.needle();
+        owners::unit_measures(&plain, unit)
+            .into_iter()
+            .map(|(pi, mi)| (programs[pi].0, mi))
+            .filter(|&at| {
+                self.measure_at(at)
+                    .is_some_and(|(_, m)| self.matches_but_owner(m, &needle))
+            })
+            .map(|at| DrillRow {
+                reference: self.reference(at),
+                at: Some(at),
+            })
+            .collect()
     }
 
     pub fn drill_index(&self, screen: Screen, rows: &[DrillRow]) -> usize {

@@ -10,7 +10,9 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::lists::DrillRow;
 use super::{App, DeadlineFilter, Filter};
+use crate::domain::owners::OwnerRow;
 use crate::domain::schedule::{self, percent};
 use crate::domain::{Date, Measure, Program};
 use crate::i18n::Totals;
@@ -154,6 +156,8 @@ type OverviewKey = FilterKey;
 /// The filter, the sort and the open program.
 type MeasuresKey = (FilterKey, SortKey, Option<PathBuf>);
 type DeadlinesKey = FilterKey;
+/// The filter, and the unit whose measures are open.
+type UnitKey = (FilterKey, String);
 
 /// One memoised list and the key it was computed for.
 type Slot<K, T> = Option<(K, Arc<T>)>;
@@ -165,6 +169,8 @@ struct CacheState {
     overview: Slot<OverviewKey, [usize]>,
     measures: Slot<MeasuresKey, [usize]>,
     deadlines: Slot<DeadlinesKey, [DeadlineRow]>,
+    owners: Slot<FilterKey, [OwnerRow]>,
+    unit: Slot<UnitKey, [DrillRow]>,
 }
 
 /// The memo of the derived lists; see the module comment. Part of [`App`], but not of its
@@ -374,6 +380,21 @@ impl App {
         // order as a stable one, without the stable sort's buffer.
         rows.sort_unstable_by_key(|r| (r.bucket, r.days_left, r.board, r.measure));
         rows
+    }
+
+    /// [`App::owner_rows`], shared: counted once per state of the boards and the filter,
+    /// not once per key and per frame.
+    pub fn owner_list(&self) -> Arc<[OwnerRow]> {
+        let key = self.filter_key();
+        self.rows_cache
+            .get(self, key, |c| &mut c.owners, || self.owner_rows().into())
+    }
+
+    /// The open unit's measures ([`App::drill_rows`] on the owner screen), shared.
+    pub(super) fn unit_list(&self, unit: &str) -> Arc<[DrillRow]> {
+        let key = (self.filter_key(), unit.to_owned());
+        self.rows_cache
+            .get(self, key, |c| &mut c.unit, || self.unit_rows(unit).into())
     }
 
     pub fn totals(&self) -> Totals {

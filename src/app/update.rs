@@ -237,7 +237,7 @@ fn move_by(app: &mut App, delta: isize) {
             }
         }
         Screen::Owners => {
-            let rows = app.owner_rows();
+            let rows = app.owner_list();
             let i = clamp_step(app.owner_index(&rows), delta, rows.len());
             app.owner_sel = rows.get(i).map(|r| r.unit.clone());
         }
@@ -426,7 +426,7 @@ fn click(app: &mut App, x: u16, y: u16) {
             (app.drill_index(s, &r), r.len())
         }
         Screen::Owners => {
-            let r = app.owner_rows();
+            let r = app.owner_list();
             (app.owner_index(&r), r.len())
         }
         Screen::Problems => {
@@ -509,7 +509,7 @@ fn settle_lists(app: &mut App) {
     }
     let visible = layout::list_rows(app, screen).height as usize;
     if screen == Screen::Owners {
-        let rows = app.owner_rows();
+        let rows = app.owner_list();
         let i = app.owner_index(&rows);
         app.owner_sel = rows.get(i).map(|r| r.unit.clone());
         app.owner_scroll.follow(i, visible, rows.len());

@@ -100,7 +100,7 @@ pub fn column_widths(app: &App) -> Vec<(String, u16)> {
         s @ (Screen::Owners | Screen::Problems) if app.drill(s).is_some() => {
             drill::columns(app, &app.drill_rows(s), width)
         }
-        Screen::Owners => owners::columns(app, &app.owner_rows(), width),
+        Screen::Owners => owners::columns(app, &app.owner_list(), width),
         Screen::Problems => problems::columns(app, width),
     };
     let mut out: Vec<(String, u16)> = Vec::new();

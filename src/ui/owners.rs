@@ -17,7 +17,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     if app.owner_drill.is_some() {
         return super::drill::render(app, Screen::Owners, theme, frame, body);
     }
-    let rows = app.owner_rows();
+    let rows = app.owner_list();
     let selected = app.owner_index(&rows);
     table(
         app,
@@ -32,7 +32,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
 
 /// Meeting mode's page of owner units: the same table, worst first, nothing selected.
 pub fn meeting_page(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
-    table(app, &app.owner_rows(), None, 0, theme, frame, body);
+    table(app, &app.owner_list(), None, 0, theme, frame, body);
 }
 
 fn table(

@@ -169,3 +169,54 @@ fn the_owner_units_screen_opens_a_units_measures_and_jumps_to_one() {
     s.send("q");
     assert!(s.wait_exit(), "exit status");
 }
+
+#[path = "../examples/genboards.rs"]
+mod genboards;
+
+#[test]
+fn a_large_folder_opens_the_same_from_its_parse_cache_and_a_colleagues_edit_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            dir.path().join(genboards::file_name(i)),
+            genboards::board_text(i, 400, 1),
+        )
+        .unwrap();
+    }
+    let args = [dir.path().to_str().unwrap(), "--today", "2023-07-15"];
+    let env = [("RECTIFY_CACHE_DIR", cache.path().to_str().unwrap())];
+    let entries = || std::fs::read_dir(cache.path()).unwrap().count();
+    let mut cold = Session::start(&args, (160, 45), &env);
+    cold.wait_for("3 个专项 · 1200 条措施");
+    let first = cold.screen();
+    // The parses are kept after the first frame, on their own thread.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while entries() < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} entries",
+            entries()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    cold.send("q");
+    assert!(cold.wait_exit());
+
+    let mut warm = Session::start(&args, (160, 45), &env);
+    warm.wait_for("3 个专项 · 1200 条措施");
+    assert_eq!(warm.screen(), first);
+    warm.send("q");
+    assert!(warm.wait_exit());
+
+    // A colleague renames the first program: the next start shows the new title, not the
+    // kept parse of the old text.
+    let board = dir.path().join(genboards::file_name(0));
+    let title = genboards::program_title(0);
+    let text = std::fs::read_to_string(&board).unwrap();
+    std::fs::write(&board, text.replacen(&title, "同事改过的方案名", 1)).unwrap();
+    let mut edited = Session::start(&args, (160, 45), &env);
+    edited.wait_for("同事改过的方案名");
+    edited.send("q");
+    assert!(edited.wait_exit());
+}

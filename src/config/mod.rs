@@ -86,6 +86,18 @@ pub fn default_location() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "rectify").map(|d| d.config_dir().join("config.ron"))
 }
 
+/// Where large boards' parses are kept between starts: `RECTIFY_CACHE_DIR`, where `off`
+/// keeps none, else the platform's cache directory (`~/.cache/rectify/parsed` on Linux).
+pub fn parse_cache_dir() -> Option<PathBuf> {
+    match std::env::var_os("RECTIFY_CACHE_DIR").filter(|v| !v.is_empty()) {
+        Some(v) if v == "off" => None,
+        Some(v) => Some(PathBuf::from(v)),
+        None => {
+            directories::ProjectDirs::from("", "", "rectify").map(|d| d.cache_dir().join("parsed"))
+        }
+    }
+}
+
 /// Reads the config file; a missing one is no error, a broken one is, with line and column.
 pub fn read(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
     let text = match std::fs::read_to_string(path) {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use sha2::{Digest, Sha256};
 
+use super::parse_cache::{self, ParseCache};
 use super::validate::validate;
 use super::{Diagnostic, Problem, Severity};
 use crate::domain::Program;
@@ -78,9 +79,27 @@ pub fn is_watched_path(path: &Path) -> bool {
 }
 
 pub fn load_file(path: &Path) -> FileLoad {
-    match read_bytes(path) {
-        Ok(bytes) => load_bytes(path, &bytes),
-        Err(problem) => FileLoad::failed(path, problem),
+    load_file_with(path, None)
+}
+
+/// [`load_file`], served from `cache` when it holds the program these bytes parse to.
+fn load_file_with(path: &Path, cache: Option<&ParseCache>) -> FileLoad {
+    let bytes = match read_bytes(path) {
+        Ok(b) => b,
+        Err(problem) => return FileLoad::failed(path, problem),
+    };
+    let hash = ContentHash::of(&bytes);
+    let cached = cache
+        .filter(|_| bytes.len() >= parse_cache::MIN_BYTES)
+        .and_then(|c| c.get(&hash));
+    match cached {
+        Some(program) => FileLoad {
+            path: path.to_owned(),
+            program: Some(program),
+            diagnostics: Vec::new(),
+            hash: Some(hash),
+        },
+        None => load_hashed(path, &bytes, hash),
     }
 }
 
@@ -164,7 +183,11 @@ fn too_large(bytes: u64) -> Problem {
 }
 
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> FileLoad {
-    let hash = ContentHash::of(bytes);
+    load_hashed(path, bytes, ContentHash::of(bytes))
+}
+
+/// [`load_bytes`] of bytes already hashed.
+fn load_hashed(path: &Path, bytes: &[u8], hash: ContentHash) -> FileLoad {
     let mut load = match std::str::from_utf8(bytes) {
         // The bytes' hash is the one kept: hashing the text as well would hash it twice.
         Ok(text) => parse_text(path, text),
@@ -230,6 +253,17 @@ fn conflict_marker(text: &str) -> Option<usize> {
 // returned once per folder read, so its size costs nothing worth a box.
 #[cfg_attr(windows, allow(clippy::result_large_err))]
 pub fn load_dir(dir: &Path) -> Result<Vec<FileLoad>, Diagnostic> {
+    load_dir_with(dir, None)
+}
+
+/// [`load_dir`], with large boards served from `cache` where it holds them.
+#[cfg_attr(windows, allow(clippy::result_large_err))]
+pub fn load_dir_cached(dir: &Path, cache: &ParseCache) -> Result<Vec<FileLoad>, Diagnostic> {
+    load_dir_with(dir, Some(cache))
+}
+
+#[cfg_attr(windows, allow(clippy::result_large_err))]
+fn load_dir_with(dir: &Path, cache: Option<&ParseCache>) -> Result<Vec<FileLoad>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|e| {
         Diagnostic::file(dir, Severity::Error, Problem::FolderUnreadable((&e).into()))
     })?;
@@ -238,7 +272,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<FileLoad>, Diagnostic> {
         .filter(|p| is_board_path(p))
         .collect();
     paths.sort();
-    let mut loads = load_files(&paths);
+    let mut loads = load_files(&paths, cache);
     mark_duplicate_programs(&mut loads);
     Ok(loads)
 }
@@ -246,7 +280,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<FileLoad>, Diagnostic> {
 /// [`load_file`] for each path, in order. Many files are read and parsed on a few threads
 /// at once: a folder of hundreds of large boards is then ready in a fraction of the time,
 /// and the result is the same as reading them one by one.
-fn load_files(paths: &[PathBuf]) -> Vec<FileLoad> {
+fn load_files(paths: &[PathBuf], cache: Option<&ParseCache>) -> Vec<FileLoad> {
     // Below a megabyte in all, threads (and the memory arenas they bring) are not worth it.
     let bytes: u64 = paths
         .iter()
@@ -258,7 +292,7 @@ fn load_files(paths: &[PathBuf]) -> Vec<FileLoad> {
         .min(4)
         .min(paths.len());
     if threads < 2 || bytes < 1024 * 1024 {
-        return paths.iter().map(|p| load_file(p)).collect();
+        return paths.iter().map(|p| load_file_with(p, cache)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut done: Vec<(usize, FileLoad)> = std::thread::scope(|s| {
@@ -269,7 +303,7 @@ fn load_files(paths: &[PathBuf]) -> Vec<FileLoad> {
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(p) = paths.get(i) else { break };
-                        mine.push((i, load_file(p)));
+                        mine.push((i, load_file_with(p, cache)));
                     }
                     mine
                 })
@@ -282,7 +316,7 @@ fn load_files(paths: &[PathBuf]) -> Vec<FileLoad> {
     });
     if done.len() != paths.len() {
         // A worker died (it cannot panic on a file's content, but be sure): read in order.
-        return paths.iter().map(|p| load_file(p)).collect();
+        return paths.iter().map(|p| load_file_with(p, cache)).collect();
     }
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, l)| l).collect()

@@ -18,11 +18,12 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{self, Action, App, Effect, Reload, SaveReport, Settings};
 use crate::cli::BoardArgs;
+use crate::config;
 use crate::domain::Date;
 use crate::git;
 use crate::i18n::Lang;
-use crate::storage;
 use crate::storage::save::{self, Author};
+use crate::storage::{self, parse_cache::ParseCache};
 use crate::theme::{self, Theme};
 use crate::watch::sweep::{self, Sweep};
 use crate::watch::{self, WatchEvent, Watcher};
@@ -60,6 +61,8 @@ pub struct Session {
     pub colours: Colours,
     /// The status line says the folder went away: to be taken back once it reads again.
     pub folder_gone: bool,
+    /// Where large boards' parses are kept between starts, if anywhere.
+    pub parse_cache: Option<ParseCache>,
 }
 
 /// Loads the boards, the theme and the history, and fails before the terminal is taken over
@@ -77,7 +80,11 @@ fn prepare_first_frame(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> 
         bail!((t.no_folder)(&args.dir.display().to_string()));
     }
     let today = args.today.unwrap_or(Date(now.date()));
-    let loads = storage::load_dir(&args.dir);
+    let parse_cache = config::parse_cache_dir().and_then(ParseCache::for_this_build);
+    let loads = match &parse_cache {
+        Some(c) => storage::load_dir_cached(&args.dir, c),
+        None => storage::load_dir(&args.dir),
+    };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let env = |k: &str| std::env::var(k).ok();
     let depth = theme::Depth::from_env(env("COLORTERM").as_deref(), env("TERM").as_deref());
@@ -118,6 +125,7 @@ fn prepare_first_frame(args: &BoardArgs, now: NaiveDateTime) -> Result<Session> 
         theme_spec: args.theme.clone(),
         colours,
         folder_gone: false,
+        parse_cache,
     })
 }
 
@@ -220,6 +228,7 @@ fn run_with(mut args: BoardArgs, meeting_cycle: Option<u64>) -> Result<()> {
         }
         // The first frame shows the boards as fast as without git; history from git comes after.
         driver.start_git();
+        fill_parse_cache(&driver.session);
         event_loop(&mut terminal, &mut driver, &rx)
     })();
     let _ = terminal.backend_mut().writer_mut().send();
@@ -246,6 +255,30 @@ fn draw(t: &mut Term, d: &Driver) -> Result<()> {
     t.draw(|f| crate::ui::render(&d.session.app, &d.session.theme, f))?;
     t.backend_mut().writer_mut().send()?;
     Ok(())
+}
+
+/// Keeps the parse of each large board the cache lacks, on a thread of its own after the
+/// first frame: the next start reads them back instead of parsing (see
+/// [`storage::parse_cache`]). Nothing is started when no board is large.
+fn fill_parse_cache(s: &Session) {
+    let Some(cache) = s.parse_cache.clone() else {
+        return;
+    };
+    let large: Vec<PathBuf> = s
+        .app
+        .boards
+        .iter()
+        .map(|b| b.path.clone())
+        .filter(|p| {
+            std::fs::metadata(p).is_ok_and(|m| m.len() >= storage::parse_cache::MIN_BYTES as u64)
+        })
+        .collect();
+    if large.is_empty() {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("parse-cache".into())
+        .spawn(move || cache.fill(&large));
 }
 
 /// What the status line says besides the boards: set up after the first frame, redrawn if so.

@@ -46,6 +46,8 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         // Hermetic: the developer's own config and locale must not reach the app under test.
         cmd.env("RECTIFY_CONFIG", "/nonexistent/rectify-test-config.ron");
+        // Nor its parse cache, nor may a test leave entries in it.
+        cmd.env("RECTIFY_CACHE_DIR", "off");
         cmd.env("LANG", "zh_CN.UTF-8");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");

@@ -6,9 +6,8 @@
 
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
 use rectify::check;
-use rectify::cli::{BoardFlags, Cli, Command};
+use rectify::cli::{BoardFlags, Command};
 use rectify::config;
 use rectify::set::commit_if_asked;
 
@@ -86,10 +85,8 @@ fn xlsx_fills(theme: Option<&str>, lang: rectify::i18n::Lang) -> rectify::report
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = config::lang_before_parsing(&args);
-    let cli = rectify::cli::command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-        .unwrap_or_else(|e| rectify::cli::errors::exit(e, lang));
+    let cli =
+        rectify::cli::parse(&args, lang).unwrap_or_else(|e| rectify::cli::errors::exit(e, lang));
     // The config file (if any) fills in what the command line left unset.
     // Options given before a subcommand count as if given after it.
     let outer = cli.board.clone();

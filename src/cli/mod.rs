@@ -28,6 +28,22 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
     }
 }
 
+/// The command line read. A command line that parses is read with clap's plain command:
+/// localising every help text costs a fifth of the board's start and no successful parse shows
+/// one. A help request or a mistake is read again with the command in `lang`, so whatever clap
+/// prints is in that language and names this system's config file.
+pub fn parse(args: &[std::ffi::OsString], lang: crate::i18n::Lang) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches as _;
+    Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .or_else(|_| {
+            command(lang)
+                .try_get_matches_from(args)
+                .and_then(|m| Cli::from_arg_matches(&m))
+        })
+}
+
 /// How the help texts write the config file's place; replaced by this system's real one
 /// (`%APPDATA%\rectify\config\config.ron` on Windows, `~/Library/Application Support/…` on a Mac).
 const CONFIG_PATH_SHOWN: &str = "~/.config/rectify/config.ron";

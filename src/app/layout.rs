@@ -2,7 +2,7 @@
 //! these rectangles and `update` uses the same ones to scroll and to hit-test clicks, so the
 //! two can never disagree.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use super::{App, Screen};
 use crate::text::width;
@@ -23,19 +23,39 @@ pub struct Areas {
     pub status: Rect,
 }
 
+/// Bands stacked top to bottom: each `Some(h)` is `h` rows high, and the one `None` takes
+/// the rows they leave. Where the fixed bands do not all fit, the lower ones are cut (the
+/// board shows its too-small notice then). For the sizes the board draws at this gives what
+/// ratatui's `Layout` gives with `Length` and `Fill`, whose constraint solver cost a sixth of
+/// the instructions of the first frame.
+pub fn stack<const N: usize>(area: Rect, bands: [Option<u16>; N]) -> [Rect; N] {
+    let fixed: u16 = bands.iter().flatten().fold(0, |a, h| a.saturating_add(*h));
+    let fill = area.height.saturating_sub(fixed);
+    let mut y = area.y;
+    let bottom = area.bottom();
+    bands.map(|band| {
+        let h = band.unwrap_or(fill).min(bottom - y);
+        let r = Rect::new(area.x, y, area.width, h);
+        y += h;
+        r
+    })
+}
+
 pub fn banner_lines(errors: usize) -> u16 {
     errors.min(MAX_BANNER_LINES) as u16
 }
 
 pub fn areas(app: &App) -> Areas {
     let full = Rect::new(0, 0, app.size.0, app.size.1);
-    let [header, body, banner, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(banner_lines(app.errors().len())),
-        Constraint::Length(1),
-    ])
-    .areas(full);
+    let [header, body, banner, status] = stack(
+        full,
+        [
+            Some(1),
+            None,
+            Some(banner_lines(app.errors().len())),
+            Some(1),
+        ],
+    );
     Areas {
         header,
         body,
@@ -109,22 +129,15 @@ pub struct ProgramAreas {
 pub fn program(body: Rect, n_rows: usize) -> ProgramAreas {
     // A short window keeps the measure rows and gives up the milestone strip first.
     let strip_h = if body.height >= 20 { 4 } else { 0 };
-    let [info, strip, rest] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(strip_h),
-        Constraint::Fill(1),
-    ])
-    .areas(body);
+    let [info, strip, rest] = stack(body, [Some(2), Some(strip_h), None]);
     let unused = rest
         .height
         .saturating_sub(1 + u16::try_from(n_rows).unwrap_or(u16::MAX));
     let detail_h = (7 + rest.height.saturating_sub(20) / 3)
         .max(unused)
         .min(rest.height.saturating_sub(4));
-    let [table, detail] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_h)]).areas(rest);
-    let [table_header, rows] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(table);
+    let [table, detail] = stack(rest, [None, Some(detail_h)]);
+    let [table_header, rows] = stack(table, [Some(1), None]);
     ProgramAreas {
         info,
         strip,
@@ -142,13 +155,7 @@ pub struct ListAreas {
 }
 
 pub fn deadlines(body: Rect) -> ListAreas {
-    let [summary, _, table_header, rows] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(body);
+    let [summary, _, table_header, rows] = stack(body, [Some(1), Some(1), Some(1), None]);
     ListAreas {
         summary,
         table_header,
@@ -225,4 +232,59 @@ pub fn conflict_dialog(app: &App) -> Option<ConflictDialog> {
 /// How far the conflict dialog's body can scroll.
 pub fn conflict_scroll_max(app: &App) -> u16 {
     conflict_dialog(app).map_or(0, |d| d.rows.saturating_sub(d.visible))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::{Constraint, Layout};
+
+    fn solved<const N: usize>(area: Rect, bands: [Option<u16>; N]) -> [Rect; N] {
+        Layout::vertical(bands.map(|b| b.map_or(Constraint::Fill(1), Constraint::Length)))
+            .areas(area)
+    }
+
+    #[test]
+    fn a_stack_is_what_ratatuis_layout_solves_wherever_the_bands_fit() {
+        for y in [0, 3] {
+            for height in 0..70 {
+                let area = Rect::new(2, y, 100, height);
+                for (a, b, c) in [(1, 0, 1), (1, 3, 1), (2, 4, 0), (1, 1, 1), (0, 0, 0)] {
+                    if a + b + c > height {
+                        continue;
+                    }
+                    let bands = [Some(a), None, Some(b), Some(c)];
+                    assert_eq!(
+                        stack(area, bands),
+                        solved(area, bands),
+                        "{area:?} {bands:?}"
+                    );
+                    let bands = [Some(a), Some(b), None];
+                    assert_eq!(
+                        stack(area, bands),
+                        solved(area, bands),
+                        "{area:?} {bands:?}"
+                    );
+                    let bands = [None, Some(c)];
+                    assert_eq!(
+                        stack(area, bands),
+                        solved(area, bands),
+                        "{area:?} {bands:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bands_that_do_not_fit_are_cut_from_the_bottom_and_stay_inside() {
+        let area = Rect::new(0, 5, 80, 3);
+        let [a, fill, b, c] = stack(area, [Some(2), None, Some(2), Some(1)]);
+        assert_eq!((a.y, a.height), (5, 2));
+        assert_eq!(fill.height, 0);
+        assert_eq!((b.y, b.height), (7, 1));
+        assert_eq!((c.y, c.height), (8, 0));
+        assert!([a, fill, b, c].iter().all(|r| area.union(*r) == area));
+        assert_eq!(stack(area, [Some(u16::MAX), Some(u16::MAX)])[1].height, 0);
+    }
 }

@@ -1,7 +1,7 @@
 //! Meeting mode: few, large elements for a shared screen, cycling by itself.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::bigtext;
 use super::table::{self, Cell, Col, text};
 use super::{milestones, short_date, short_date_width};
+use crate::app::layout::stack;
 use crate::app::meeting::{Meeting, Page, Since};
 use crate::app::{App, Bucket};
 use crate::domain::schedule::{self, Assessment};
@@ -51,14 +52,7 @@ pub fn render(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame) {
     }
     let w = full.width.min(MAX_WIDTH);
     let area = Rect::new(full.x + (full.width - w) / 2, full.y, w, full.height);
-    let [top, _, body, hint, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, _, body, hint, bar] = stack(area, [Some(1), Some(1), None, Some(1), Some(1)]);
     let page = app.meeting_page().unwrap_or(Page::Overview);
     top_bar(app, m, &page, theme, frame, top);
     match &page {

@@ -115,7 +115,7 @@ make_kanban() { # n dir   (HOME and TMPDIR point here: its config and saves stay
 cmd_of() { # tool dir
   case $1 in
     harness) echo "printf 'harness ready\\n'; exec sleep 600" ;;
-    rectify) echo "exec env RECTIFY_CONFIG=/nonexistent LANG=zh_CN.UTF-8 $rectify $2 --today 2023-07-15" ;;
+    rectify) echo "exec env RECTIFY_CONFIG=/nonexistent RECTIFY_CACHE_DIR=$work/rectify-cache LANG=zh_CN.UTF-8 $rectify $2 --today 2023-07-15" ;;
     taskwarrior-tui) echo "exec env TASKRC=$2/taskrc TASKDATA=$2 taskwarrior-tui" ;;
     rust-kanban) echo "exec env HOME=$2 TMPDIR=$2 rust-kanban" ;;
   esac

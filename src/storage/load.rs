@@ -287,11 +287,15 @@ fn load_files(paths: &[PathBuf], cache: Option<&ParseCache>) -> Vec<FileLoad> {
         .filter_map(|p| fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
+    if bytes < 1024 * 1024 {
+        return paths.iter().map(|p| load_file_with(p, cache)).collect();
+    }
+    // Asked only for a large folder: the answer costs seven system calls (cgroup files).
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(4)
         .min(paths.len());
-    if threads < 2 || bytes < 1024 * 1024 {
+    if threads < 2 {
         return paths.iter().map(|p| load_file_with(p, cache)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);

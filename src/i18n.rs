@@ -72,7 +72,6 @@ texts! {
         col_days,
         col_status,
         bucket_overdue,
-        bucket_week,
         bucket_month,
         detail_notes,
         detail_due,
@@ -83,7 +82,6 @@ texts! {
         detail_progress,
         actual,
         expected,
-        attention,
         milestone_missed,
         milestones,
         today,
@@ -185,6 +183,8 @@ texts! {
         too_small: fn((u16, u16), (u16, u16)) -> String,
         totals: fn(&Totals) -> String,
         days_left: fn(i64) -> String,
+        bucket_week: fn(i64) -> String,
+        attention: fn(i64) -> String,
         days_short: fn(i64) -> String,
         date: fn(Date) -> String,
         status: fn(StatusKind) -> &'static str,
@@ -227,13 +227,18 @@ impl Texts {
         .unwrap_or(0) as u16
     }
 
-    /// Cells the widest deadline group name takes (`30天内到期`, `≤30 days`).
-    pub fn bucket_width(&self) -> u16 {
-        [self.bucket_overdue, self.bucket_week, self.bucket_month]
-            .iter()
-            .map(|s| crate::text::width(s))
-            .max()
-            .unwrap_or(0) as u16
+    /// Cells the widest deadline group name takes (`30天内到期`, `≤30 days`) with a due-soon
+    /// window of `window_days`.
+    pub fn bucket_width(&self, window_days: i64) -> u16 {
+        [
+            self.bucket_overdue,
+            &(self.bucket_week)(window_days),
+            self.bucket_month,
+        ]
+        .iter()
+        .map(|s| crate::text::width(s))
+        .max()
+        .unwrap_or(0) as u16
     }
 
     /// Cells a health verdict takes with its symbol: `● on track`.
@@ -254,6 +259,8 @@ pub struct Totals {
     pub signed_off: usize,
     pub overdue: usize,
     pub due_soon: usize,
+    /// The due-soon window the count was judged by, in days.
+    pub due_soon_days: i64,
 }
 
 /// What `rectify check` found, for its last line.
@@ -302,7 +309,7 @@ pub static ZH: Texts = Texts {
     col_days: "剩余",
     col_status: "状态",
     bucket_overdue: "已逾期",
-    bucket_week: "7天内到期",
+    bucket_week: |d| format!("{d}天内到期"),
     bucket_month: "30天内到期",
     detail_notes: "备注",
     detail_due: "原定期限",
@@ -313,7 +320,7 @@ pub static ZH: Texts = Texts {
     detail_progress: "进度",
     actual: "实际进度",
     expected: "按时间应达",
-    attention: "需要关注：受阻、逾期、7天内到期、未按期达成的时间节点",
+    attention: |d| format!("需要关注：受阻、逾期、{d}天内到期、未按期达成的时间节点"),
     milestone_missed: "节点未达成",
     milestones: "时间节点",
     today: "今天",
@@ -438,12 +445,13 @@ pub static ZH: Texts = Texts {
     },
     totals: |t| {
         format!(
-            "{} 个专项 · {} 条措施 · 完成 {} · 已销号 {} · 逾期 {} · 7天内到期 {}",
+            "{} 个专项 · {} 条措施 · 完成 {} · 已销号 {} · 逾期 {} · {}天内到期 {}",
             t.programs,
             t.measures,
             pct(t.finished_pct),
             t.signed_off,
             t.overdue,
+            t.due_soon_days,
             t.due_soon
         )
     },
@@ -492,7 +500,7 @@ pub static EN: Texts = Texts {
     col_days: "Left",
     col_status: "Status",
     bucket_overdue: "Overdue",
-    bucket_week: "≤7 days",
+    bucket_week: |d| format!("≤{d} days"),
     bucket_month: "≤30 days",
     detail_notes: "Notes",
     detail_due: "Original deadline",
@@ -503,7 +511,7 @@ pub static EN: Texts = Texts {
     detail_progress: "Progress",
     actual: "actual",
     expected: "expected by now",
-    attention: "Attention: blocked, overdue, due ≤7 days, missed milestones",
+    attention: |d| format!("Attention: blocked, overdue, due ≤{d} days, missed milestones"),
     milestone_missed: "milestone missed",
     milestones: "Milestones",
     today: "today",
@@ -639,13 +647,14 @@ pub static EN: Texts = Texts {
     },
     totals: |t| {
         format!(
-            "{} programs · {} measures · {} complete · {} signed off · {} overdue · {} due ≤7 days",
+            "{} programs · {} measures · {} complete · {} signed off · {} overdue · {} due ≤{} days",
             t.programs,
             t.measures,
             pct(t.finished_pct),
             t.signed_off,
             t.overdue,
-            t.due_soon
+            t.due_soon,
+            t.due_soon_days
         )
     },
     days_left: |d| match d {

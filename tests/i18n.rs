@@ -68,8 +68,15 @@ fn formatted_texts_exist_in_both_languages() {
         signed_off: 15,
         overdue: 4,
         due_soon: 4,
+        due_soon_days: 10,
     };
     both("totals", &(ZH.totals)(&t), &(EN.totals)(&t));
+    assert!((ZH.totals)(&t).ends_with("10天内到期 4"));
+    assert!((EN.totals)(&t).ends_with("4 due ≤10 days"));
+    for d in [7, 14] {
+        both("bucket_week", &(ZH.bucket_week)(d), &(EN.bucket_week)(d));
+        both("attention", &(ZH.attention)(d), &(EN.attention)(d));
+    }
     both(
         "too_small",
         &(ZH.too_small)((60, 16), (50, 12)),

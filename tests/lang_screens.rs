@@ -139,7 +139,6 @@ fn labels(t: &Texts) -> Vec<String> {
         t.col_status,
         t.detail_progress,
         t.bucket_overdue,
-        t.bucket_week,
         t.bucket_month,
         t.milestone_missed,
         t.since_signed_off,
@@ -152,6 +151,7 @@ fn labels(t: &Texts) -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
+    l.push((t.bucket_week)(7));
     l.extend(StatusKind::ALL.iter().map(|&k| (t.status)(k).to_owned()));
     l.extend(
         [Health::OnTrack, Health::AtRisk, Health::OffTrack]
@@ -218,7 +218,7 @@ fn every_table_keeps_its_columns_and_groups_in_english_as_in_chinese() {
                 t.col_days,
                 t.col_status,
                 t.bucket_overdue,
-                t.bucket_week,
+                &(t.bucket_week)(7),
                 t.bucket_month,
             ] {
                 assert!(text.contains(l), "{lang:?} {size:?}: no `{l}`\n{text}");

@@ -329,3 +329,70 @@ fn the_owner_table_and_a_units_list_follow_a_colleagues_save() {
     press(&mut app, &[Esc]);
     assert!(screen(&app, &dark()).contains("督察审计局"));
 }
+
+#[test]
+fn a_folders_due_soon_window_is_named_and_counted_alike_on_the_board_and_in_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir("boards").unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let settings = dir.path().join("rectify.ron");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(
+        &settings,
+        text.replace("due_soon_days: 7", "due_soon_days: 14"),
+    )
+    .unwrap();
+
+    // The window as the binary resolves it: flags, then the folder's file, then the config.
+    let mut app = App::new(
+        dir.path(),
+        rectify::storage::load_dir(dir.path()),
+        today(),
+        now(),
+        app::Settings {
+            due_soon_days: 14,
+            ..app::Settings::default()
+        },
+    );
+    app::update(&mut app, Action::Resize(160, 45));
+    let soon = app.totals().due_soon;
+    let week = app
+        .deadline_rows()
+        .iter()
+        .filter(|r| r.bucket == app::Bucket::Week)
+        .count();
+    assert!(
+        soon > 4,
+        "a 14-day window holds more than the 7-day one's 4: {soon}"
+    );
+    let board = screen(&app, &dark());
+    assert!(board.contains(&format!("14天内到期 {soon}")), "{board}");
+    assert!(!board.contains("7天内"), "{board}");
+    press(&mut app, &[Tab, Tab]);
+    assert_eq!(app.screen, Screen::Deadlines);
+    let deadlines = screen(&app, &dark());
+    assert!(
+        deadlines.contains(&format!("14天内到期 {week}")),
+        "{deadlines}"
+    );
+
+    let path = dir.path().to_str().unwrap();
+    let report = |format: &str| {
+        let (code, out, err) = rectify(&["report", path, "--format", format]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let md = report("markdown");
+    assert!(md.contains(&format!("14天内到期 {soon} 条")), "{md}");
+    assert!(
+        md.contains(&format!("## 14天内到期的措施（{soon} 条）")),
+        "{md}"
+    );
+    assert!(!md.contains("7天内"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["due_soon_days"], 14);
+    assert_eq!(json["totals"]["due_soon"], soon);
+    assert!(report("html").contains(&format!("14天内到期的措施（{soon} 条）")));
+}

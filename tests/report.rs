@@ -228,7 +228,7 @@ fn json_from_the_binary_is_the_library_report() {
     let list = shipped_problems();
     assert_eq!(
         back,
-        json::build_full(&shipped(), Some(&list), today(), None)
+        json::build_full(&shipped(), Some(&list), today(), 7, None)
     );
     assert_eq!(back.problem_list.as_ref().unwrap().problems.len(), 24);
     assert_eq!(back.owners[0].unit, "法制局", "the unit most overdue first");
@@ -257,7 +257,7 @@ fn json_keeps_text_exact_but_terminal_safe() {
 fn markdown_on_the_shipped_boards() {
     insta::assert_snapshot!(
         "markdown_shipped",
-        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, Zh)
     );
 }
 
@@ -265,7 +265,7 @@ fn markdown_on_the_shipped_boards() {
 fn html_on_the_shipped_boards() {
     insta::assert_snapshot!(
         "html_shipped",
-        html::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
+        html::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, Zh)
     );
 }
 
@@ -275,7 +275,7 @@ fn markdown_from_the_binary_is_the_default_format() {
     assert!(out.status.success());
     assert_eq!(
         stdout(&out),
-        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, Zh)
     );
 }
 
@@ -364,7 +364,7 @@ fn output_file_is_written_and_stdout_stays_empty() {
     let md = fs::read_to_string(tmp.path().join("r.md")).unwrap();
     assert_eq!(
         md,
-        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh)
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, Zh)
     );
 }
 
@@ -853,7 +853,7 @@ fn an_empty_program_and_a_day_past_the_span_still_render() {
 fn markdown_on_the_shipped_boards_in_english() {
     insta::assert_snapshot!(
         "markdown_shipped_en",
-        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, En)
+        markdown::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, En)
     );
 }
 
@@ -861,7 +861,7 @@ fn markdown_on_the_shipped_boards_in_english() {
 fn html_on_the_shipped_boards_in_english() {
     insta::assert_snapshot!(
         "html_shipped_en",
-        html::render_full(&shipped(), Some(&shipped_problems()), today(), None, En)
+        html::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, En)
     );
 }
 
@@ -884,8 +884,8 @@ fn the_language_follows_the_flag_then_the_locale() {
         assert!(out.status.success(), "{}", stderr(&out));
         stdout(&out)
     };
-    let en = markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, En);
-    let zh = markdown::render_full(&shipped(), Some(&shipped_problems()), today(), None, Zh);
+    let en = markdown::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, En);
+    let zh = markdown::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, Zh);
     assert_eq!(report(&["--lang", "en"], "zh_CN.UTF-8"), en);
     assert_eq!(report(&[], "en_US.UTF-8"), en);
     assert_eq!(report(&["--lang", "zh"], "en_US.UTF-8"), zh);
@@ -897,7 +897,7 @@ fn the_language_follows_the_flag_then_the_locale() {
     assert!(page.contains("<html lang=\"en\">"));
     assert_eq!(
         page,
-        html::render_full(&shipped(), Some(&shipped_problems()), today(), None, En)
+        html::render_full(&shipped(), Some(&shipped_problems()), today(), 7, None, En)
     );
 
     // The command's own messages too.

@@ -225,7 +225,7 @@ fn the_owner_unit_sheet_holds_the_same_table_as_the_other_reports() {
         let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
         assert_eq!(wb.sheet_names()[3], name);
         let sheet = wb.worksheet_range(name).unwrap();
-        let table = rectify::report::lists::owner_table(&shipped(), today(), lang);
+        let table = rectify::report::lists::owner_table(&shipped(), today(), 7, lang);
         let rows: Vec<&[Data]> = sheet.rows().collect();
         let head: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
         let want: Vec<&str> = table.head.iter().map(|(h, _)| *h).collect();

@@ -405,6 +405,7 @@ impl App {
             signed_off: 0,
             overdue: 0,
             due_soon: 0,
+            due_soon_days: self.settings.due_soon_days,
         };
         let mut finished = 0;
         for a in self.boards.iter().filter_map(|b| b.assessment.as_ref()) {

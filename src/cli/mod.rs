@@ -533,6 +533,7 @@ impl ReportArgs {
             since: self.since.clone(),
             // The theme is the caller's to resolve: its colours are not the command line's.
             fills: crate::report::xlsx::Fills::default(),
+            due_soon_days: board.due_soon_days,
         }
     }
 }

@@ -12,7 +12,7 @@ use super::since::Changes;
 use super::summary::{self, Flagged, MilestoneState, ProgramFigures, Totals};
 use super::texts::{ProgramMeta, ReportTexts, texts};
 use super::timeline;
-use crate::domain::schedule;
+use crate::domain::schedule::{self, DEFAULT_DUE_SOON_DAYS};
 use crate::domain::{Date, Program, StatusKind};
 use crate::i18n::Lang;
 use crate::text::sanitize;
@@ -69,20 +69,21 @@ const MARKUP: Markup = Markup {
 };
 
 pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: Lang) -> String {
-    render_full(programs, None, today, since, lang)
+    render_full(programs, None, today, DEFAULT_DUE_SOON_DAYS, since, lang)
 }
 
-/// [`render`] with the folder's problem list, when it has one.
+/// [`render`] with the folder's problem list, when it has one, and its due-soon window.
 pub fn render_full(
     programs: &[Program],
     problems: Option<&ProblemList>,
     today: Date,
+    window_days: i64,
     since: Option<&Changes>,
     lang: Lang,
 ) -> String {
     let t = texts(lang);
-    let figures = summary::figures(programs, today);
-    let totals = Totals::of(&figures);
+    let figures = summary::figures(programs, today, window_days);
+    let totals = Totals::of(&figures, window_days);
     let day = (t.prose_date)(today);
     let html_lang = match lang {
         Lang::Zh => "zh-CN",
@@ -103,7 +104,11 @@ pub fn render_full(
         (t.as_of)(&day, totals.programs, totals.measures)
     );
     summary_section(&mut h, &figures, &totals, t);
-    list_section(&mut h, &lists::owner_table(programs, today, lang), None);
+    list_section(
+        &mut h,
+        &lists::owner_table(programs, today, window_days, lang),
+        None,
+    );
     if let Some(list) = problems {
         let table = lists::problem_table(list, programs, today, lang);
         list_section(&mut h, &table, Some(&lists::problem_headline(list, lang)));
@@ -121,11 +126,11 @@ pub fn render_full(
         (MARKUP.late)((-f.days_left).to_string())
     });
     h.push_str("</section>\n");
-    let soon = summary::due_soon(programs, today);
+    let soon = summary::due_soon(programs, today, window_days);
     let _ = writeln!(
         h,
         "<section>\n<h2>{}</h2>",
-        (t.due_soon_heading)(soon.len())
+        (t.due_soon_heading)(soon.len(), window_days)
     );
     flagged_table(&mut h, &soon, t, (t.col_days_left, true), |f| {
         if f.days_left == 0 {
@@ -199,7 +204,7 @@ fn summary_section(h: &mut String, figures: &[ProgramFigures<'_>], tot: &Totals,
             (t.col_measures, true),
             (t.col_signed_off, true),
             (t.col_overdue, true),
-            (t.col_due_soon, true),
+            (&(t.col_due_soon)(tot.due_soon_days), true),
             (t.col_health, false),
         ])
     );

@@ -165,11 +165,11 @@ pub struct JsonMilestone {
 }
 
 pub fn build(programs: &[Program], today: Date, since: Option<&Changes>) -> JsonReport {
-    build_full(programs, None, today, since)
+    build_full(programs, None, today, DEFAULT_DUE_SOON_DAYS, since)
 }
 
-fn owners(programs: &[Program], today: Date) -> Vec<JsonOwner> {
-    super::lists::owners(programs, today)
+fn owners(programs: &[Program], today: Date, window_days: i64) -> Vec<JsonOwner> {
+    super::lists::owners(programs, today, window_days)
         .into_iter()
         .map(|r| JsonOwner {
             measures: r.measures,
@@ -213,19 +213,20 @@ fn problem_list(list: &ProblemList, programs: &[Program], today: Date) -> JsonPr
     }
 }
 
-/// [`build`] with the folder's problem list, when it has one.
+/// [`build`] with the folder's problem list, when it has one, and its due-soon window.
 pub fn build_full(
     programs: &[Program],
     problems: Option<&ProblemList>,
     today: Date,
+    window_days: i64,
     since: Option<&Changes>,
 ) -> JsonReport {
-    let figures = summary::figures(programs, today);
-    let t = Totals::of(&figures);
+    let figures = summary::figures(programs, today, window_days);
+    let t = Totals::of(&figures, window_days);
     JsonReport {
         schema_version: SCHEMA_VERSION,
         today,
-        due_soon_days: DEFAULT_DUE_SOON_DAYS,
+        due_soon_days: window_days,
         totals: JsonTotals {
             programs: t.programs,
             measures: t.measures,
@@ -240,10 +241,10 @@ pub fn build_full(
         },
         programs: figures
             .iter()
-            .map(|f| program(f.program, &f.assessment, today))
+            .map(|f| program(f.program, &f.assessment, today, window_days))
             .collect(),
         since: since.cloned(),
-        owners: owners(programs, today),
+        owners: owners(programs, today, window_days),
         problem_list: problems.map(|l| problem_list(l, programs, today)),
     }
 }
@@ -253,20 +254,21 @@ pub fn render(
     today: Date,
     since: Option<&Changes>,
 ) -> Result<String, serde_json::Error> {
-    render_full(programs, None, today, since)
+    render_full(programs, None, today, DEFAULT_DUE_SOON_DAYS, since)
 }
 
-/// [`render`] with the folder's problem list, when it has one.
+/// [`render`] with the folder's problem list, when it has one, and its due-soon window.
 pub fn render_full(
     programs: &[Program],
     problems: Option<&ProblemList>,
     today: Date,
+    window_days: i64,
     since: Option<&Changes>,
 ) -> Result<String, serde_json::Error> {
     let mut buf = Vec::new();
     let mut ser =
         serde_json::Serializer::with_formatter(&mut buf, TerminalSafe(PrettyFormatter::new()));
-    build_full(programs, problems, today, since).serialize(&mut ser)?;
+    build_full(programs, problems, today, window_days, since).serialize(&mut ser)?;
     buf.push(b'\n');
     String::from_utf8(buf)
         .map_err(|e| serde_json::Error::io(io::Error::new(io::ErrorKind::InvalidData, e)))
@@ -332,7 +334,7 @@ impl Formatter for TerminalSafe {
     }
 }
 
-fn program(p: &Program, a: &Assessment, today: Date) -> JsonProgram {
+fn program(p: &Program, a: &Assessment, today: Date, window_days: i64) -> JsonProgram {
     JsonProgram {
         id: p.id.clone(),
         title: p.title.clone(),
@@ -341,7 +343,11 @@ fn program(p: &Program, a: &Assessment, today: Date) -> JsonProgram {
         due: p.due,
         goal: p.goal.clone(),
         assessment: assessment(a),
-        measures: p.measures.iter().map(|m| measure(m, today)).collect(),
+        measures: p
+            .measures
+            .iter()
+            .map(|m| measure(m, today, window_days))
+            .collect(),
         milestones: p.milestones.iter().map(|m| milestone(m, today)).collect(),
     }
 }
@@ -382,7 +388,7 @@ fn assessment(a: &Assessment) -> JsonAssessment {
     }
 }
 
-fn measure(m: &Measure, today: Date) -> JsonMeasure {
+fn measure(m: &Measure, today: Date, window_days: i64) -> JsonMeasure {
     JsonMeasure {
         id: m.id.clone(),
         title: m.title.clone(),
@@ -398,7 +404,7 @@ fn measure(m: &Measure, today: Date) -> JsonMeasure {
         signed_by: m.signed_by.clone(),
         days_left: schedule::days_left(m, today),
         overdue: schedule::is_overdue(m, today),
-        due_soon: schedule::is_due_soon(m, today, DEFAULT_DUE_SOON_DAYS),
+        due_soon: schedule::is_due_soon(m, today, window_days),
     }
 }
 

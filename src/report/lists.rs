@@ -4,7 +4,6 @@
 
 use crate::domain::owners::{OwnerRow, owner_rows};
 use crate::domain::problems::{self, ProblemList, ProblemStatus};
-use crate::domain::schedule::DEFAULT_DUE_SOON_DAYS;
 use crate::domain::{Date, Measure, Program, StatusKind};
 use crate::i18n::Lang;
 
@@ -15,12 +14,12 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Every owner unit, worst first, judged with the reports' due-soon window.
-pub fn owners(programs: &[Program], today: Date) -> Vec<OwnerRow> {
-    owner_rows(programs, today, DEFAULT_DUE_SOON_DAYS)
+/// Every owner unit, worst first, "due soon" meaning within `window_days`.
+pub fn owners(programs: &[Program], today: Date, window_days: i64) -> Vec<OwnerRow> {
+    owner_rows(programs, today, window_days)
 }
 
-pub fn owner_table(programs: &[Program], today: Date, lang: Lang) -> Table {
+pub fn owner_table(programs: &[Program], today: Date, window_days: i64, lang: Lang) -> Table {
     let (t, l) = (lang.texts(), lang.lists());
     let status = |k| (t.status)(k);
     let head = vec![
@@ -35,7 +34,7 @@ pub fn owner_table(programs: &[Program], today: Date, lang: Lang) -> Table {
         (l.col_due_soon, true),
         (l.col_completion, true),
     ];
-    let rows = owners(programs, today)
+    let rows = owners(programs, today, window_days)
         .iter()
         .map(|r| {
             let mut cells = vec![r.unit.clone(), r.measures.to_string()];

@@ -8,6 +8,7 @@ use super::since::{Changes, ProgramChanges};
 use super::summary::{self, Flagged, HEALTHS, MilestoneState, Totals};
 use super::texts::{ReportTexts, texts};
 use crate::domain::problems::ProblemList;
+use crate::domain::schedule::DEFAULT_DUE_SOON_DAYS;
 use crate::domain::{Date, Program, StatusKind};
 use crate::i18n::Lang;
 use crate::text::sanitize;
@@ -18,20 +19,21 @@ const MARKUP: Markup = Markup {
 };
 
 pub fn render(programs: &[Program], today: Date, since: Option<&Changes>, lang: Lang) -> String {
-    render_full(programs, None, today, since, lang)
+    render_full(programs, None, today, DEFAULT_DUE_SOON_DAYS, since, lang)
 }
 
-/// [`render`] with the folder's problem list, when it has one.
+/// [`render`] with the folder's problem list, when it has one, and its due-soon window.
 pub fn render_full(
     programs: &[Program],
     problems: Option<&ProblemList>,
     today: Date,
+    window_days: i64,
     since: Option<&Changes>,
     lang: Lang,
 ) -> String {
     let t = texts(lang);
-    let figures = summary::figures(programs, today);
-    let totals = Totals::of(&figures);
+    let figures = summary::figures(programs, today, window_days);
+    let totals = Totals::of(&figures, window_days);
     let mut out = Doc::default();
     out.line(format!("# {}", t.title));
     out.blank();
@@ -53,7 +55,7 @@ pub fn render_full(
         t.col_completion,
         t.col_signed_off,
         t.col_overdue,
-        t.col_due_soon,
+        &(t.col_due_soon)(window_days),
         t.col_health,
     ]));
     out.line("|---|---|--:|--:|--:|--:|--:|---|");
@@ -89,7 +91,11 @@ pub fn render_full(
     out.blank();
     out.line((t.note)());
     out.blank();
-    list_table(&mut out, &lists::owner_table(programs, today, lang), None);
+    list_table(
+        &mut out,
+        &lists::owner_table(programs, today, window_days, lang),
+        None,
+    );
     if let Some(list) = problems {
         let table = lists::problem_table(list, programs, today, lang);
         list_table(&mut out, &table, Some(&lists::problem_headline(list, lang)));
@@ -106,8 +112,11 @@ pub fn render_full(
         (-f.days_left).to_string()
     });
 
-    let soon = summary::due_soon(programs, today);
-    out.line(format!("## {}", (t.due_soon_heading)(soon.len())));
+    let soon = summary::due_soon(programs, today, window_days);
+    out.line(format!(
+        "## {}",
+        (t.due_soon_heading)(soon.len(), window_days)
+    ));
     out.blank();
     flagged_table(&mut out, &soon, t, (t.col_days_left, true), |f| {
         if f.days_left == 0 {

@@ -42,6 +42,8 @@ pub struct ReportOptions {
     pub since: Option<PathBuf>,
     /// The xlsx ledger's row fills, from the theme in force.
     pub fills: Fills,
+    /// How many days ahead "due soon" looks: the folder's setting, as on the board.
+    pub due_soon_days: i64,
 }
 
 /// What `rectify snapshot` is asked for.
@@ -160,15 +162,22 @@ fn render(
 ) -> Result<Vec<u8>, String> {
     Ok(match args.format {
         Format::Markdown => {
-            markdown::render_full(programs, problems, today, changes, lang).into_bytes()
+            markdown::render_full(programs, problems, today, args.due_soon_days, changes, lang)
+                .into_bytes()
         }
-        Format::Html => html::render_full(programs, problems, today, changes, lang).into_bytes(),
-        Format::Json => json::render_full(programs, problems, today, changes)
+        Format::Html => {
+            html::render_full(programs, problems, today, args.due_soon_days, changes, lang)
+                .into_bytes()
+        }
+        Format::Json => json::render_full(programs, problems, today, args.due_soon_days, changes)
             .map_err(|e| e.to_string())?
             .into_bytes(),
         Format::Csv => csv::render(programs, today, args.bom, lang).map_err(|e| e.to_string())?,
         Format::Xlsx => {
-            let opts = XlsxOptions { fills: args.fills };
+            let opts = XlsxOptions {
+                fills: args.fills,
+                due_soon_days: args.due_soon_days,
+            };
             xlsx::render(programs, today, lang, &opts).map_err(|e| e.to_string())?
         }
     })

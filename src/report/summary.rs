@@ -2,7 +2,7 @@
 //! Markdown, HTML and JSON reports can never disagree about a number.
 
 use super::texts::ReportTexts;
-use crate::domain::schedule::{self, Assessment, DEFAULT_DUE_SOON_DAYS, Health};
+use crate::domain::schedule::{self, Assessment, Health};
 use crate::domain::{Date, Measure, Milestone, Program, StatusKind};
 
 /// One program with its assessment on the report's day.
@@ -11,12 +11,13 @@ pub struct ProgramFigures<'a> {
     pub assessment: Assessment,
 }
 
-pub fn figures(programs: &[Program], today: Date) -> Vec<ProgramFigures<'_>> {
+/// Each program judged on `today`, "due soon" meaning within `window_days`.
+pub fn figures(programs: &[Program], today: Date, window_days: i64) -> Vec<ProgramFigures<'_>> {
     programs
         .iter()
         .map(|program| ProgramFigures {
             program,
-            assessment: schedule::assess(program, today, DEFAULT_DUE_SOON_DAYS),
+            assessment: schedule::assess(program, today, window_days),
         })
         .collect()
 }
@@ -30,14 +31,17 @@ pub struct Totals {
     pub signed_off: usize,
     pub overdue: usize,
     pub due_soon: usize,
+    /// The due-soon window the figures were judged by, in days.
+    pub due_soon_days: i64,
     /// Programs on track, at risk, off track.
     pub health: [usize; 3],
 }
 
 impl Totals {
-    pub fn of(figures: &[ProgramFigures<'_>]) -> Totals {
+    pub fn of(figures: &[ProgramFigures<'_>], window_days: i64) -> Totals {
         let mut t = Totals {
             programs: figures.len(),
+            due_soon_days: window_days,
             ..Totals::default()
         };
         for f in figures {
@@ -75,10 +79,10 @@ pub fn overdue(programs: &[Program], today: Date) -> Vec<Flagged<'_>> {
     flagged(programs, today, |m| schedule::is_overdue(m, today))
 }
 
-/// Unfinished measures due within the next week, the nearest first.
-pub fn due_soon(programs: &[Program], today: Date) -> Vec<Flagged<'_>> {
+/// Unfinished measures due within the window, the nearest first.
+pub fn due_soon(programs: &[Program], today: Date, window_days: i64) -> Vec<Flagged<'_>> {
     flagged(programs, today, |m| {
-        schedule::is_due_soon(m, today, DEFAULT_DUE_SOON_DAYS)
+        schedule::is_due_soon(m, today, window_days)
     })
 }
 

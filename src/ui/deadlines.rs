@@ -22,7 +22,7 @@ pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
     }));
     let cols = vec![
         // The group's name, after a space.
-        Col::fixed("", t.bucket_width() + 1, 9),
+        Col::fixed("", t.bucket_width(app.settings.due_soon_days) + 1, 9),
         Col::flex(t.col_program, 10, 6),
         Col::fixed(t.col_id, 5, 8),
         Col::flex(t.col_measure, 14, 10).weight(3),
@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         " {} {}  ·  {} {}  ·  {} {}",
         t.bucket_overdue,
         count(Bucket::Overdue),
-        t.bucket_week,
+        (t.bucket_week)(app.settings.due_soon_days),
         count(Bucket::Week),
         t.bucket_month,
         count(Bucket::Month)
@@ -67,6 +67,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     }
     let selected = app.deadline_index(&rows);
     let offset = app.deadline_scroll.offset;
+    let week = (t.bucket_week)(app.settings.due_soon_days);
     for (y, (n, r)) in rows
         .iter()
         .enumerate()
@@ -81,7 +82,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         let first = n == offset || rows[n - 1].bucket != r.bucket;
         let (label, style) = match r.bucket {
             Bucket::Overdue => (t.bucket_overdue, theme.overdue),
-            Bucket::Week => (t.bucket_week, theme.due_soon),
+            Bucket::Week => (week.as_str(), theme.due_soon),
             Bucket::Month => (t.bucket_month, theme.due_later),
         };
         let kind = m.status.kind();

@@ -346,7 +346,7 @@ fn overview(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rect
     if att_y + 1 < list.bottom() {
         let area = Rect::new(list.x, att_y, list.width, list.bottom() - att_y);
         let mut lines = vec![Line::from(Span::styled(
-            format!(" {}", t.attention),
+            format!(" {}", (t.attention)(app.settings.due_soon_days)),
             theme.header,
         ))];
         lines.extend(super::overview::attention(
@@ -567,6 +567,7 @@ fn deadlines(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rec
     let rows = app.deadline_rows();
     let count = |b| rows.iter().filter(|r| r.bucket == b).count();
     let od = count(Bucket::Overdue);
+    let week = (t.bucket_week)(app.settings.due_soon_days);
     let items = [
         (
             od.to_string(),
@@ -579,7 +580,7 @@ fn deadlines(app: &App, m: &Meeting, theme: &Theme, frame: &mut Frame, body: Rec
         ),
         (
             count(Bucket::Week).to_string(),
-            t.bucket_week,
+            week.as_str(),
             theme.due_soon,
         ),
         (count(Bucket::Month).to_string(), t.bucket_month, theme.text),

@@ -182,7 +182,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     }
     if let Some(att) = areas.attention {
         let mut lines = vec![Line::from(Span::styled(
-            format!(" {}", t.attention),
+            format!(" {}", (t.attention)(app.settings.due_soon_days)),
             theme.header,
         ))];
         lines.extend(attention(

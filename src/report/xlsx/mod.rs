@@ -51,9 +51,20 @@ fn tint((r, g, b): (u8, u8, u8), strength: f64) -> u32 {
 }
 
 /// What the workbook needs besides the boards and the day.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct XlsxOptions {
     pub fills: Fills,
+    /// How many days ahead "due soon" looks.
+    pub due_soon_days: i64,
+}
+
+impl Default for XlsxOptions {
+    fn default() -> XlsxOptions {
+        XlsxOptions {
+            fills: Fills::default(),
+            due_soon_days: crate::domain::schedule::DEFAULT_DUE_SOON_DAYS,
+        }
+    }
 }
 
 pub fn render(
@@ -76,14 +87,20 @@ pub fn render(
         wb.push_worksheet(ws);
         Ok(())
     };
-    add(sheets::summary(programs, today, t)?, t.sheet_summary)?;
+    add(
+        sheets::summary(programs, today, opts.due_soon_days, t)?,
+        t.sheet_summary,
+    )?;
     add(
         ledger::sheet(programs, today, t, &opts.fills)?,
         t.sheet_ledger,
     )?;
     add(sheets::milestones(programs, today, t)?, t.sheet_milestones)?;
     add(
-        sheets::by_owner(&super::lists::owners(programs, today), lang)?,
+        sheets::by_owner(
+            &super::lists::owners(programs, today, opts.due_soon_days),
+            lang,
+        )?,
         t.sheet_by_owner,
     )?;
     wb.save_to_buffer()

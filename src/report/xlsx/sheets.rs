@@ -50,8 +50,14 @@ fn write_row(
 }
 
 /// One row per program with the markdown summary's figures, and the totals.
-pub fn summary(programs: &[Program], today: Date, t: &ReportTexts) -> Result<Worksheet, XlsxError> {
+pub fn summary(
+    programs: &[Program],
+    today: Date,
+    window_days: i64,
+    t: &ReportTexts,
+) -> Result<Worksheet, XlsxError> {
     let mut ws = Worksheet::new();
+    let due_soon = (t.col_due_soon)(window_days);
     let header = [
         t.col_program_id,
         t.col_program,
@@ -60,14 +66,14 @@ pub fn summary(programs: &[Program], today: Date, t: &ReportTexts) -> Result<Wor
         t.col_completion,
         t.col_signed_off,
         t.col_overdue,
-        t.col_due_soon,
+        &due_soon,
         t.col_blocked,
         t.col_health,
     ];
     let mut widths = Widths::new(&header);
     write_header(&mut ws, &header, &mut widths)?;
     let s = Styles::new(None);
-    let figures = summary::figures(programs, today);
+    let figures = summary::figures(programs, today, window_days);
     let mut row = 0u32;
     for f in &figures {
         row += 1;
@@ -86,7 +92,7 @@ pub fn summary(programs: &[Program], today: Date, t: &ReportTexts) -> Result<Wor
         ];
         write_row(&mut ws, row, vals, &s, None, &mut widths)?;
     }
-    let totals = Totals::of(&figures);
+    let totals = Totals::of(&figures, window_days);
     let blocked: usize = figures
         .iter()
         .map(|f| f.assessment.count(StatusKind::Blocked))

@@ -40,6 +40,12 @@ fn entries(cache: &ParseCache) -> Vec<PathBuf> {
     v
 }
 
+/// Where the cache keeps the entry for `hash`: its hex digits, `.json`.
+fn entry_of(cache: &ParseCache, hash: &ContentHash) -> PathBuf {
+    let hex: String = hash.0.iter().map(|b| format!("{b:02x}")).collect();
+    cache.dir().join(format!("{hex}.json"))
+}
+
 fn hash_of(path: &Path) -> ContentHash {
     ContentHash::of(&fs::read(path).unwrap())
 }
@@ -184,14 +190,7 @@ fn the_cache_keeps_the_newest_entries_and_clears_cut_writes() {
     // Entry i was written i minutes after the first.
     let mut named = Vec::new();
     for i in 0..5u8 {
-        let p = cache.dir().join(format!(
-            "{}.json",
-            ContentHash::of(&[i])
-                .0
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        ));
+        let p = entry_of(&cache, &ContentHash::of(&[i]));
         let f = fs::File::options().write(true).open(&p).unwrap();
         f.set_modified(now - Duration::from_secs(600 - 60 * u64::from(i)))
             .unwrap();
@@ -212,4 +211,34 @@ fn the_cache_keeps_the_newest_entries_and_clears_cut_writes() {
     assert_eq!(kept, newest);
     assert!(!old_temp.exists(), "a write cut short an hour ago is gone");
     assert!(new_temp.exists(), "one being written now is left alone");
+}
+
+#[test]
+fn an_entry_as_large_as_the_largest_board_is_read_and_a_monstrous_one_never_is() {
+    let root = tempfile::tempdir().unwrap();
+    let cache = cache_in(root.path(), "b1");
+    let dir = folder();
+    let mut program = load_dir(dir.path()).unwrap()[0].program.clone().unwrap();
+    // A board at the size limit with one enormous note: its entry is larger than the board.
+    program.measures[0].notes = "备注".repeat(rectify::storage::MAX_FILE_BYTES as usize / 6);
+    let big = ContentHash::of(b"big");
+    cache.put(&big, &program).unwrap();
+    let len = fs::metadata(entry_of(&cache, &big)).unwrap().len();
+    assert!(len > rectify::storage::MAX_FILE_BYTES, "{len}");
+    assert_eq!(cache.get(&big), Some(program));
+    // Something else wrote a monstrous file under an entry's name: refused unread.
+    let monstrous = ContentHash::of(b"monstrous");
+    cache
+        .put(
+            &monstrous,
+            &load_dir(dir.path()).unwrap()[1].program.clone().unwrap(),
+        )
+        .unwrap();
+    fs::File::options()
+        .write(true)
+        .open(entry_of(&cache, &monstrous))
+        .unwrap()
+        .set_len(100 << 20)
+        .unwrap();
+    assert_eq!(cache.get(&monstrous), None);
 }

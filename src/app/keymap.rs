@@ -301,7 +301,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("a e x", "新增措施 / 改标题和责任单位 / 删除（u 可恢复）", "add / rename / remove a measure (u puts it back)", PROGRAM, KeyCode::Char('a')),
     bind("m", "时间节点：标记达成、改日期、新增", "milestones: reached, new date, add", PROGRAM, KeyCode::Char('m')),
     bind("Tab  Shift-Tab", "切换页面", "next / previous screen", ALL, KeyCode::Tab),
-    bind("Esc", "返回总览 / 清除筛选", "back to the overview / clear filters", ALL, KeyCode::Esc),
+    bind("Esc", "返回：回到来源列表或总览；在总览上清除筛选", "back: to the list you came from, or the overview; there, clear filters", ALL, KeyCode::Esc),
     bind("/", "按文字筛选（标题、责任单位、编号）", "filter by text (title, owner, id)", ALL, KeyCode::Char('/')),
     bind("f  F", "按状态、逾期、临期筛选（循环）/ 清除全部筛选", "filter by status, overdue, due soon (cycles) / clear filters", ALL, KeyCode::Char('f')),
     bind("mouse", "滚轮滚动，单击选择，再单击打开", "wheel scrolls, click selects, click again opens", ALL, KeyCode::Null),

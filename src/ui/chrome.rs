@@ -63,6 +63,9 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let choices = [
         format!("{ro}{owner}{title} · {day}{example} "),
         format!("{ro}{owner}{day}{example} "),
+        // Example data stays said before the word for the date goes: nobody must take it
+        // for the office's own.
+        format!("{ro}{owner}{date}{example} "),
         format!("{ro}{owner}{day} "),
         format!("{ro}{owner}{date} "),
         format!("{owner}{date} "),
@@ -75,7 +78,7 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .iter()
             .find(|c| width(c) <= room)
             .cloned()
-            .unwrap_or_else(|| crate::text::truncate(&choices[5], room));
+            .unwrap_or_else(|| crate::text::truncate(&choices[6], room));
         let w = width(&right) as u16;
         let r = Rect::new(area.right() - w, area.y, w, 1);
         frame.render_widget(Span::styled(right, theme.muted), r);

@@ -186,10 +186,11 @@ pub fn resolve(spec: Option<&str>, lang: Lang) -> (Theme, Option<String>) {
         Ok(t) => (t, None),
         Err(e) => {
             let why = e.text(lang);
+            // What the user now sees first: the rest of the sentence may be cut at 80 columns.
             let said = tr!(
                 lang,
-                "{why}；改用 {DEFAULT} 主题",
-                "{why}; using the {DEFAULT} theme"
+                "改用 {DEFAULT} 主题：{why}",
+                "using the {DEFAULT} theme: {why}"
             );
             (Theme::fallback(), Some(said))
         }

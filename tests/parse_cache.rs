@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use rectify::storage::parse_cache::{MIN_BYTES, ParseCache};
+use rectify::storage::parse_cache::{MAX_ENTRY_BYTES, MIN_BYTES, ParseCache};
 use rectify::storage::{ContentHash, FileLoad, load_dir, load_dir_cached};
 
 /// A folder with two large generated boards and one small shipped one.
@@ -225,20 +225,24 @@ fn an_entry_as_large_as_the_largest_board_is_read_and_a_monstrous_one_never_is()
     cache.put(&big, &program).unwrap();
     let len = fs::metadata(entry_of(&cache, &big)).unwrap().len();
     assert!(len > rectify::storage::MAX_FILE_BYTES, "{len}");
-    assert_eq!(cache.get(&big), Some(program));
-    // Something else wrote a monstrous file under an entry's name: refused unread.
+    assert_eq!(cache.get(&big).as_ref(), Some(&program));
+    // An entry past the limit is refused unread, however well formed.
     let monstrous = ContentHash::of(b"monstrous");
-    cache
-        .put(
-            &monstrous,
-            &load_dir(dir.path()).unwrap()[1].program.clone().unwrap(),
-        )
-        .unwrap();
-    fs::File::options()
-        .write(true)
-        .open(entry_of(&cache, &monstrous))
-        .unwrap()
-        .set_len(100 << 20)
-        .unwrap();
+    program.measures[0].notes = "x".repeat(MAX_ENTRY_BYTES as usize);
+    cache.put(&monstrous, &program).unwrap();
+    assert!(fs::metadata(entry_of(&cache, &monstrous)).unwrap().len() > MAX_ENTRY_BYTES);
     assert_eq!(cache.get(&monstrous), None);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_entry_that_is_not_a_file_is_a_miss_and_never_read() {
+    let root = tempfile::tempdir().unwrap();
+    let cache = cache_in(root.path(), "b1");
+    let dir = folder();
+    let path = dir.path().join(genboards::file_name(0));
+    fs::create_dir_all(cache.dir()).unwrap();
+    // A device that never ends, under the entry's name: reading it would never finish.
+    std::os::unix::fs::symlink("/dev/zero", entry_of(&cache, &hash_of(&path))).unwrap();
+    assert_eq!(loads(dir.path(), &cache), load_dir(dir.path()).unwrap());
 }

@@ -29,8 +29,9 @@ pub const MIN_BYTES: usize = 64 * 1024;
 /// Entries kept at most; the least recently written go first.
 const MAX_ENTRIES: usize = 2048;
 
-/// An entry is refused past this size (ten times the largest board's JSON).
-const MAX_ENTRY_BYTES: u64 = 10 * super::MAX_FILE_BYTES;
+/// An entry is refused unread past this size: the JSON of the largest board is at most twice
+/// its RON (a quote or backslash takes two bytes), so no entry of ours is larger.
+pub const MAX_ENTRY_BYTES: u64 = 3 * super::MAX_FILE_BYTES;
 
 /// Leftovers of a write cut short (the app quit while filling) older than this are removed.
 const STALE_TEMP: Duration = Duration::from_secs(3600);
@@ -90,7 +91,8 @@ impl ParseCache {
     pub fn get(&self, hash: &ContentHash) -> Option<Program> {
         let path = self.entry(hash);
         let meta = fs::metadata(&path).ok()?;
-        if meta.len() > MAX_ENTRY_BYTES {
+        // Only a regular file: a FIFO would block the start, a device never end.
+        if !meta.is_file() || meta.len() > MAX_ENTRY_BYTES {
             return None;
         }
         let bytes = fs::read(&path).ok()?;

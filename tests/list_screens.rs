@@ -396,3 +396,34 @@ fn a_folders_due_soon_window_is_named_and_counted_alike_on_the_board_and_in_ever
     assert_eq!(json["totals"]["due_soon"], soon);
     assert!(report("html").contains(&format!("14天内到期的措施（{soon} 条）")));
 }
+
+#[test]
+fn a_long_measure_id_is_shown_whole_on_every_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let fraud = std::fs::read_to_string("boards/01-fraud.ron").unwrap();
+    // An imported ledger's numbering: ZP-07 is due in four days, owned by 刑事侦查局.
+    let fraud = fraud.replace("id: \"ZP-07\"", "id: \"2023-ZP-0007\"");
+    std::fs::write(dir.path().join("01-fraud.ron"), fraud).unwrap();
+    let mut app = app_from(dir.path(), (160, 45));
+    press(&mut app, &[Tab, Tab]);
+    assert_eq!(app.screen, Screen::Deadlines);
+    let deadlines = screen(&app, &dark());
+    assert!(deadlines.contains(" 2023-ZP-0007 "), "{deadlines}");
+    press(&mut app, &[Tab]);
+    assert_eq!(app.screen, Screen::Owners);
+    let row = app
+        .owner_list()
+        .iter()
+        .position(|r| r.unit == "刑事侦查局")
+        .unwrap();
+    for _ in 0..row {
+        press(&mut app, &[Down]);
+    }
+    press(&mut app, &[Enter]);
+    let unit = screen(&app, &dark());
+    assert!(unit.contains("2023-ZP-0007 "), "{unit}");
+    press(&mut app, &[Esc, BackTab, BackTab]);
+    assert_eq!(app.screen, Screen::Program);
+    let program = screen(&app, &dark());
+    assert!(program.contains(" 2023-ZP-0007 "), "{program}");
+}

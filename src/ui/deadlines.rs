@@ -24,7 +24,17 @@ pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
         // The group's name, after a space.
         Col::fixed("", t.bucket_width(app.settings.due_soon_days) + 1, 9),
         Col::flex(t.col_program, 10, 6),
-        Col::fixed(t.col_id, 5, 8),
+        Col::fixed(
+            t.col_id,
+            table::id_width(
+                rows.iter().filter_map(|r| {
+                    let p = app.boards[r.board].program.as_ref()?;
+                    Some(p.measures[r.measure].id.as_str())
+                }),
+                5,
+            ),
+            8,
+        ),
         Col::flex(t.col_measure, 14, 10).weight(3),
         Col::flex(t.col_owner, 12, 5),
         Col::fixed(t.col_due, due_w, 7),

@@ -103,7 +103,16 @@ pub fn columns(app: &App, rows: &[DrillRow], width: u16) -> (Vec<Col>, Vec<(usiz
     );
     let cols = vec![
         Col::flex(&format!(" {}", t.col_program), 16, 6),
-        Col::fixed(t.col_id, 6, 8),
+        Col::fixed(
+            t.col_id,
+            table::id_width(
+                rows.iter()
+                    .filter_map(|r| r.at.and_then(|at| app.measure_at(at)))
+                    .map(|(_, m)| m.id.as_str()),
+                6,
+            ),
+            8,
+        ),
         Col::flex(t.col_measure, 16, 10),
         Col::flex(t.col_owner, 12, 5),
         Col::fixed(t.col_due, due_w, 7),

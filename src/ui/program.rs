@@ -89,7 +89,11 @@ pub(crate) fn columns(app: &App, p: &Program, width: u16) -> (Vec<Col>, Vec<(usi
     // One more cell for the `*` of a slipped deadline.
     let due_w = short_date_width(rows.iter().map(|&i| (p.measures[i].effective_due(), p))) + 1;
     let cols = vec![
-        Col::fixed(&format!(" {}", t.col_id), 7, 9),
+        Col::fixed(
+            &format!(" {}", t.col_id),
+            table::id_width(rows.iter().map(|&i| p.measures[i].id.as_str()), 6) + 1,
+            9,
+        ),
         Col::flex(t.col_measure, 14, 10).weight(3),
         Col::flex(&mark(SortKey::Owner, t.col_owner), 12, 6),
         Col::fixed(&mark(SortKey::Due, t.col_due), due_w, 8),

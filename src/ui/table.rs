@@ -7,6 +7,17 @@ use ratatui::text::{Line, Span};
 use crate::text::{fit, fit_right};
 use crate::theme::Theme;
 
+/// The widest id column a table gives: past it an id is cut with `…`.
+const MAX_ID_WIDTH: u16 = 14;
+
+/// Cells an id column takes to show `ids` whole (up to [`MAX_ID_WIDTH`]), at least `least`:
+/// generated and imported ledgers number measures `P021-0007` or `2023-001`, and an id cut to
+/// `P021-…` no longer tells one measure from the next.
+pub fn id_width<'a>(ids: impl Iterator<Item = &'a str>, least: u16) -> u16 {
+    let widest = ids.map(crate::text::width).max().unwrap_or(0);
+    (widest.min(usize::from(MAX_ID_WIDTH)) as u16).max(least)
+}
+
 pub struct Col {
     pub header: String,
     /// Minimum width in cells; flexible columns share what is left over.

@@ -226,9 +226,21 @@ fn an_entry_as_large_as_the_largest_board_is_read_and_a_monstrous_one_never_is()
     let len = fs::metadata(entry_of(&cache, &big)).unwrap().len();
     assert!(len > rectify::storage::MAX_FILE_BYTES, "{len}");
     assert_eq!(cache.get(&big).as_ref(), Some(&program));
-    // An entry past the limit is refused unread, however well formed.
+    // An entry of exactly the limit is read; one byte more and it is refused unread, however
+    // well formed.
+    let edge = ContentHash::of(b"edge");
+    program.measures[0].notes = "x".into();
+    cache.put(&edge, &program).unwrap();
+    let one = fs::metadata(entry_of(&cache, &edge)).unwrap().len();
+    program.measures[0].notes = "x".repeat((MAX_ENTRY_BYTES - one + 1) as usize);
+    cache.put(&edge, &program).unwrap();
+    assert_eq!(
+        fs::metadata(entry_of(&cache, &edge)).unwrap().len(),
+        MAX_ENTRY_BYTES
+    );
+    assert_eq!(cache.get(&edge).as_ref(), Some(&program));
     let monstrous = ContentHash::of(b"monstrous");
-    program.measures[0].notes = "x".repeat(MAX_ENTRY_BYTES as usize);
+    program.measures[0].notes.push('x');
     cache.put(&monstrous, &program).unwrap();
     assert!(fs::metadata(entry_of(&cache, &monstrous)).unwrap().len() > MAX_ENTRY_BYTES);
     assert_eq!(cache.get(&monstrous), None);

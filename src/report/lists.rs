@@ -78,7 +78,7 @@ pub fn problem_table(list: &ProblemList, programs: &[Program], today: Date, lang
         (t.col_id, false),
         (l.col_problem, false),
         (t.col_status, false),
-        (l.col_measures, true),
+        (l.col_measures_done, true),
         (t.col_overdue, true),
         (l.col_blocked, true),
     ];

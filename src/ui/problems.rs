@@ -115,7 +115,7 @@ pub fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
         Col::fixed(t.col_id, 4, 8),
         Col::flex(l.col_problem, 16, 10),
         Col::fixed(t.col_status, state_w, 9),
-        Col::fixed(l.col_measures, 5, 7).right(),
+        Col::fixed(l.col_measures_done, 5, 7).right(),
         Col::fixed(t.col_overdue, 4, 8).right(),
         Col::fixed(l.col_blocked, 4, 6).right(),
     ];

@@ -427,3 +427,25 @@ fn a_long_measure_id_is_shown_whole_on_every_list() {
     let program = screen(&app, &dark());
     assert!(program.contains(" 2023-ZP-0007 "), "{program}");
 }
+
+#[test]
+fn the_deadline_tables_id_column_widens_for_a_long_id_a_colleague_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("01-fraud.ron");
+    std::fs::copy("boards/01-fraud.ron", &path).unwrap();
+    let mut app = app_from(dir.path(), (160, 45));
+    press(&mut app, &[Tab, Tab]);
+    assert_eq!(app.screen, Screen::Deadlines);
+    assert!(screen(&app, &dark()).contains(" ZP-07 "));
+    // The column's width is kept with the list between frames; a save must renew it.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("id: \"ZP-07\"", "id: \"2023-ZP-0007\"")).unwrap();
+    let reload = app::Reload {
+        path: path.clone(),
+        load: Some(rectify::storage::load_file(&path)),
+        settled: true,
+    };
+    app::update(&mut app, Action::Reloaded(vec![reload], now()));
+    let deadlines = screen(&app, &dark());
+    assert!(deadlines.contains(" 2023-ZP-0007 "), "{deadlines}");
+}

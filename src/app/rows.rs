@@ -127,7 +127,12 @@ fn stamp_matches(stamps: &[BoardStamp], app: &App) -> bool {
                 .program
                 .as_ref()
                 .map_or((0, 0), |p| (p.measures.as_ptr() as usize, p.measures.len()));
-            s.measures == ptr && s.len == len && s.hash == b.hash && s.path == b.path
+            // The paths' bytes: `Path`'s own equality walks their components, which at 200
+            // boards was a tenth of a key press.
+            s.measures == ptr
+                && s.len == len
+                && s.hash == b.hash
+                && s.path.as_os_str() == b.path.as_os_str()
         })
 }
 
@@ -169,6 +174,9 @@ struct CacheState {
     overview: Slot<OverviewKey, [usize]>,
     measures: Slot<MeasuresKey, [usize]>,
     deadlines: Slot<DeadlinesKey, [DeadlineRow]>,
+    /// What the deadline table's columns need from every row (their widths), kept with the
+    /// rows: at 100,000 measures the scan cost more than the rest of a frame.
+    deadline_extent: Slot<DeadlinesKey, (u16, u16)>,
     owners: Slot<FilterKey, [OwnerRow]>,
     unit: Slot<UnitKey, [DrillRow]>,
 }
@@ -348,6 +356,22 @@ impl App {
             key,
             |c| &mut c.deadlines,
             || self.compute_deadlines().into(),
+        )
+    }
+
+    /// What `measure` derives from the whole deadline list, computed once per list rather than
+    /// once per frame; the deadline table alone asks for it.
+    pub fn deadline_extent(
+        &self,
+        measure: impl FnOnce(&[DeadlineRow]) -> (u16, u16),
+    ) -> (u16, u16) {
+        let key = self.filter_key();
+        let rows = self.deadline_list();
+        *self.rows_cache.get(
+            self,
+            key,
+            |c| &mut c.deadline_extent,
+            || Arc::new(measure(&rows)),
         )
     }
 

@@ -15,26 +15,22 @@ use crate::theme::Theme;
 /// The table's columns and their widths in `width` cells.
 pub(crate) fn columns(app: &App, width: u16) -> (Vec<Col>, Vec<(usize, u16)>) {
     let t = app.texts();
-    let rows = app.deadline_list();
-    let due_w = short_date_width(rows.iter().filter_map(|r| {
-        let p = app.boards[r.board].program.as_ref()?;
-        Some((p.measures[r.measure].effective_due(), p))
-    }));
+    let (due_w, id_w) = app.deadline_extent(|rows| {
+        let due_w = short_date_width(rows.iter().filter_map(|r| {
+            let p = app.boards[r.board].program.as_ref()?;
+            Some((p.measures[r.measure].effective_due(), p))
+        }));
+        let ids = rows.iter().filter_map(|r| {
+            let p = app.boards[r.board].program.as_ref()?;
+            Some(p.measures[r.measure].id.as_str())
+        });
+        (due_w, table::id_width(ids, 5))
+    });
     let cols = vec![
         // The group's name, after a space.
         Col::fixed("", t.bucket_width(app.settings.due_soon_days) + 1, 9),
         Col::flex(t.col_program, 10, 6),
-        Col::fixed(
-            t.col_id,
-            table::id_width(
-                rows.iter().filter_map(|r| {
-                    let p = app.boards[r.board].program.as_ref()?;
-                    Some(p.measures[r.measure].id.as_str())
-                }),
-                5,
-            ),
-            8,
-        ),
+        Col::fixed(t.col_id, id_w, 8),
         Col::flex(t.col_measure, 14, 10).weight(3),
         Col::flex(t.col_owner, 12, 5),
         Col::fixed(t.col_due, due_w, 7),

@@ -32,8 +32,15 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
 /// localising every help text costs a fifth of the board's start and no successful parse shows
 /// one. A help request or a mistake is read again with the command in `lang`, so whatever clap
 /// prints is in that language and names this system's config file.
+///
+/// Most starts are the board itself (`rectify [DIR] [options]`): those are read with the board's
+/// arguments alone, since building every subcommand's arguments is a tenth of the code a start
+/// runs. Anything else, or anything that does not parse so, is read with the whole command.
 pub fn parse(args: &[std::ffi::OsString], lang: crate::i18n::Lang) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches as _;
+    if let Some(cli) = board_only(args) {
+        return Ok(cli);
+    }
     Cli::command()
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
@@ -42,6 +49,56 @@ pub fn parse(args: &[std::ffi::OsString], lang: crate::i18n::Lang) -> Result<Cli
                 .try_get_matches_from(args)
                 .and_then(|m| Cli::from_arg_matches(&m))
         })
+}
+
+/// The subcommands' names (and clap's `help`): an argument spelled so may be one, so such a
+/// command line is read with the whole command.
+pub(crate) const SUBCOMMANDS: [&str; 14] = [
+    "check",
+    "set",
+    "add",
+    "remove",
+    "new",
+    "meeting",
+    "config",
+    "completions",
+    "man",
+    "report",
+    "import",
+    "snapshot",
+    "git",
+    "help",
+];
+
+/// The board's command line without the subcommands; no help or version flag, so asking for
+/// either falls through to the whole command.
+#[derive(Debug, Parser)]
+#[command(
+    name = "rectify",
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+struct BoardOnly {
+    #[command(flatten)]
+    board: BoardFlags,
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+fn board_only(args: &[std::ffi::OsString]) -> Option<Cli> {
+    let maybe_subcommand = args
+        .iter()
+        .skip(1)
+        .any(|a| a.to_str().is_some_and(|a| SUBCOMMANDS.contains(&a)));
+    if maybe_subcommand {
+        return None;
+    }
+    let only = BoardOnly::try_parse_from(args).ok()?;
+    Some(Cli {
+        command: None,
+        board: only.board,
+        config: only.config,
+    })
 }
 
 /// How the help texts write the config file's place; replaced by this system's real one
@@ -561,4 +618,82 @@ pub struct SnapshotArgs {
     pub today: Option<Date>,
     #[arg(long, value_parser = parse_lang, help = LANG_HELP)]
     pub lang: Option<crate::i18n::Lang>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn argv(args: &[&str]) -> Vec<std::ffi::OsString> {
+        std::iter::once("rectify")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect()
+    }
+
+    /// What the whole command reads from `args`, as the user would see it.
+    fn whole(args: &[&str]) -> String {
+        use clap::FromArgMatches as _;
+        let read = Cli::command()
+            .try_get_matches_from(argv(args))
+            .and_then(|m| Cli::from_arg_matches(&m));
+        match read {
+            Ok(cli) => format!("{cli:?}"),
+            Err(e) => format!("error: {:?}", e.kind()),
+        }
+    }
+
+    fn read(args: &[&str]) -> String {
+        match parse(&argv(args), Lang::En) {
+            Ok(cli) => format!("{cli:?}"),
+            Err(e) => format!("error: {:?}", e.kind()),
+        }
+    }
+
+    #[test]
+    fn the_subcommand_list_names_every_subcommand() {
+        let mut named: Vec<String> = Cli::command()
+            .get_subcommands()
+            .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
+            .map(str::to_owned)
+            .chain(["help".to_owned()])
+            .collect();
+        named.sort();
+        let mut listed: Vec<String> = SUBCOMMANDS.iter().map(|s| (*s).to_owned()).collect();
+        listed.sort();
+        assert_eq!(listed, named);
+    }
+
+    #[test]
+    fn a_board_command_line_reads_the_same_as_with_the_whole_command() {
+        let lines: &[&[&str]] = &[
+            &[],
+            &["boards"],
+            &["/mnt/share/boards", "--poll"],
+            &["--poll=250ms", "boards"],
+            &["--today", "2023-07-15", "--lang", "en", "--theme", "light"],
+            &["--config", "c.ron", "--read-only", "--user", "张三", "d"],
+            &["--since", "HEAD~1", "--git-commit", "--native"],
+            &["./check"],
+            // Mistakes, help and version: errors of the same kind.
+            &["--today", "2023-13-45"],
+            &["--poll", "--native"],
+            &["--no-such-flag"],
+            &["a", "b"],
+            &["-h"],
+            &["--help"],
+            &["-V"],
+            // Subcommands, before or after board options.
+            &["check"],
+            &["--lang", "en", "check", "boards"],
+            &["meeting", "--cycle", "30"],
+            &["help"],
+        ];
+        for line in lines {
+            assert_eq!(read(line), whole(line), "rectify {}", line.join(" "));
+        }
+        assert!(read(&["check"]).contains("Check"), "{}", read(&["check"]));
+        assert!(read(&["boards"]).contains("command: None"));
+    }
 }

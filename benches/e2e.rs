@@ -404,7 +404,29 @@ fn run(size: &Size) {
     let screens = learn_cycle(&mut s, "\t", "Tab");
     let times = cycle(&mut s, "\t", &screens, "the next screen");
     let p95 = p95_ms(&times);
-    println!("  key Tab → frame   {}", summary(times));
+    println!("  key Tab → frame   {}", summary(times.clone()));
+    for (k, screen) in screens.iter().enumerate() {
+        let into: Vec<Duration> = times
+            .iter()
+            .skip(k)
+            .step_by(screens.len())
+            .copied()
+            .collect();
+        // The screen's second line names it well enough (its counts line).
+        let line: String = screen
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(24)
+            .collect();
+        println!(
+            "    into “{line}…”  median {:.1} ms  p95 {:.1} ms",
+            median_ms(&into),
+            p95_ms(&into)
+        );
+    }
     target("key Tab → frame p95", p95, KEY_P95_MS, "ms");
     back_to(&mut s, "\t", &home, screens.len());
     // Back to the overview, where the changed title shows.
@@ -439,8 +461,81 @@ fn run(size: &Size) {
     );
     if size.name == "realistic" {
         target("peak RSS", hwm as f64 / 1024.0, REALISTIC_PEAK_MB, "MB");
+        println!("  memory by mapping {}", by_mapping(pid));
     }
     quit(s);
+}
+
+/// Resident memory by what it maps, largest first, from `/proc/PID/smaps`: the binary's code,
+/// its other pages, each shared library, and the rest.
+fn by_mapping(pid: u32) -> String {
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut kb: Vec<(String, u64)> = Vec::new();
+    let mut name = String::new();
+    for line in smaps.lines() {
+        let mut words = line.split_whitespace();
+        let first = words.next().unwrap_or("");
+        if first.contains('-') && !first.ends_with(':') {
+            let perms = words.next().unwrap_or("");
+            let path = words.nth(3).unwrap_or("");
+            let file = path.rsplit('/').next().unwrap_or(path);
+            name = match file {
+                "rectify" if perms.contains('x') => "rectify code".to_owned(),
+                "rectify" => "rectify data".to_owned(),
+                f if f.contains(".so") => f.to_owned(),
+                _ => "other (heap, stacks, buffers)".to_owned(),
+            };
+        } else if first == "Rss:" {
+            let v: u64 = words.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+            match kb.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, total)) => *total += v,
+                None => kb.push((name.clone(), v)),
+            }
+        }
+    }
+    kb.retain(|(_, v)| *v > 0);
+    kb.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
+    kb.iter()
+        .map(|(n, v)| format!("{n} {:.2}", *v as f64 / 1024.0))
+        .collect::<Vec<_>>()
+        .join(", ")
+        + " MB"
+}
+
+/// How many of the functions in scripts/startup-order.txt the measured binary defines: the
+/// link places those side by side, which is most of what keeps the peak RSS low. A list that no
+/// longer matches the code (renamed functions, another toolchain) shows here first; rerun
+/// scripts/startup-order.sh.
+fn code_layout() {
+    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/startup-order.txt");
+    let Ok(text) = std::fs::read_to_string(&list) else {
+        println!("code layout: no scripts/startup-order.txt");
+        return;
+    };
+    let Ok(out) = std::process::Command::new("nm")
+        .args(["--defined-only", env!("CARGO_BIN_EXE_rectify")])
+        .output()
+    else {
+        println!("code layout: nm is not installed");
+        return;
+    };
+    let defined: std::collections::HashSet<&str> = std::str::from_utf8(&out.stdout)
+        .unwrap_or("")
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(2))
+        .collect();
+    let names: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let found = names.iter().filter(|n| defined.contains(*n)).count();
+    // The list holds the names of two cargo profiles; the binary has one profile's.
+    println!(
+        "code layout: {found} of the {} functions in scripts/startup-order.txt are in this binary{}",
+        names.len(),
+        if found * 4 < names.len() {
+            " (the list is stale: rerun scripts/startup-order.sh)"
+        } else {
+            ""
+        }
+    );
 }
 
 fn main() {
@@ -456,6 +551,7 @@ fn main() {
         "rectify end to end: release binary in a {}×{} pseudo-terminal, --today 2023-07-15",
         SIZE.0, SIZE.1
     );
+    code_layout();
     for size in SIZES
         .iter()
         .filter(|s| only.is_empty() || only.iter().any(|o| o == s.name))

@@ -45,7 +45,9 @@ pub fn from_osc11(reply: &[u8]) -> Option<Shade> {
         if c <= 0.039_28 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            // The pure-Rust pow: `powf` is the C maths library's, a whole library loaded at
+            // every start for this one call (see the note on `log2` in main.rs).
+            libm::pow((c + 0.055) / 1.055, 2.4)
         }
     };
     let luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);

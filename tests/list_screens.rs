@@ -449,3 +449,37 @@ fn the_deadline_tables_id_column_widens_for_a_long_id_a_colleague_saves() {
     let deadlines = screen(&app, &dark());
     assert!(deadlines.contains(" 2023-ZP-0007 "), "{deadlines}");
 }
+
+/// The lists are kept between frames (a key at 100,000 measures would otherwise count them
+/// all again): the same list while nothing changes, a new one when the filter changes.
+#[test]
+fn a_list_is_worked_out_once_until_the_boards_or_the_filter_change() {
+    let mut app = app_from(std::path::Path::new("boards"), (160, 45));
+    let first = app.deadline_list();
+    assert!(std::sync::Arc::ptr_eq(&first, &app.deadline_list()));
+    let owners = app.owner_list();
+    assert!(std::sync::Arc::ptr_eq(&owners, &app.owner_list()));
+    press(&mut app, &[Tab, Tab]);
+    assert_eq!(app.screen, Screen::Deadlines);
+    assert!(std::sync::Arc::ptr_eq(&first, &app.deadline_list()));
+    press(&mut app, &[KeyCode::Char('f')]);
+    assert!(!std::sync::Arc::ptr_eq(&first, &app.deadline_list()));
+}
+
+/// A board read again is told apart by the hash of its bytes even where its measures sit at
+/// the very address the old ones did (an allocator may hand the same memory back).
+#[test]
+fn a_changed_board_at_the_same_address_is_not_taken_for_the_old_one() {
+    let mut app = app_from(std::path::Path::new("boards"), (160, 45));
+    let before = app.deadline_list().len();
+    let (b, m) = {
+        let r = &app.deadline_list()[0];
+        (r.board, r.measure)
+    };
+    // Finish the first overdue measure in place, as a new read of its file would have it.
+    let board = &mut app.boards[b];
+    let program = board.program.as_mut().unwrap();
+    program.measures[m].status = rectify::domain::Status::Done;
+    board.hash = Some(rectify::storage::ContentHash::of(b"another version"));
+    assert_eq!(app.deadline_list().len(), before - 1);
+}

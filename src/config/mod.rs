@@ -83,7 +83,11 @@ pub fn location(flag: Option<&Path>) -> Option<PathBuf> {
 /// This system's place for the config file: `~/.config/rectify/config.ron` on Linux, under
 /// `~/Library/Application Support` on a Mac, `%APPDATA%` on Windows.
 pub fn default_location() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "rectify").map(|d| d.config_dir().join("config.ron"))
+    project_dirs().map(|d| d.config_dir().join("config.ron"))
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "rectify")
 }
 
 /// Where large boards' parses are kept between starts: `RECTIFY_CACHE_DIR`, where `off`
@@ -92,9 +96,7 @@ pub fn parse_cache_dir() -> Option<PathBuf> {
     match std::env::var_os("RECTIFY_CACHE_DIR").filter(|v| !v.is_empty()) {
         Some(v) if v == "off" => None,
         Some(v) => Some(PathBuf::from(v)),
-        None => {
-            directories::ProjectDirs::from("", "", "rectify").map(|d| d.cache_dir().join("parsed"))
-        }
+        None => project_dirs().map(|d| d.cache_dir().join("parsed")),
     }
 }
 

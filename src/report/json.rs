@@ -169,7 +169,7 @@ pub fn build(programs: &[Program], today: Date, since: Option<&Changes>) -> Json
 }
 
 fn owners(programs: &[Program], today: Date, window_days: i64) -> Vec<JsonOwner> {
-    super::lists::owners(programs, today, window_days)
+    crate::domain::owners::owner_rows(programs, today, window_days)
         .into_iter()
         .map(|r| JsonOwner {
             measures: r.measures,

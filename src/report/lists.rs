@@ -2,7 +2,7 @@
 //! Markdown and HTML reports show the same figures as the board's screens (and JSON, built
 //! from the same rows, the same figures for tools).
 
-use crate::domain::owners::{OwnerRow, owner_rows};
+use crate::domain::owners::owner_rows;
 use crate::domain::problems::{self, ProblemList, ProblemStatus};
 use crate::domain::{Date, Measure, Program, StatusKind};
 use crate::i18n::Lang;
@@ -12,11 +12,6 @@ pub struct Table {
     pub title: &'static str,
     pub head: Vec<(&'static str, bool)>,
     pub rows: Vec<Vec<String>>,
-}
-
-/// Every owner unit, worst first, "due soon" meaning within `window_days`.
-pub fn owners(programs: &[Program], today: Date, window_days: i64) -> Vec<OwnerRow> {
-    owner_rows(programs, today, window_days)
 }
 
 pub fn owner_table(programs: &[Program], today: Date, window_days: i64, lang: Lang) -> Table {
@@ -34,7 +29,7 @@ pub fn owner_table(programs: &[Program], today: Date, window_days: i64, lang: La
         (l.col_due_soon, true),
         (l.col_completion, true),
     ];
-    let rows = owners(programs, today, window_days)
+    let rows = owner_rows(programs, today, window_days)
         .iter()
         .map(|r| {
             let mut cells = vec![r.unit.clone(), r.measures.to_string()];

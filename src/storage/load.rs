@@ -287,8 +287,9 @@ fn load_files(paths: &[PathBuf], cache: Option<&ParseCache>) -> Vec<FileLoad> {
         .filter_map(|p| fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
+    let in_order = || paths.iter().map(|p| load_file_with(p, cache)).collect();
     if bytes < 1024 * 1024 {
-        return paths.iter().map(|p| load_file_with(p, cache)).collect();
+        return in_order();
     }
     // Asked only for a large folder: the answer costs seven system calls (cgroup files).
     let threads = std::thread::available_parallelism()
@@ -296,7 +297,7 @@ fn load_files(paths: &[PathBuf], cache: Option<&ParseCache>) -> Vec<FileLoad> {
         .min(4)
         .min(paths.len());
     if threads < 2 {
-        return paths.iter().map(|p| load_file_with(p, cache)).collect();
+        return in_order();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut done: Vec<(usize, FileLoad)> = std::thread::scope(|s| {
@@ -320,7 +321,7 @@ fn load_files(paths: &[PathBuf], cache: Option<&ParseCache>) -> Vec<FileLoad> {
     });
     if done.len() != paths.len() {
         // A worker died (it cannot panic on a file's content, but be sure): read in order.
-        return paths.iter().map(|p| load_file_with(p, cache)).collect();
+        return in_order();
     }
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, l)| l).collect()

@@ -47,17 +47,11 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     .map_or(t.app_title.to_owned(), sanitize);
     // The data's own date, not today's, for archived or example data: said as such.
-    let (day, example) = match app.settings.day {
-        crate::app::DaySource::Today => (format!("{} {date}", t.today), String::new()),
-        crate::app::DaySource::AsOf { example } => (
-            format!("{} {date}", l.as_of),
-            if example {
-                format!(" · {}", l.example_data)
-            } else {
-                String::new()
-            },
-        ),
+    let day = match app.settings.day {
+        crate::app::DaySource::Today => format!("{} {date}", t.today),
+        crate::app::DaySource::AsOf { .. } => format!("{} {date}", l.as_of),
     };
+    let example = example_note(app);
     // The date matters more than the title: the title goes first when room is short, then
     // the word before the date.
     let choices = [
@@ -82,6 +76,17 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let w = width(&right) as u16;
         let r = Rect::new(area.right() - w, area.y, w, 1);
         frame.render_widget(Span::styled(right, theme.muted), r);
+    }
+}
+
+/// ` · 示例数据` after the date where the boards are the shipped examples, else nothing: said
+/// wherever the date is, so nobody takes the figures for the office's own.
+pub fn example_note(app: &App) -> String {
+    match app.settings.day {
+        crate::app::DaySource::AsOf { example: true } => {
+            format!(" · {}", app.texts().lists().example_data)
+        }
+        _ => String::new(),
     }
 }
 

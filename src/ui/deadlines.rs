@@ -46,11 +46,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let areas = layout::deadlines(body);
     let rows = app.deadline_list();
     let count = |b| rows.iter().filter(|r| r.bucket == b).count();
+    let week = (t.bucket_week)(app.settings.due_soon_days);
     let summary = format!(
         " {} {}  ·  {} {}  ·  {} {}",
         t.bucket_overdue,
         count(Bucket::Overdue),
-        (t.bucket_week)(app.settings.due_soon_days),
+        week,
         count(Bucket::Week),
         t.bucket_month,
         count(Bucket::Month)
@@ -73,7 +74,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     }
     let selected = app.deadline_index(&rows);
     let offset = app.deadline_scroll.offset;
-    let week = (t.bucket_week)(app.settings.due_soon_days);
     for (y, (n, r)) in rows
         .iter()
         .enumerate()

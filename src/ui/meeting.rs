@@ -115,14 +115,12 @@ fn top_bar(app: &App, m: &Meeting, page: &Page, theme: &Theme, frame: &mut Frame
         sanitize(&name),
         t.meeting_title,
     );
-    let example = match app.settings.day {
-        crate::app::DaySource::AsOf { example: true } => {
-            format!(" · {}", t.lists().example_data)
-        }
-        _ => String::new(),
-    };
     let date = if area.width >= 120 {
-        format!("{}{example}  ", (t.date)(app.today))
+        format!(
+            "{}{}  ",
+            (t.date)(app.today),
+            super::chrome::example_note(app)
+        )
     } else {
         String::new()
     };

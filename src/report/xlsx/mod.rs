@@ -98,7 +98,7 @@ pub fn render(
     add(sheets::milestones(programs, today, t)?, t.sheet_milestones)?;
     add(
         sheets::by_owner(
-            &super::lists::owners(programs, today, opts.due_soon_days),
+            &crate::domain::owners::owner_rows(programs, today, opts.due_soon_days),
             lang,
         )?,
         t.sheet_by_owner,

@@ -17,6 +17,8 @@ pub struct Session {
 }
 
 const PATIENCE: Duration = Duration::from_secs(15);
+/// Longer than the board's paste window (`app::burst::GAP`) and shorter than any person.
+const REACTION: Duration = Duration::from_millis(30);
 
 impl Session {
     pub fn start(args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Session {
@@ -117,6 +119,10 @@ impl Session {
         loop {
             let s = self.screen();
             if ok(&s) {
+                // A person reads the screen before the next key. Without this pause a test can
+                // answer a dialog within the board's 5 ms paste window of the key that opened
+                // it, and the board rightly takes the two keys for one paste.
+                std::thread::sleep(REACTION);
                 return;
             }
             assert!(

@@ -115,7 +115,11 @@ pub fn drawn(app: &App, theme: &Theme) -> Buffer {
 
 /// The screen as text, one line per row, wide characters once (their second cell skipped).
 pub fn screen(app: &App, theme: &Theme) -> String {
-    let b = buffer(app, theme);
+    text_of(&buffer(app, theme))
+}
+
+/// A buffer as text, one line per row, wide characters once (their second cell skipped).
+pub fn text_of(b: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..b.area.height {
         let mut skip = 0;

@@ -20,6 +20,42 @@ const PATIENCE: Duration = Duration::from_secs(15);
 /// Longer than the board's paste window (`app::burst::GAP`) and shorter than any person.
 const REACTION: Duration = Duration::from_millis(30);
 
+/// Feeds the emulator whole characters only. A read of the terminal can end anywhere, and the
+/// emulator's parser (vte 0.15.0, alacritty/vte#159) prints a character fed in two pieces but
+/// also swallows the character after it: `· 受` then shows as `·受`, one cell left, and the next
+/// frame's diff leaves a character of the old screen beside it. The start of a character a
+/// read cut in two is held for the next read.
+#[derive(Default)]
+pub struct WholeChars {
+    held: Vec<u8>,
+}
+
+impl WholeChars {
+    pub fn feed(&mut self, parser: &mut vt100::Parser, bytes: &[u8]) {
+        self.held.extend_from_slice(bytes);
+        let whole = whole_chars(&self.held);
+        parser.process(&self.held[..whole]);
+        self.held.drain(..whole);
+    }
+}
+
+/// How much of `bytes` ends on a character boundary: all of it, unless it ends inside a UTF-8
+/// sequence.
+fn whole_chars(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    for back in 1..=n.min(3) {
+        let len = match bytes[n - back] {
+            0x80..=0xBF => continue,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => return n,
+        };
+        return if back < len { n - back } else { n };
+    }
+    n
+}
+
 impl Session {
     pub fn start(args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Session {
         Session::start_program(env!("CARGO_BIN_EXE_rectify"), args, size, env)
@@ -65,6 +101,7 @@ impl Session {
         let (p, r, w) = (parser.clone(), raw.clone(), writer.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut whole = WholeChars::default();
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
@@ -76,8 +113,8 @@ impl Session {
                     let _ = w.write_all(b"\x1b[?62;22c");
                     let _ = w.flush();
                 }
-                p.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
+                whole.feed(&mut p.lock().unwrap(), &buf[..n]);
             }
         });
         Session {

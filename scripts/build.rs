@@ -8,6 +8,13 @@
 //! does not define (another toolchain, a changed function) is skipped without a word, so a
 //! stale list costs memory, never a build.
 //!
+//! The binary's segments are aligned to 64 KB, the size of the kernel's fault-around windows.
+//! Those windows are aligned in the address space, and the loader places a binary at a
+//! multiple of its segments' alignment: at 4 KB the windows cut the code at a different place
+//! at every start, and the 1 MB of a session's functions touched one window more than it
+//! fills, at random (peak RSS 5.0–5.3 MB over six starts; 4.75–4.9 MB aligned). Only the
+//! addresses leave gaps; the file does not grow.
+//!
 //! Where the C library reads packed relocations (glibc 2.36 and later), the binary's
 //! relocations are packed too: a start then reads 5 KB of them instead of 400 KB, and the
 //! binary stays position-independent (its addresses still differ at every start).
@@ -36,6 +43,7 @@ fn main() {
         );
         println!("cargo:rustc-link-arg-bin=rectify=-Wl,--no-warn-symbol-ordering");
     }
+    println!("cargo:rustc-link-arg-bin=rectify=-Wl,-z,max-page-size=65536");
     if glibc_reads_packed_relocations() {
         println!("cargo:rustc-link-arg-bin=rectify=-Wl,-z,pack-relative-relocs");
     }

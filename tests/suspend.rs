@@ -42,3 +42,20 @@ fn ctrl_z_suspends_while_a_field_is_being_edited_too() {
     );
     assert_eq!(live.app().modal, modal);
 }
+
+/// The help says how to suspend, on every screen, since the key works on every screen.
+#[test]
+fn the_help_names_ctrl_z() {
+    for screens in [0, 1, 2] {
+        let mut app = common::shipped((120, 40));
+        for _ in 0..screens {
+            common::press(&mut app, &[KeyCode::Tab]);
+        }
+        common::press(&mut app, &[KeyCode::Char('?')]);
+        let shown = common::screen(&app, &common::dark());
+        assert!(
+            shown.contains("Ctrl-Z") && shown.contains("暂停，回到命令行"),
+            "{shown}"
+        );
+    }
+}

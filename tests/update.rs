@@ -190,6 +190,90 @@ fn help_opens_swallows_other_keys_and_closes() {
     assert!(!app.help);
 }
 
+/// At 80×24 the program screen has more keys than rows: the help says so and scrolls to the
+/// last of them (quit), and back; its keys move the list, never the board under it.
+#[test]
+fn a_help_taller_than_the_terminal_scrolls_to_its_last_key() {
+    let mut app = shipped((80, 24));
+    press(&mut app, &[Enter, Char('?')]);
+    let selected = selected_measure(&app).to_owned();
+    let top = screen(&app, &dark());
+    assert!(top.contains("↑↓ 查看更多"), "{top}");
+    assert!(top.contains("上下选择") && !top.contains("退出"), "{top}");
+    press(&mut app, &[End]);
+    let bottom = screen(&app, &dark());
+    let last = keymap::help_lines()
+        .filter(|b| b.applies(Screen::Program))
+        .last()
+        .unwrap();
+    assert!(
+        bottom.contains("q  Ctrl-C") && bottom.contains(last.zh),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("上下选择"), "{bottom}");
+    // Past the end it stays at the end: one step up shows the line above the last again.
+    press(&mut app, &[Down, Down, Down, Up]);
+    assert_ne!(screen(&app, &dark()), bottom);
+    press(&mut app, &[Char('G')]);
+    assert_eq!(screen(&app, &dark()), bottom);
+    press(&mut app, &[Home]);
+    assert_eq!(screen(&app, &dark()), top);
+    // A page is the rows the box shows: more than the two lines it is short of here.
+    press(&mut app, &[PageDown]);
+    assert_eq!(screen(&app, &dark()), bottom);
+    press(&mut app, &[PageUp]);
+    assert_eq!(screen(&app, &dark()), top);
+    assert_eq!(selected_measure(&app), selected);
+    // Closed and opened again, it starts at the top.
+    press(&mut app, &[End, Esc, Char('?')]);
+    assert_eq!(screen(&app, &dark()), top);
+    // Where every key fits, there is nothing to scroll and no hint.
+    let mut wide = shipped((160, 45));
+    press(&mut wide, &[Enter, Char('?')]);
+    let all = screen(&wide, &dark());
+    assert!(!all.contains("查看更多") && all.contains("退出"), "{all}");
+    press(&mut wide, &[End]);
+    assert_eq!(screen(&wide, &dark()), all);
+}
+
+/// The user's own keys come after the built-in ones, under their heading; in a short
+/// terminal the help scrolls down to the last of them, and no further.
+#[test]
+fn the_users_own_keys_are_the_end_of_a_scrolled_help() {
+    let keys: std::collections::BTreeMap<String, String> = [
+        ("x", "quit"),
+        ("ctrl-n", "next_screen"),
+        ("ctrl-p", "prev_screen"),
+    ]
+    .into_iter()
+    .map(|(k, a)| (k.to_owned(), a.to_owned()))
+    .collect();
+    let mut app = shipped((80, 24));
+    app.settings.keys = rectify::config::bindings(&keys, std::path::Path::new("c.ron")).unwrap();
+    press(&mut app, &[Enter, Char('?')]);
+    let d = layout::help_dialog(&app);
+    let built_in = keymap::help_lines()
+        .filter(|b| b.applies(Screen::Program))
+        .count();
+    // Every built-in line, the heading and the three keys.
+    assert_eq!(usize::from(d.rows), built_in + 1 + 3);
+    assert_eq!(d.visible, 24 - 4);
+    press(&mut app, &[End]);
+    assert_eq!(app.help_scroll, d.rows - d.visible);
+    let end = screen(&app, &dark());
+    let lines: Vec<&str> = end.lines().collect();
+    // The box's last line above its bottom border is the last own key.
+    let bottom = lines
+        .iter()
+        .position(|l| l.contains("按 ? 或 Esc 关闭"))
+        .unwrap();
+    assert!(
+        lines[bottom - 1].contains(" x ") || lines[bottom - 1].contains("x  "),
+        "{end}"
+    );
+    assert!(end.contains("自定义按键（配置文件）"), "{end}");
+}
+
 #[test]
 fn q_and_ctrl_c_quit() {
     let mut app = shipped((80, 24));

@@ -87,6 +87,13 @@ pub fn key(app: &App, k: KeyEvent) -> Option<Action> {
         return match k.code {
             KeyCode::Char('?') | KeyCode::Esc => Some(Action::ToggleHelp),
             KeyCode::Char('q') => Some(Action::Quit),
+            // Where the keys do not all fit, the list scrolls.
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::PageDown),
+            KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
+            KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
             _ => None,
         };
     }
@@ -281,6 +288,21 @@ const LISTS: &[Screen] = &[
 ];
 const PROGRAM: &[Screen] = &[Screen::Program];
 const ALL: &[Screen] = &[];
+
+/// Ctrl-Z, on Unix only: the loop stops the process, not the keymap, so it is not in
+/// [`BINDINGS`], whose every key the keymap answers.
+pub const SUSPEND: Binding = bind(
+    "Ctrl-Z",
+    "暂停，回到命令行（fg 继续）",
+    "suspend to the shell (fg resumes)",
+    ALL,
+    KeyCode::Char('z'),
+);
+
+/// The lines of the help overlay: [`BINDINGS`], and Ctrl-Z where the terminal can stop.
+pub fn help_lines() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().chain(cfg!(unix).then_some(&SUSPEND))
+}
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[

@@ -229,6 +229,61 @@ pub fn conflict_dialog(app: &App) -> Option<ConflictDialog> {
     })
 }
 
+/// The help overlay: its box, the lines it lists, how many of them show at once, and the
+/// width of its key column.
+pub struct HelpDialog {
+    pub rect: Rect,
+    pub rows: u16,
+    pub visible: u16,
+    pub key_w: usize,
+}
+
+/// The help overlay's geometry: as wide as its longest line allows, as tall as its keys or
+/// the terminal.
+pub fn help_dialog(app: &App) -> HelpDialog {
+    let lang = app.settings.lang;
+    let bindings: Vec<_> = super::keymap::help_lines()
+        .filter(|b| b.applies(app.screen))
+        .collect();
+    let key_w = bindings
+        .iter()
+        .map(|b| width(b.keys(lang)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let text_w = bindings
+        .iter()
+        .map(|b| width(b.text(lang)))
+        .max()
+        .unwrap_or(0);
+    let own = if app.settings.keys.is_empty() {
+        0
+    } else {
+        app.settings.keys.len() + 1
+    };
+    let rows = (bindings.len() + own) as u16;
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let w = ((key_w + text_w + 4) as u16).min(area.width.saturating_sub(2));
+    let h = (rows + 2).min(area.height.saturating_sub(2));
+    HelpDialog {
+        rect: Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        ),
+        rows,
+        visible: h.saturating_sub(2),
+        key_w,
+    }
+}
+
+/// How far the help overlay can scroll.
+pub fn help_scroll_max(app: &App) -> u16 {
+    let d = help_dialog(app);
+    d.rows.saturating_sub(d.visible)
+}
+
 /// How far the conflict dialog's body can scroll.
 pub fn conflict_scroll_max(app: &App) -> u16 {
     conflict_dialog(app).map_or(0, |d| d.rows.saturating_sub(d.visible))

@@ -211,6 +211,8 @@ pub struct App {
     pub settings: Settings,
     pub screen: Screen,
     pub help: bool,
+    /// How far the help overlay is scrolled, where its keys do not fit the terminal.
+    pub help_scroll: u16,
     pub filter: Filter,
     pub sort: SortKey,
     pub overview_sel: Option<PathBuf>,
@@ -296,6 +298,7 @@ impl App {
             settings,
             screen: Screen::Overview,
             help: false,
+            help_scroll: 0,
             filter: Filter::default(),
             sort: SortKey::File,
             overview_sel: None,

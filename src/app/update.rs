@@ -54,7 +54,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ClearFilters => app.filter.clear(),
         Action::OwnerFilter => owner_filter(app),
         Action::CycleSort => app.sort = app.sort.next(),
-        Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
         Action::FolderError(d) => app.dir_error = d.map(|d| *d),
         Action::Problems(load) => match (load, &mut app.problems) {
             (None, p) => *p = None,
@@ -199,6 +202,9 @@ fn paste(app: &mut App, text: &str) {
 
 /// Rows of the current list that fit on screen.
 fn page(app: &App) -> isize {
+    if app.help {
+        return layout::help_dialog(app).visible.max(1) as isize;
+    }
     (layout::list_rows(app, app.screen).height.max(1)) as isize
 }
 
@@ -212,6 +218,12 @@ fn clamp_step(index: usize, delta: isize, len: usize) -> usize {
 }
 
 fn move_by(app: &mut App, delta: isize) {
+    if app.help {
+        let max = layout::help_scroll_max(app) as isize;
+        let at = (app.help_scroll as isize + delta).clamp(0, max);
+        app.help_scroll = u16::try_from(at).unwrap_or(0);
+        return;
+    }
     match app.screen {
         Screen::Overview => {
             let rows = app.overview_list();

@@ -1,44 +1,32 @@
 //! The help overlay: every key of the current screen, from the keymap's own table.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::App;
-use crate::app::keymap::BINDINGS;
-use crate::text::{fit, width};
+use crate::app::keymap::help_lines;
+use crate::app::layout::help_dialog;
+use crate::text::fit;
 use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let t = app.texts();
-    let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.applies(app.screen)).collect();
+    let bindings: Vec<_> = help_lines().filter(|b| b.applies(app.screen)).collect();
     let lang = app.settings.lang;
-    let key_w = bindings
-        .iter()
-        .map(|b| width(b.keys(lang)))
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let text_w = bindings
-        .iter()
-        .map(|b| width(b.text(app.settings.lang)))
-        .max()
-        .unwrap_or(0);
-    let area = frame.area();
-    let w = ((key_w + text_w + 4) as u16).min(area.width.saturating_sub(2));
-    let own = if app.settings.keys.is_empty() {
-        0
+    let dialog = help_dialog(app);
+    let key_w = dialog.key_w;
+    let r = dialog.rect;
+    // Where the keys do not all fit, the list scrolls, and the bottom line says so.
+    let scroll = app
+        .help_scroll
+        .min(dialog.rows.saturating_sub(dialog.visible));
+    let more = dialog.rows > dialog.visible;
+    let close = if more {
+        format!(" {} · {} ", t.help_close, t.help_more)
     } else {
-        app.settings.keys.len() + 1
+        format!(" {} ", t.help_close)
     };
-    let h = ((bindings.len() + own) as u16 + 2).min(area.height.saturating_sub(2));
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.key)
@@ -46,8 +34,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             format!(" {} · {} ", t.help_title, app.screen.title(t)),
             theme.title,
         ))
-        .title_bottom(Span::styled(format!(" {} ", t.help_close), theme.muted));
-    let inner_w = w.saturating_sub(2) as usize;
+        .title_bottom(Span::styled(close, theme.muted));
+    let inner_w = r.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {
@@ -74,5 +62,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         }
     }
     super::clear_popup(frame, r);
-    frame.render_widget(Paragraph::new(lines).block(block).style(theme.text), r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .style(theme.text)
+            .scroll((scroll, 0)),
+        r,
+    );
 }

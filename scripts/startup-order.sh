@@ -41,13 +41,14 @@ settle() {
 }
 key() { tmux send-keys -t "$session" "$@"; settle; }
 
-# One session on the boards in $1 under callgrind, the functions it ran going to $2; with a
+# One session on the boards in $1 under callgrind, with the parse cache on as a user has it
+# (the board looks for it at every start), the functions it ran going to $2; with a
 # third argument, a colleague's save of the first board too.
 session_on() {
   local dir=$1 out=$2 save=${3:-}
   rm -f "$work/cg.out"
   tmux new-session -d -s "$session" -x 160 -y 45 \
-    "env LANG=zh_CN.UTF-8 RECTIFY_CONFIG=$work/config.ron RECTIFY_CACHE_DIR=off \
+    "env LANG=zh_CN.UTF-8 RECTIFY_CONFIG=$work/config.ron RECTIFY_CACHE_DIR=$work/cache \
      valgrind --tool=callgrind --demangle=no --callgrind-out-file=$work/cg.out \
      $bin $dir --today 2023-07-15; sleep 60"
   settle

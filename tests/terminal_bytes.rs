@@ -35,12 +35,20 @@ fn hidden_cells(b: &ratatui::buffer::Buffer) -> Vec<(u16, u16, String)> {
     out
 }
 
+/// A terminal of `w` × `h` whose frames go, as the real backend writes them, into a buffer.
+fn byte_terminal(w: u16, h: u16) -> Terminal<CrosstermBackend<Vec<u8>>> {
+    let viewport = Viewport::Fixed(Rect::new(0, 0, w, h));
+    Terminal::with_options(
+        CrosstermBackend::new(Vec::new()),
+        TerminalOptions { viewport },
+    )
+    .unwrap()
+}
+
 fn session(app: &mut App, steps: &[&[KeyCode]]) {
     let theme = dark();
     let (w, h) = app.size;
-    let viewport = Viewport::Fixed(Rect::new(0, 0, w, h));
-    let backend = CrosstermBackend::new(Vec::<u8>::new());
-    let mut term = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+    let mut term = byte_terminal(w, h);
     let mut vt = vt100::Parser::new(h, w, 0);
     for (n, keys) in steps.iter().enumerate() {
         press(app, keys);
@@ -117,12 +125,7 @@ fn generated_boards_reach_the_terminal_as_drawn() {
 fn the_emulator_shows_a_frame_the_same_however_its_reads_are_cut() {
     let mut app = shipped((80, 24));
     let theme = dark();
-    let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
-    let mut term = Terminal::with_options(
-        CrosstermBackend::new(Vec::<u8>::new()),
-        TerminalOptions { viewport },
-    )
-    .unwrap();
+    let mut term = byte_terminal(80, 24);
     let mut frames = Vec::new();
     for keys in [&[][..], &[KeyCode::Tab], &[KeyCode::Tab]] {
         press(&mut app, keys);

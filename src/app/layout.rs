@@ -182,6 +182,18 @@ pub struct ConflictDialog {
     pub visible: u16,
 }
 
+/// A box of `w` × `h` cells in the middle of `area`, kept a cell inside its edges.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
 /// Cells a dialog keeps between its border and its text, each side.
 pub const DIALOG_PAD: u16 = 1;
 
@@ -215,27 +227,29 @@ pub fn conflict_dialog(app: &App) -> Option<ConflictDialog> {
     let rows = ratatui::widgets::Paragraph::new(plain)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .line_count(inner_w) as u16;
-    let h = (rows + 2).min(area.height.saturating_sub(2));
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    let rect = centered(area, w, rows + 2);
     Some(ConflictDialog {
         rect,
         rows,
-        visible: h.saturating_sub(2),
+        visible: rect.height.saturating_sub(2),
     })
 }
 
-/// The help overlay: its box, the lines it lists, how many of them show at once, and the
-/// width of its key column.
+/// The help overlay: its box, the keys it lists (the user's own follow them), how many lines
+/// it has and how many of them show at once, and the width of its key column.
 pub struct HelpDialog {
     pub rect: Rect,
+    pub bindings: Vec<&'static super::keymap::Binding>,
     pub rows: u16,
     pub visible: u16,
     pub key_w: usize,
+}
+
+impl HelpDialog {
+    /// How far the list can scroll.
+    pub fn scroll_max(&self) -> u16 {
+        self.rows.saturating_sub(self.visible)
+    }
 }
 
 /// The help overlay's geometry: as wide as its longest line allows, as tall as its keys or
@@ -263,25 +277,19 @@ pub fn help_dialog(app: &App) -> HelpDialog {
     };
     let rows = (bindings.len() + own) as u16;
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let w = ((key_w + text_w + 4) as u16).min(area.width.saturating_sub(2));
-    let h = (rows + 2).min(area.height.saturating_sub(2));
+    let rect = centered(area, (key_w + text_w + 4) as u16, rows + 2);
     HelpDialog {
-        rect: Rect::new(
-            area.x + (area.width - w) / 2,
-            area.y + (area.height - h) / 2,
-            w,
-            h,
-        ),
+        rect,
+        bindings,
         rows,
-        visible: h.saturating_sub(2),
+        visible: rect.height.saturating_sub(2),
         key_w,
     }
 }
 
 /// How far the help overlay can scroll.
 pub fn help_scroll_max(app: &App) -> u16 {
-    let d = help_dialog(app);
-    d.rows.saturating_sub(d.visible)
+    help_dialog(app).scroll_max()
 }
 
 /// How far the conflict dialog's body can scroll.

@@ -77,7 +77,7 @@ pub fn render_form(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
         .min(area.width.saturating_sub(2));
     let error_rows = u16::from(form.error.is_some()) * 2;
     let h = form.fields.len() as u16 + 2 + error_rows;
-    let r = super::modal::centered(area, w, h);
+    let r = crate::app::layout::centered(area, w, h);
     let inner = super::modal::frame_dialog(frame, theme, r, &title, &keys);
     let room = (inner.width as usize).saturating_sub(lw);
     for (row, (k, input)) in form.fields.iter().enumerate() {
@@ -195,7 +195,7 @@ pub fn render_milestones(app: &App, theme: &Theme, frame: &mut Frame, list: &Mil
         .clamp(40, 110)
         .min(area.width.saturating_sub(2));
     let h = lines.len() as u16 + 2 + extra;
-    let r = super::modal::centered(area, w, h);
+    let r = crate::app::layout::centered(area, w, h);
     let inner = super::modal::frame_dialog(frame, theme, r, &title, &keys);
     let n = lines.len() as u16;
     frame.render_widget(

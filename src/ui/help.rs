@@ -5,22 +5,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::App;
-use crate::app::keymap::help_lines;
 use crate::app::layout::help_dialog;
 use crate::text::fit;
 use crate::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let t = app.texts();
-    let bindings: Vec<_> = help_lines().filter(|b| b.applies(app.screen)).collect();
     let lang = app.settings.lang;
     let dialog = help_dialog(app);
     let key_w = dialog.key_w;
     let r = dialog.rect;
     // Where the keys do not all fit, the list scrolls, and the bottom line says so.
-    let scroll = app
-        .help_scroll
-        .min(dialog.rows.saturating_sub(dialog.visible));
+    let scroll = app.help_scroll.min(dialog.scroll_max());
     let more = dialog.rows > dialog.visible;
     let close = if more {
         format!(" {} · {} ", t.help_close, t.help_more)
@@ -36,7 +32,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         ))
         .title_bottom(Span::styled(close, theme.muted));
     let inner_w = r.width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = bindings
+    let mut lines: Vec<Line> = dialog
+        .bindings
         .iter()
         .map(|b| {
             Line::from(vec![

@@ -14,17 +14,6 @@ use crate::domain::StatusKind;
 use crate::text::{sanitize, truncate, width};
 use crate::theme::Theme;
 
-pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width.saturating_sub(2));
-    let h = h.min(area.height.saturating_sub(2));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 fn role_style(theme: &Theme, role: Role) -> Style {
     match role {
         Role::Heading => theme.header,
@@ -210,7 +199,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, modal: &Modal) {
         .wrap(Wrap { trim: false })
         .line_count(inner_w) as u16
         + u16::from(field.is_some());
-    let r = centered(area, w, rows + 2);
+    let r = layout::centered(area, w, rows + 2);
     let mut inner = frame_dialog(frame, theme, r, &title, keys);
     if let Some((input, label)) = field {
         // Long text scrolls so the cursor stays in view.

@@ -1,7 +1,6 @@
 //! The changes overlay: what moved since the snapshot of the last meeting, program by program.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -127,13 +126,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     let area = frame.area();
     let w = area.width.saturating_sub(4).min(120);
-    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    let r = crate::app::layout::centered(area, w, lines.len() as u16 + 2);
     let title = format!(
         " {} · {} → {} ",
         t.since_title,
@@ -146,7 +139,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         .title(Span::styled(title, theme.title))
         .title_bottom(Span::styled(" c / Esc ", theme.muted));
     let inner_w = w.saturating_sub(3) as usize;
-    let shown = h.saturating_sub(2) as usize;
+    let shown = r.height.saturating_sub(2) as usize;
     let total = lines.len();
     let mut lines: Vec<Line> = lines
         .into_iter()
